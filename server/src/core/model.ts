@@ -1,0 +1,190 @@
+/**
+ * The document model of a referat. Plain data: no vscode, no LSP connection.
+ * Every position is 0-based (line, UTF-16 character), as in LSP.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A piece of text with its exact place in the document. */
+export interface Span {
+  text: string;
+  range: Range;
+}
+
+/** Mødedeltager / medlem: a member of the committee as the header lists them. */
+export interface Member {
+  name: string;
+  /** Party letter such as A, F, Ø, when the header gives it. */
+  party?: string;
+  /** Formand, Næstformand, Medlem, Sekretær ... when given. */
+  role?: string;
+  range: Range;
+}
+
+/** A name written under `Afbud:` or `Fraværende:`. */
+export interface NameRef {
+  name: string;
+  range: Range;
+}
+
+export interface Meeting {
+  committee?: Span;
+  /** Mødedato as ISO yyyy-mm-dd. */
+  date?: string;
+  dateRange?: Range;
+  place?: Span;
+  members: Member[];
+  /** Line of the `Mødedeltagere` / `Medlemmer:` label, when present. */
+  membersLine?: number;
+  /** Fraværende: members absent from the whole meeting. */
+  absentees: NameRef[];
+  absenteesLine?: number;
+  /** Header: from the first line up to the table of contents or the first item. */
+  headerRange: Range;
+}
+
+/** One line of the Indholdsfortegnelse. */
+export interface TocEntry {
+  number?: number;
+  title: string;
+  titleRange: Range;
+  page?: number;
+  line: number;
+  range: Range;
+}
+
+export type CaseNumberKind = 'kle' | 'kle-short' | 'year-serial' | 'other';
+
+/** Sagsnummer / journalnummer, read from the lines right after an item heading. */
+export interface CaseNumber {
+  text: string;
+  kind: CaseNumberKind;
+  range: Range;
+  /** Four-digit year the number carries, when it carries one. */
+  year?: number;
+}
+
+export type SectionKind =
+  | 'resume'
+  | 'indstilling'
+  | 'sagsfremstilling'
+  | 'lovgrundlag'
+  | 'oekonomi'
+  | 'beslutningskompetence'
+  | 'procedure'
+  | 'beslutning'
+  | 'bilag'
+  | 'other';
+
+export type HeadingStyle = 'atx' | 'bold' | 'atx-bold' | 'bare';
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading as written, without markup. */
+  title: string;
+  line: number;
+  headingRange: Range;
+  /** From the line after the heading to the last non-blank line of the section. */
+  bodyRange: Range;
+  /** Last line of the section (inclusive), blank lines included. */
+  endLine: number;
+  style: HeadingStyle;
+  level: number;
+}
+
+/** Beslutning: the decision section of an item. */
+export interface Decision {
+  heading: string;
+  line: number;
+  headingRange: Range;
+  /** Date in the heading, ISO yyyy-mm-dd. */
+  date?: string;
+  dateRange?: Range;
+  /** The decision text without the `Afbud:` part, trimmed. */
+  body: string;
+  bodyRange: Range;
+  /** Names under `Afbud:` in this decision. */
+  absentees: NameRef[];
+  /** Line of the `Afbud:` label, if any. */
+  afbudLine?: number;
+}
+
+export interface TableCell {
+  text: string;
+  range: Range;
+  /** The cell read as a Danish number, when it is one. */
+  value?: number;
+  /** Decimals shown, for rounding tolerance. */
+  decimals?: number;
+  percent?: boolean;
+}
+
+export interface TableRow {
+  line: number;
+  cells: TableCell[];
+  /** I alt / Total / Samlet ... */
+  isTotal: boolean;
+  range: Range;
+}
+
+export interface Table {
+  line: number;
+  endLine: number;
+  kind: 'tab' | 'pipe';
+  rows: TableRow[];
+  range: Range;
+}
+
+/** Punkt: one agenda item. */
+export interface Item {
+  number: number;
+  numberText: string;
+  numberRange: Range;
+  title: string;
+  titleRange: Range;
+  line: number;
+  /** Last line of the item (inclusive). */
+  endLine: number;
+  headingRange: Range;
+  /** Lines the heading takes (2 when the title wraps). */
+  headingLines: number;
+  style: HeadingStyle;
+  level: number;
+  /** Lukket: a closed item. */
+  closed: boolean;
+  caseNumbers: CaseNumber[];
+  sections: Section[];
+  decision: Decision | null;
+  tables: Table[];
+}
+
+export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Something the parser could not read, reported as rule `parse`. */
+export interface ParseProblem {
+  message: { da: string; en: string };
+  severity: ProblemSeverity;
+  range: Range;
+}
+
+export interface ReferatModel {
+  meeting: Meeting;
+  toc: TocEntry[];
+  tocLine?: number;
+  tocRange?: Range;
+  items: Item[];
+  lineCount: number;
+}
+
+export interface ParseResult {
+  model: ReferatModel;
+  problems: ParseProblem[];
+}
