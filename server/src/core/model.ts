@@ -54,6 +54,7 @@ export interface Meeting {
 /** One line of the Indholdsfortegnelse. */
 export interface TocEntry {
   number?: number;
+  numberRange?: Range;
   title: string;
   titleRange: Range;
   page?: number;

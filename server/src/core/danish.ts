@@ -1,0 +1,78 @@
+/** Reading Danish numbers, amounts and dates. */
+
+export interface DanishNumber {
+  value: number;
+  /** Digits after the decimal comma as written. */
+  decimals: number;
+  percent: boolean;
+}
+
+const NUMBER =
+  /^([-−–+]?)\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s?(%|pct\.?|procent)?(?:\s?(?:mio\.|mia\.|t\.)?\s?kr\.?)?$/;
+
+/** Reads `1.214,2`, `-1,2`, `78%`, `18,6 %`, `23,0 mio. kr.`; undefined when the text is not one number. */
+export function parseDanishNumber(raw: string): DanishNumber | undefined {
+  const text = raw.replace(/<\/?b>|\*\*/gi, '').trim();
+  if (text.length === 0 || text.length > 40) return undefined;
+  const m = NUMBER.exec(text);
+  if (!m) return undefined;
+  const integer = m[2].replace(/\./g, '');
+  const fraction = m[3] ?? '';
+  let value = Number(fraction ? `${integer}.${fraction}` : integer);
+  if (!Number.isFinite(value)) return undefined;
+  if (m[1] && m[1] !== '+') value = -value;
+  return { value, decimals: fraction.length, percent: m[4] !== undefined };
+}
+
+/** Formats a number the Danish way with the given decimals: 1214.2 -> `1.214,2`. */
+export function formatDanishNumber(value: number, decimals: number, groupThousands = true): string {
+  const negative = value < 0 && Math.abs(value) >= 0.5 * Math.pow(10, -decimals);
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = groupThousands ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
+  return `${negative ? '-' : ''}${grouped}${frac ? ',' + frac : ''}`;
+}
+
+const MONTHS: Record<string, number> = {
+  januar: 1, februar: 2, marts: 3, april: 4, maj: 5, juni: 6, juli: 7, august: 8,
+  september: 9, oktober: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
+};
+
+export interface FoundDate {
+  iso: string;
+  index: number;
+  length: number;
+}
+
+function iso(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const NUMERIC_DATE = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b/g;
+const WORD_DATE = /\b(\d{1,2})\.?\s+([a-zæøå]{3,9})\.?\s+(\d{4})\b/gi;
+
+/** Every date in a line: `14-11-2024`, `5.2.2020`, `27. november 2024`. */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const d = iso(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (d) found.push({ iso: d, index: m.index!, length: m[0].length });
+  }
+  for (const m of text.matchAll(WORD_DATE)) {
+    const month = MONTHS[m[2].toLocaleLowerCase('da')];
+    if (!month) continue;
+    const d = iso(Number(m[3]), month, Number(m[1]));
+    if (d) found.push({ iso: d, index: m.index!, length: m[0].length });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** `2024-11-14` -> `14-11-2024`, the form decision headings use. */
+export function isoToDanish(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}-${m}-${y}`;
+}

@@ -1,0 +1,57 @@
+import type { Position, Range } from './model';
+
+/**
+ * Splits a document into lines the way LSP counts them (\r\n, \r and \n all end a line)
+ * and makes same-length replacements that must not change the reading: a BOM and
+ * non-breaking spaces become plain spaces, so every character offset stays exact.
+ */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/[\uFEFF\u00A0\u202F]/.test(line)) lines[i] = line.replace(/[\uFEFF\u00A0\u202F]/g, ' ');
+  }
+  return lines;
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return range(line, start, line, end);
+}
+
+/** Canonical form for comparing names and titles: NFC, one space, no case. */
+export function fold(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('da');
+}
+
+/** Name comparison key: like fold, and without diacritics beyond æ, ø, å. */
+export function nameKey(s: string): string {
+  return fold(s).replace(/[.]/g, '').replace(/\s+/g, ' ');
+}
+
+/** Levenshtein distance, bounded: gives up (returns limit + 1) once the distance exceeds limit. */
+export function editDistance(a: string, b: string, limit = 3): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}

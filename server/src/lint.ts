@@ -1,0 +1,159 @@
+import type { ParseOptions } from './core/parse';
+import { parse } from './core/parse';
+import type { ParseResult, Range } from './core/model';
+import { splitLines } from './core/text';
+import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
+import { RULES, RULE_IDS } from './rules';
+import type { Finding, Report, Rule, TextEdit } from './rules/types';
+
+export const DEFAULT_SEVERITIES: Record<string, RuleSetting> = Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity]));
+
+export function defaultConfig(): ResolvedConfig {
+  return resolveConfig(undefined, RULE_IDS, DEFAULT_SEVERITIES).config;
+}
+
+export function parseOptions(config: ResolvedConfig): ParseOptions {
+  return { totalLabels: config.totalLabels };
+}
+
+/** What a rule that threw leaves in its place. */
+export interface RuleFailure {
+  rule: string;
+  error: unknown;
+}
+
+/**
+ * Runs the enabled rules over a parsed document. A rule that throws is replaced by one
+ * `internal-error` finding naming it; the other rules still report.
+ */
+export function runRules(
+  parsed: ParseResult,
+  lines: readonly string[],
+  config: ResolvedConfig,
+  rules: readonly Rule[] = RULES,
+  onFailure?: (failure: RuleFailure) => void,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off') continue;
+    const own: Finding[] = [];
+    try {
+      rule.check({ model: parsed.model, lines, config }, (r: Report) => {
+        own.push({ rule: rule.id, severity: lower(setting, r.severity), message: r.message, range: r.range, ...(r.fix && r.fix.edits.length > 0 ? { fix: r.fix } : {}) });
+      });
+      findings.push(...own);
+    } catch (error) {
+      onFailure?.({ rule: rule.id, error });
+      findings.push({
+        rule: 'internal-error',
+        severity: 'error',
+        message: {
+          da: `Reglen ${rule.id} fejlede på dette dokument og er sprunget over: ${String((error as Error)?.message ?? error)}`,
+          en: `The rule ${rule.id} failed on this document and was skipped: ${String((error as Error)?.message ?? error)}`,
+        },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+    }
+  }
+  return findings;
+}
+
+const ORDER: Record<string, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** The configured severity, lowered where the rule is less sure (never raised). */
+function lower(setting: Exclude<RuleSetting, 'off'>, own?: Finding['severity']): Finding['severity'] {
+  if (own && ORDER[own] < ORDER[setting]) return own;
+  return setting;
+}
+
+export interface LintResult {
+  parsed: ParseResult;
+  findings: Finding[];
+}
+
+/** Parses and lints a text: the parser's own problems come first, as rule `parse`. */
+export function lintText(text: string, config: ResolvedConfig = defaultConfig(), onFailure?: (f: RuleFailure) => void): LintResult {
+  const parsed = parse(text, parseOptions(config));
+  const lines = splitLines(text);
+  const findings: Finding[] = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
+  findings.push(...runRules(parsed, lines, config, RULES, onFailure));
+  findings.sort(compareFindings);
+  return { parsed, findings };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+}
+
+function comparePos(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Line start offsets of a text, counting \r\n, \r and \n as one line end each. */
+export function lineOffsets(text: string): number[] {
+  const offsets = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      offsets.push(i + 1);
+    } else if (c === 10) offsets.push(i + 1);
+  }
+  return offsets;
+}
+
+/**
+ * Applies edits that do not overlap, from the end backwards; an edit that overlaps one already
+ * taken is left for the next pass. Returns the text and how many edits were applied.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
+  const offsets = lineOffsets(text);
+  const toOffset = (p: Range['start']): number => {
+    if (p.line >= offsets.length) return text.length;
+    const lineEnd = p.line + 1 < offsets.length ? offsets[p.line + 1] : text.length;
+    return Math.min(offsets[p.line] + p.character, lineEnd);
+  };
+  const sorted = [...edits].sort((a, b) => comparePos(a.range.start, b.range.start) || comparePos(a.range.end, b.range.end));
+  const taken: TextEdit[] = [];
+  let lastEnd: Range['start'] | undefined;
+  for (const e of sorted) {
+    if (lastEnd && comparePos(e.range.start, lastEnd) < 0) continue;
+    taken.push(e);
+    lastEnd = e.range.end;
+  }
+  let out = text;
+  for (let i = taken.length - 1; i >= 0; i--) {
+    const e = taken[i];
+    out = out.slice(0, toOffset(e.range.start)) + e.newText + out.slice(toOffset(e.range.end));
+  }
+  return { text: out, applied: taken };
+}
+
+/**
+ * Applies every fix, finding by finding, whole fixes only (a fix whose edits overlap a fix
+ * already taken waits for the next pass), and lints again, up to ten passes, as ESLint does.
+ */
+export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), onlyRule?: string): { text: string; fixed: number; passes: number } {
+  let current = text;
+  let fixed = 0;
+  let passes = 0;
+  for (; passes < 10; passes++) {
+    const { findings } = lintText(current, config);
+    const fixes = findings.filter((f) => f.fix && (!onlyRule || f.rule === onlyRule)).map((f) => f.fix!);
+    if (fixes.length === 0) break;
+    const edits: TextEdit[] = [];
+    const taken: Array<[Range['start'], Range['start']]> = [];
+    for (const fix of fixes) {
+      const overlaps = fix.edits.some((e) => taken.some(([s, t]) => comparePos(e.range.start, t) < 0 && comparePos(s, e.range.end) < 0 || (comparePos(e.range.start, s) === 0 && comparePos(e.range.end, t) === 0)));
+      if (overlaps) continue;
+      for (const e of fix.edits) taken.push([e.range.start, e.range.end]);
+      edits.push(...fix.edits);
+      fixed++;
+    }
+    const next = applyEdits(current, edits).text;
+    if (next === current) break;
+    current = next;
+  }
+  return { text: current, fixed, passes };
+}

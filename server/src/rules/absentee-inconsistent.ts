@@ -1,0 +1,106 @@
+import type { Item, NameRef } from '../core/model';
+import { editDistance, nameKey } from '../core/text';
+import { matchMember } from './members';
+import { msg, type Rule } from './types';
+
+/** Words in an item that explain why its absentees differ: came late, left, did not take part. */
+const EXPLAINED = /ankom|kom\s+(?:senere|kl\.?)|mødte\s+(?:op|kl\.?)|forlod|gik\s+(?:kl\.?|under|efter)|deltog\s+ikke|inhabil|erklærede\s+sig|fra\s+punkt|fra\s+kl\.?|til\s+stede\s+fra|under\s+behandlingen/i;
+
+/** Absentee lists that differ between items, from Fraværende, or in spelling. */
+export const absenteeInconsistent: Rule = {
+  id: 'absentee-inconsistent',
+  description: msg('Afbudslisterne er ikke ens på tværs af punkterne.', 'The absentee lists differ across items.'),
+  defaultSeverity: 'warning',
+  tags: ['absentees'],
+  fixable: true,
+  scope: 'document',
+  check({ model, lines, config }, report) {
+    const members = model.meeting.members;
+    // Who a written name means: the member (exact or near; a near miss is absentee-not-member's), or the name itself.
+    const person = (name: string): string => {
+      if (members.length > 0) {
+        const m = matchMember(name, members, config);
+        if (m.kind !== 'none') return nameKey(m.member.name);
+      }
+      return nameKey(name);
+    };
+    const withList = model.items.filter((i) => i.decision && i.decision.afbudLine !== undefined && !i.closed);
+    const setKey = (refs: readonly NameRef[]): string => [...new Set(refs.map((r) => person(r.name)))].sort().join('|');
+    const explained = (item: Item): boolean => {
+      for (let l = item.line; l <= item.endLine; l++) if (EXPLAINED.test(lines[l])) return true;
+      return false;
+    };
+
+    // Spelling: without a member list, one person written two ways across items.
+    if (members.length === 0) {
+      const spellings = new Map<string, NameRef[]>();
+      for (const item of withList) for (const ref of item.decision!.absentees) {
+        const k = nameKey(ref.name);
+        spellings.set(k, [...(spellings.get(k) ?? []), ref]);
+      }
+      const keys = [...spellings.keys()];
+      for (const a of keys) for (const b of keys) {
+        if (a === b || editDistance(a, b, 2) > (a.length >= 12 ? 2 : 1)) continue;
+        const ra = spellings.get(a)!;
+        const rb = spellings.get(b)!;
+        if (ra.length >= rb.length) continue;
+        const intended = ra[0].name;
+        for (const ref of rb) {
+          report({
+            range: ref.range,
+            message: msg(
+              `"${ref.name}" staves "${intended}" i de andre punkter.`,
+              `"${ref.name}" is spelled "${intended}" in the other items.`,
+            ),
+            fix: { title: msg(`Ret til "${intended}"`, `Change to "${intended}"`), edits: [{ range: ref.range, newText: intended }] },
+          });
+        }
+      }
+    }
+
+    const labelRange = (item: Item) => {
+      const l = item.decision!.afbudLine!;
+      const text = lines[l];
+      const start = text.length - text.trimStart().length;
+      return { start: { line: l, character: start }, end: { line: l, character: text.trimEnd().length } };
+    };
+
+    // Against the meeting-level Fraværende list.
+    if (model.meeting.absenteesLine !== undefined) {
+      const expected = setKey(model.meeting.absentees);
+      for (const item of withList) {
+        if (setKey(item.decision!.absentees) === expected || explained(item)) continue;
+        const names = model.meeting.absentees.map((r) => r.name).join(', ') || '—';
+        report({
+          range: labelRange(item),
+          message: msg(
+            `Afbud i punkt ${item.numberText} svarer ikke til mødets Fraværende (${names}), og teksten siger ikke hvorfor.`,
+            `The absentees of item ${item.numberText} differ from the meeting's Fraværende (${names}) and the text does not say why.`,
+          ),
+        });
+      }
+      return;
+    }
+
+    // Against the other items: the list most items share.
+    if (withList.length < 3) return;
+    const counts = new Map<string, number>();
+    for (const item of withList) {
+      const k = setKey(item.decision!.absentees);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const [majority, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (count * 2 <= withList.length) return;
+    const majorityNames = withList.find((i) => setKey(i.decision!.absentees) === majority)!.decision!.absentees.map((r) => r.name);
+    for (const item of withList) {
+      if (setKey(item.decision!.absentees) === majority || explained(item)) continue;
+      report({
+        range: labelRange(item),
+        message: msg(
+          `Afbud i punkt ${item.numberText} afviger fra de andre punkter (${majorityNames.join(', ') || 'ingen'}), og teksten siger ikke hvorfor.`,
+          `The absentees of item ${item.numberText} differ from the other items (${majorityNames.join(', ') || 'none'}) and the text does not say why.`,
+        ),
+      });
+    }
+  },
+};

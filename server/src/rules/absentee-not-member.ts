@@ -1,0 +1,36 @@
+import { allAbsentees, matchMember } from './members';
+import { msg, type Rule } from './types';
+
+/** A name under Afbud: or Fraværende: is not in the member list. */
+export const absenteeNotMember: Rule = {
+  id: 'absentee-not-member',
+  description: msg('Et navn under Afbud/Fraværende er ikke i medlemslisten.', 'A name under Afbud/Fraværende is not in the member list.'),
+  defaultSeverity: 'warning',
+  tags: ['absentees'],
+  fixable: true,
+  scope: 'document',
+  check({ model, config }, report) {
+    const members = model.meeting.members;
+    if (members.length === 0) return;
+    for (const { ref } of allAbsentees(model)) {
+      const match = matchMember(ref.name, members, config);
+      if (match.kind === 'exact') continue;
+      if (match.kind === 'near') {
+        const name = match.member.name;
+        report({
+          range: ref.range,
+          message: msg(
+            `"${ref.name}" er ikke i medlemslisten. Mente du "${name}"?`,
+            `"${ref.name}" is not in the member list. Did you mean "${name}"?`,
+          ),
+          fix: { title: msg(`Ret til "${name}"`, `Change to "${name}"`), edits: [{ range: ref.range, newText: name }] },
+        });
+      } else {
+        report({
+          range: ref.range,
+          message: msg(`"${ref.name}" er ikke i medlemslisten.`, `"${ref.name}" is not in the member list.`),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,141 @@
+import type { Item, ReferatModel, TocEntry } from '../core/model';
+import { editDistance, fold } from '../core/text';
+import { msg, type Report, type Rule } from './types';
+
+function key(title: string): string {
+  return fold(title).replace(/[.\s]+$/, '');
+}
+
+function written(title: string): string {
+  return title.normalize('NFC').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+}
+
+/** Longest common subsequence of two key lists, as index pairs; position-wise when too large to align. */
+function align(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  if (a.length * b.length > 4_000_000) {
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] === b[i]) pairs.push([i, i]);
+    return pairs;
+  }
+  const n = a.length;
+  const m = b.length;
+  const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+function similar(a: string, b: string): boolean {
+  const limit = Math.max(3, Math.floor(Math.min(a.length, b.length) / 3));
+  return editDistance(a, b, limit) <= limit;
+}
+
+function rewrite(entry: TocEntry, item: Item): Report['fix'] {
+  return {
+    title: msg('Skriv indholdsfortegnelsens titel om efter overskriften', 'Rewrite the entry from the heading'),
+    edits: [{ range: entry.titleRange, newText: item.title }],
+  };
+}
+
+/** The table of contents and the item headings differ. */
+export const tocMismatch: Rule = {
+  id: 'toc-mismatch',
+  description: msg('Indholdsfortegnelsen svarer ikke til overskrifterne.', 'The table of contents differs from the headings.'),
+  defaultSeverity: 'warning',
+  tags: ['toc'],
+  fixable: true,
+  scope: 'document',
+  check({ model }, report) {
+    const toc = model.toc;
+    const items = model.items;
+    if (toc.length === 0 || items.length === 0) return;
+    const tocKeys = toc.map((e) => key(e.title));
+    const itemKeys = items.map((i) => key(i.title));
+    const pairs = align(tocKeys, itemKeys);
+    const differs = (entry: TocEntry, item: Item): void => {
+      report({
+        range: entry.titleRange,
+        message: msg(
+          `Indholdsfortegnelsen siger "${written(entry.title)}", men overskriften på punkt ${item.numberText} er "${item.title}".`,
+          `The table of contents says "${written(entry.title)}", but the heading of item ${item.numberText} is "${item.title}".`,
+        ),
+        fix: rewrite(entry, item),
+      });
+    };
+    for (const [t, h] of pairs) if (written(toc[t].title) !== written(items[h].title)) differs(toc[t], items[h]);
+
+    const matchedItemKeys = new Set(pairs.map(([, h]) => itemKeys[h]));
+    const bounds: Array<[number, number]> = [[-1, -1], ...pairs, [toc.length, items.length]];
+    const numberedWithoutPages = toc.every((e) => e.number !== undefined && e.page === undefined);
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const tocGap = range(bounds[k][0] + 1, bounds[k + 1][0]);
+      const itemGap = range(bounds[k][1] + 1, bounds[k + 1][1]);
+      const usedItems = new Set<number>();
+      for (const t of tocGap) {
+        const entry = toc[t];
+        if (matchedItemKeys.has(tocKeys[t]) || itemKeys.includes(tocKeys[t]) && !itemGap.includes(itemKeys.indexOf(tocKeys[t]))) {
+          const item = items[itemKeys.indexOf(tocKeys[t])];
+          report({
+            range: entry.titleRange,
+            message: msg(
+              `"${written(entry.title)}" står et andet sted i indholdsfortegnelsen end punkt ${item.numberText} i dokumentet.`,
+              `"${written(entry.title)}" is out of order: the table of contents places it elsewhere than item ${item.numberText}.`,
+            ),
+          });
+          continue;
+        }
+        const h = itemGap.find((x) => !usedItems.has(x) && (tocGap.length === itemGap.length || similar(tocKeys[t], itemKeys[x])));
+        if (h !== undefined) {
+          usedItems.add(h);
+          differs(entry, items[h]);
+          continue;
+        }
+        report({
+          range: entry.titleRange,
+          message: msg(
+            `"${written(entry.title)}" står i indholdsfortegnelsen, men intet punkt har den overskrift.`,
+            `"${written(entry.title)}" is in the table of contents, but no item has that heading.`,
+          ),
+        });
+      }
+      for (const h of itemGap) {
+        if (usedItems.has(h) || tocKeys.includes(itemKeys[h])) continue;
+        const item = items[h];
+        const before = bounds[k][0] >= 0 ? toc[bounds[k][0]] : undefined;
+        const fix: Report['fix'] = numberedWithoutPages
+          ? {
+              title: msg('Tilføj punktet til indholdsfortegnelsen', 'Add the item to the table of contents'),
+              edits: [
+                before
+                  ? { range: { start: { line: before.line, character: before.range.end.character }, end: { line: before.line, character: before.range.end.character } }, newText: `\n${item.number}. ${item.title}` }
+                  : { range: { start: { line: toc[0].line, character: 0 }, end: { line: toc[0].line, character: 0 } }, newText: `${item.number}. ${item.title}\n` },
+              ],
+            }
+          : undefined;
+        report({
+          range: item.titleRange,
+          message: msg(
+            `Punkt ${item.numberText} "${item.title}" mangler i indholdsfortegnelsen.`,
+            `Item ${item.numberText} "${item.title}" is missing from the table of contents.`,
+          ),
+          fix,
+        });
+      }
+    }
+  },
+};
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+}
+
+export type { ReferatModel };

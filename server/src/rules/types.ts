@@ -1,0 +1,70 @@
+import type { Item, Range, ReferatModel } from '../core/model';
+import type { ResolvedConfig } from '../config';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A message in both languages; the adapters choose one. */
+export interface Message {
+  da: string;
+  en: string;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A fix as plain text edits, for problems with one right answer. */
+export interface Fix {
+  title: Message;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: Message;
+  range: Range;
+  fix?: Fix;
+}
+
+/** What a rule reports: the engine adds the rule id and the configured severity. */
+export interface Report {
+  message: Message;
+  range: Range;
+  fix?: Fix;
+  /** Overrides the configured severity downwards, for findings a rule is not sure of. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  model: ReferatModel;
+  lines: readonly string[];
+  config: ResolvedConfig;
+}
+
+export interface Rule {
+  /** Stable English id; reviewers' CI scripts depend on it. */
+  id: string;
+  description: Message;
+  defaultSeverity: Severity;
+  tags: string[];
+  /** Whether some of its findings carry a fix. */
+  fixable: boolean;
+  /** `item` rules look at one item at a time (plus document-wide facts); `document` rules at the whole model. */
+  scope: 'item' | 'document';
+  check(context: RuleContext, report: (r: Report) => void): void;
+}
+
+export function msg(da: string, en: string): Message {
+  return { da, en };
+}
+
+/** Whether an item's title is one of the given titles: equal, or the title starts with it as a whole word. */
+export function titleIn(item: Item, titles: readonly string[]): boolean {
+  const t = item.title.normalize('NFC').replace(/^Lukket\s*:\s*/i, '').toLocaleLowerCase('da').trim();
+  return titles.some((x) => {
+    const e = x.normalize('NFC').toLocaleLowerCase('da').trim();
+    return e.length > 0 && (t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))));
+  });
+}
