@@ -16,35 +16,20 @@ export const absenteeInconsistent: Rule = {
   scope: 'document',
   check({ model, lines, config }, report) {
     const members = model.meeting.members;
-    // Who a written name means: the member (exact or near; a near miss is absentee-not-member's), or the name itself.
-    const person = (name: string): string => {
-      if (members.length > 0) {
-        const m = matchMember(name, members, config);
-        if (m.kind !== 'none') return nameKey(m.member.name);
-      }
-      return nameKey(name);
-    };
     const withList = model.items.filter((i) => i.decision && i.decision.afbudLine !== undefined && !i.closed);
-    const setKey = (refs: readonly NameRef[]): string => [...new Set(refs.map((r) => person(r.name)))].sort().join('|');
-    const explained = (item: Item): boolean => {
-      for (let l = item.line; l <= item.endLine; l++) if (EXPLAINED.test(lines[l])) return true;
-      return false;
-    };
 
-    // Spelling: without a member list, one person written two ways across items.
+    // Spelling: without a member list, one person written two ways across items; the majority spelling is meant.
+    const respelled = new Map<string, string>();
     if (members.length === 0) {
       const spellings = new Map<string, NameRef[]>();
       for (const item of withList) for (const ref of item.decision!.absentees) {
         const k = nameKey(ref.name);
         spellings.set(k, [...(spellings.get(k) ?? []), ref]);
       }
-      const keys = [...spellings.keys()];
-      for (const a of keys) for (const b of keys) {
-        if (a === b || editDistance(a, b, 2) > (a.length >= 12 ? 2 : 1)) continue;
-        const ra = spellings.get(a)!;
-        const rb = spellings.get(b)!;
-        if (ra.length >= rb.length) continue;
+      for (const [a, ra] of spellings) for (const [b, rb] of spellings) {
+        if (a === b || ra.length <= rb.length || editDistance(a, b, 2) > (a.length >= 12 ? 2 : 1)) continue;
         const intended = ra[0].name;
+        respelled.set(b, a);
         for (const ref of rb) {
           report({
             range: ref.range,
@@ -58,6 +43,29 @@ export const absenteeInconsistent: Rule = {
       }
     }
 
+    // Who a written name means: the member (exact or near; a near miss is absentee-not-member's), or the name as spelled by most.
+    const person = (name: string): string => {
+      if (members.length > 0) {
+        const m = matchMember(name, members, config);
+        if (m.kind !== 'none') return nameKey(m.member.name);
+      }
+      const k = nameKey(name);
+      return respelled.get(k) ?? k;
+    };
+    const persons = (refs: readonly NameRef[]): Set<string> => new Set(refs.map((r) => person(r.name)));
+    const setKey = (refs: readonly NameRef[]): string => [...persons(refs)].sort().join('|');
+    // Lines that say someone came late, left or did not take part; a difference is explained when such a line names the person.
+    const explaining: string[] = [];
+    for (const item of model.items) for (let l = item.line; l <= item.endLine; l++) if (EXPLAINED.test(lines[l])) explaining.push(nameKey(lines[l]));
+    const explained = (refs: readonly NameRef[], expected: Set<string>): boolean => {
+      const own = persons(refs);
+      const differing = [...own].filter((p) => !expected.has(p)).concat([...expected].filter((p) => !own.has(p)));
+      return differing.every((p) => {
+        const last = p.split(' ').pop()!;
+        return explaining.some((line) => line.includes(p) || (last.length > 2 && line.includes(last)));
+      });
+    };
+
     const labelRange = (item: Item) => {
       const l = item.decision!.afbudLine!;
       const text = lines[l];
@@ -68,8 +76,9 @@ export const absenteeInconsistent: Rule = {
     // Against the meeting-level Fraværende list.
     if (model.meeting.absenteesLine !== undefined) {
       const expected = setKey(model.meeting.absentees);
+      const expectedSet = persons(model.meeting.absentees);
       for (const item of withList) {
-        if (setKey(item.decision!.absentees) === expected || explained(item)) continue;
+        if (setKey(item.decision!.absentees) === expected || explained(item.decision!.absentees, expectedSet)) continue;
         const names = model.meeting.absentees.map((r) => r.name).join(', ') || '—';
         report({
           range: labelRange(item),
@@ -91,9 +100,11 @@ export const absenteeInconsistent: Rule = {
     }
     const [majority, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
     if (count * 2 <= withList.length) return;
-    const majorityNames = withList.find((i) => setKey(i.decision!.absentees) === majority)!.decision!.absentees.map((r) => r.name);
+    const majorityRefs = withList.find((i) => setKey(i.decision!.absentees) === majority)!.decision!.absentees;
+    const majorityNames = majorityRefs.map((r) => r.name);
+    const majoritySet = persons(majorityRefs);
     for (const item of withList) {
-      if (setKey(item.decision!.absentees) === majority || explained(item)) continue;
+      if (setKey(item.decision!.absentees) === majority || explained(item.decision!.absentees, majoritySet)) continue;
       report({
         range: labelRange(item),
         message: msg(

@@ -1,0 +1,339 @@
+import * as assert from 'assert';
+import { defaultConfig, fixAll, lintText } from '../../server/src/lint';
+import { resolveConfig } from '../../server/src/config';
+import { RULE_IDS } from '../../server/src/rules';
+import { DEFAULT_SEVERITIES } from '../../server/src/lint';
+import type { Finding } from '../../server/src/rules/types';
+
+/** An expected finding: the line and the exact text its range covers. */
+interface Expected {
+  line: number;
+  text: string;
+}
+
+interface Invalid {
+  name: string;
+  text: string;
+  errors: Expected[];
+  /** The text after every fix of this rule; omitted when the rule offers no fix here. */
+  output?: string;
+}
+
+interface RuleCases {
+  valid: Array<{ name: string; text: string }>;
+  invalid: Invalid[];
+}
+
+function covered(text: string, f: Finding): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const { start, end } = f.range;
+  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+}
+
+function findingsOf(rule: string, text: string): Finding[] {
+  return lintText(text).findings.filter((f) => f.rule === rule);
+}
+
+/** Runs textlint-tester-style cases: valid texts stay silent, invalid ones fire exactly where expected, fixes give the output. */
+function testRule(rule: string, cases: RuleCases): void {
+  describe(rule, () => {
+    for (const v of cases.valid) {
+      it(`stays silent: ${v.name}`, () => {
+        assert.deepStrictEqual(findingsOf(rule, v.text).map((f) => f.message.en), []);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`fires: ${c.name}`, () => {
+        const found = findingsOf(rule, c.text);
+        assert.deepStrictEqual(
+          found.map((f) => ({ line: f.range.start.line, text: covered(c.text, f) })),
+          c.errors,
+        );
+        for (const f of found) {
+          assert.ok(f.message.da.length > 0 && f.message.en.length > 0 && f.message.da !== f.message.en, 'a message in both languages');
+        }
+        if (c.output !== undefined) {
+          const fixed = fixAll(c.text, defaultConfig(), rule);
+          assert.strictEqual(fixed.text, c.output);
+          assert.deepStrictEqual(findingsOf(rule, fixed.text).filter((f) => f.fix).map((f) => f.message.en), [], 'nothing fixable left after the fix');
+          // The fix changes nothing else: the other rules report the same as before.
+          const others = (t: string) => lintText(t).findings.filter((f) => f.rule !== rule && f.rule !== 'toc-mismatch' && f.rule !== 'item-numbering').map((f) => `${f.rule} ${f.message.en}`);
+          assert.deepStrictEqual(others(fixed.text), others(c.text));
+        } else {
+          assert.ok(found.every((f) => !f.fix), 'no fix where no single right answer exists');
+        }
+      });
+    }
+  });
+}
+
+const HEADER = `# REFERAT Kulturudvalget d. 14-11-2024
+
+**Mødedato** Torsdag d. 14. november 2024 kl. 16:00
+
+**Mødested** Byrådssalen
+
+**Mødedeltagere** Anne Holm (A), Bo Sejer (V), Martin Stokholm (F), Ida Krogh Lund (Ø)
+`;
+
+function item(n: number, title: string, body: string, caseNumber = `24/${1000 + n}`): string {
+  return `\n# Punkt ${n}: ${title}\n\n${caseNumber}\n\n${body}\n`;
+}
+
+const DECISION = (text: string, afbud = 'Bo Sejer') => `## Beslutning i Kulturudvalget den 14-11-2024\n\n${text}\n\nAfbud: ${afbud}\n`;
+
+describe('rules', () => {
+  testRule('missing-decision', {
+    valid: [
+      { name: 'every item decided', text: HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.')) + item(2, 'Budget', DECISION('Anbefales.')) },
+      { name: 'closed items and formalities', text: HEADER + item(1, 'Lukket: Personalesag', 'Intet.') + item(2, 'Eventuelt', '## Procedure\n\nIntet.') + item(3, 'Underskriftsblad', '') },
+      { name: 'Beslutningskompetence is not a decision, but the decision is there', text: HEADER + item(1, 'Budget', '## Beslutningskompetence\n\nByrådet\n\n' + DECISION('Anbefales.')) },
+    ],
+    invalid: [
+      {
+        name: 'an item with only Beslutningskompetence',
+        text: HEADER + item(1, 'Budget', '## Beslutningskompetence\n\nByrådet') + item(2, 'Kunstpris', DECISION('Godkendt.')),
+        errors: [{ line: 8, text: 'Budget' }],
+      },
+    ],
+  });
+
+  testRule('empty-decision', {
+    valid: [
+      { name: 'a decision with text', text: HEADER + item(1, 'Budget', DECISION('Godkendt.')) },
+      { name: 'an empty decision on a signature sheet', text: HEADER + item(1, 'Underskriftsark', '## Beslutning\n\nAfbud: Bo Sejer') },
+    ],
+    invalid: [
+      {
+        name: 'only Afbud under the heading',
+        text: HEADER + item(1, 'Budget', '## Beslutning i Kulturudvalget den 14-11-2024\n\nAfbud:\n\nBo Sejer (V)'),
+        errors: [{ line: 12, text: 'Beslutning i Kulturudvalget den 14-11-2024' }],
+      },
+    ],
+  });
+
+  testRule('absentee-not-member', {
+    valid: [
+      { name: 'members as written', text: HEADER + item(1, 'Budget', DECISION('Godkendt.', 'Bo Sejer, Ida Krogh Lund.')) },
+      { name: 'no member list, nothing to check', text: '# REFERAT Kulturudvalget d. 14-11-2024\n' + item(1, 'Budget', DECISION('Godkendt.', 'Hans Hansen')) },
+    ],
+    invalid: [
+      {
+        name: 'a near miss and a stranger',
+        text: HEADER + item(1, 'Budget', DECISION('Godkendt.', 'Martin Stockholm, Karen Blixen')),
+        errors: [
+          { line: 16, text: 'Martin Stockholm' },
+          { line: 16, text: 'Karen Blixen' },
+        ],
+        output: HEADER + item(1, 'Budget', DECISION('Godkendt.', 'Martin Stokholm, Karen Blixen')),
+      },
+      {
+        name: 'a dropped middle name is fixed to the member list',
+        text: HEADER + item(1, 'Budget', DECISION('Godkendt.', 'Ida Lund')),
+        errors: [{ line: 16, text: 'Ida Lund' }],
+        output: HEADER + item(1, 'Budget', DECISION('Godkendt.', 'Ida Krogh Lund')),
+      },
+    ],
+  });
+
+  testRule('absentee-inconsistent', {
+    valid: [
+      { name: 'the same in every item', text: HEADER + item(1, 'A', DECISION('Godkendt.')) + item(2, 'B', DECISION('Godkendt.')) + item(3, 'C', DECISION('Godkendt.')) },
+      {
+        name: 'a member who came late, as the text says',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.', 'Bo Sejer, Anne Holm')) + item(2, 'B', DECISION('Godkendt. Anne Holm ankom under behandlingen.')) + item(3, 'C', DECISION('Godkendt.')),
+      },
+    ],
+    invalid: [
+      {
+        name: 'one item differs without a word',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.')) + item(2, 'B', DECISION('Godkendt.', 'Anne Holm')) + item(3, 'C', DECISION('Godkendt.')),
+        errors: [{ line: 27, text: 'Afbud: Anne Holm' }],
+      },
+      {
+        name: 'spelled two ways without a member list',
+        text:
+          '# REFERAT Kulturudvalget d. 14-11-2024\n' +
+          item(1, 'A', DECISION('Godkendt.', 'Martin Stokholm')) +
+          item(2, 'B', DECISION('Godkendt.', 'Martin Stockholm')) +
+          item(3, 'C', DECISION('Godkendt.', 'Martin Stokholm')),
+        errors: [{ line: 21, text: 'Martin Stockholm' }],
+        output:
+          '# REFERAT Kulturudvalget d. 14-11-2024\n' +
+          item(1, 'A', DECISION('Godkendt.', 'Martin Stokholm')) +
+          item(2, 'B', DECISION('Godkendt.', 'Martin Stokholm')) +
+          item(3, 'C', DECISION('Godkendt.', 'Martin Stokholm')),
+      },
+    ],
+  });
+
+  const table = (total: string, share = '100 %') =>
+    `## Økonomi\n\nI 1.000 kr.\t2025\t2026\tAndel\nDrift\t1.214,2\t-1,2\t60 %\nAnlæg\t800,0\t2,4\t40 %\nI alt\t${total}\t1,2\t${share}\n\n` + DECISION('Godkendt.');
+
+  testRule('table-sum-mismatch', {
+    valid: [
+      { name: 'totals and shares that add up', text: HEADER + item(1, 'Budget', table('2.014,2')) },
+      { name: 'rounding of shown decimals', text: HEADER + item(1, 'Budget', '| | Beløb |\n|---|---|\n| A | 0,4 |\n| B | 0,4 |\n| C | 0,4 |\n| I alt | 1,3 |\n\n' + DECISION('Godkendt.')) },
+      {
+        name: 'a ratio column checked against its own row',
+        text: HEADER + item(1, 'Budget', 'I hele 1.000 kr.\tBudget\tForbrug\tForbrugsprocent\nJob\t395.807\t296.780\t75,0\nI alt\t395.807\t296.780\t75,0\n\n' + DECISION('Godkendt.')),
+      },
+      { name: 'a total above its parts', text: HEADER + item(1, 'Budget', '| | Beløb |\n|---|---|\n| I alt | 30 |\n| A | 10 |\n| B | 20 |\n\n' + DECISION('Godkendt.')) },
+      { name: 'rows after the total are not parts', text: HEADER + item(1, 'Sager', 'Stadfæstet\t3.923\t78%\nÆndret\t504\t10%\nHjemvist\t602\t12%\nI alt\t5.029\t100%\nAfviste sager\t599\t\n\n' + DECISION('Godkendt.')) },
+    ],
+    invalid: [
+      {
+        name: 'a total off by 100',
+        text: HEADER + item(1, 'Budget', table('2.114,2')),
+        errors: [{ line: 17, text: '2.114,2' }],
+        output: HEADER + item(1, 'Budget', table('2.014,2')),
+      },
+      {
+        name: 'shares that do not make 100 %',
+        text: HEADER + item(1, 'Sager', 'Stadfæstet\t3.923\t78%\nÆndret\t504\t15%\nHjemvist\t602\t12%\nI alt\t5.029\t100%\n\n' + DECISION('Godkendt.')),
+        errors: [{ line: 15, text: '100%' }],
+      },
+    ],
+  });
+
+  testRule('case-number-missing', {
+    valid: [
+      { name: 'standing items need none', text: HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.'), '') + item(2, 'A', DECISION('Godkendt.')) + item(3, 'B', DECISION('Godkendt.')) },
+    ],
+    invalid: [
+      {
+        name: 'one item without, where the others have one',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.')) + item(2, 'B', DECISION('Godkendt.'), '') + item(3, 'C', DECISION('Godkendt.')),
+        errors: [{ line: 19, text: 'B' }],
+      },
+    ],
+  });
+
+  testRule('case-number-format', {
+    valid: [{ name: 'one scheme throughout', text: HEADER + item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') + item(2, 'B', DECISION('Godkendt.'), '00.01.00G01-13-24') }],
+    invalid: [
+      {
+        name: 'a facet without digits',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') + item(2, 'B', DECISION('Godkendt.'), '00.01.00G-13-24') + item(3, 'C', DECISION('Godkendt.'), '00.01.00G01-14-24'),
+        errors: [{ line: 21, text: '00.01.00G-13-24' }],
+      },
+      {
+        name: 'another scheme than the rest',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') + item(2, 'B', DECISION('Godkendt.'), '24/1234') + item(3, 'C', DECISION('Godkendt.'), '00.01.00G01-14-24'),
+        errors: [{ line: 21, text: '24/1234' }],
+      },
+    ],
+  });
+
+  testRule('case-number-future', {
+    valid: [{ name: 'this year and earlier', text: HEADER + item(1, 'A', DECISION('Godkendt.'), '24/1') + item(2, 'B', DECISION('Godkendt.'), '21/77') }],
+    invalid: [
+      {
+        name: 'a year after the meeting',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '26/1234'),
+        errors: [{ line: 10, text: '26/1234' }],
+      },
+    ],
+  });
+
+  testRule('item-numbering', {
+    valid: [{ name: 'numbers run on from any start', text: HEADER + item(74, 'A', DECISION('Godkendt.')) + item(75, 'B', DECISION('Godkendt.')) }],
+    invalid: [
+      {
+        name: 'a gap, renumbered by the fix',
+        text: HEADER + item(74, 'A', DECISION('Godkendt.'), '24/1') + item(75, 'B', DECISION('Godkendt.'), '24/2') + item(77, 'C', DECISION('Godkendt.'), '24/3') + item(78, 'D', DECISION('Godkendt.'), '24/4'),
+        errors: [{ line: 30, text: '77' }],
+        output: HEADER + item(74, 'A', DECISION('Godkendt.'), '24/1') + item(75, 'B', DECISION('Godkendt.'), '24/2') + item(76, 'C', DECISION('Godkendt.'), '24/3') + item(77, 'D', DECISION('Godkendt.'), '24/4'),
+      },
+      {
+        name: 'a repeat',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '24/1') + item(1, 'B', DECISION('Godkendt.'), '24/2'),
+        errors: [{ line: 19, text: '1' }],
+        output: HEADER + item(1, 'A', DECISION('Godkendt.'), '24/1') + item(2, 'B', DECISION('Godkendt.'), '24/2'),
+      },
+    ],
+  });
+
+  const toc = (entries: string[]) => `\n## Indholdsfortegnelse\n\n${entries.map((e, i) => `${e}.....\t${i + 3}`).join('\n')}\n`;
+  testRule('toc-mismatch', {
+    valid: [{ name: 'entries equal the headings', text: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')) }],
+    invalid: [
+      {
+        name: 'an entry differing by a word',
+        text: HEADER + toc(['Budget 2026', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')),
+        errors: [{ line: 10, text: 'Budget 2026' }],
+        output: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')),
+      },
+      {
+        name: 'an extra entry and a missing one',
+        text: HEADER + toc(['Budget 2025', 'Vejplan']) + item(1, 'Budget 2025', DECISION('Godkendt.')),
+        errors: [{ line: 11, text: 'Vejplan' }],
+      },
+    ],
+  });
+
+  testRule('decision-date', {
+    valid: [
+      { name: 'the meeting date', text: HEADER + item(1, 'A', DECISION('Godkendt.')) },
+      { name: 'another committee earlier in the case history', text: HEADER + item(1, 'A', '## Beslutning i Økonomiudvalget den 05-11-2024\n\nAnbefales.\n\n' + DECISION('Godkendt.')) },
+    ],
+    invalid: [
+      {
+        name: 'a decision dated the day after',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.').replace('14-11-2024', '15-11-2024')),
+        errors: [{ line: 12, text: '15-11-2024' }],
+        output: HEADER + item(1, 'A', DECISION('Godkendt.')),
+      },
+      {
+        name: 'a Procedure line naming the committee on another day',
+        text: HEADER + item(1, 'A', '## Procedure\n\nKulturudvalget 13. november 2024.\n\n' + DECISION('Godkendt.')),
+        errors: [{ line: 14, text: '13. november 2024' }],
+        output: HEADER + item(1, 'A', '## Procedure\n\nKulturudvalget 14. november 2024.\n\n' + DECISION('Godkendt.')),
+      },
+    ],
+  });
+
+  testRule('case-number-duplicate', {
+    valid: [{ name: 'standing items may share', text: HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.'), '21/1') + item(2, 'Eventuelt', DECISION('Intet.'), '21/1') }],
+    invalid: [
+      {
+        name: 'two cases with one number',
+        text: HEADER + item(1, 'Budget', DECISION('Godkendt.'), '24/5') + item(2, 'Kunstpris', DECISION('Godkendt.'), '24/5'),
+        errors: [{ line: 21, text: '24/5' }],
+      },
+    ],
+  });
+});
+
+describe('configuration', () => {
+  it('turns a rule off, and changes a severity', () => {
+    const text = HEADER + item(1, 'A', DECISION('Godkendt.'), '26/1234');
+    const { config, problems } = resolveConfig({ rules: { 'case-number-future': 'warning', 'missing-decision': 'off' } }, RULE_IDS, DEFAULT_SEVERITIES);
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(lintText(text, config).findings.map((f) => [f.rule, f.severity]), [['case-number-future', 'warning']]);
+    const off = resolveConfig({ rules: { 'case-number-future': 'off' } }, RULE_IDS, DEFAULT_SEVERITIES).config;
+    assert.deepStrictEqual(lintText(text, off).findings, []);
+  });
+
+  it('reports unknown keys, unknown rules and wrong types, and keeps the defaults', () => {
+    const { config, problems } = resolveConfig({ rules: { nope: 'off', 'toc-mismatch': 'loud' }, totalLabels: 'Sum', colour: 1 }, RULE_IDS, DEFAULT_SEVERITIES, 'x/.referatrc.json');
+    assert.deepStrictEqual(problems.map((p) => p.key).sort(), ['colour', 'rules.nope', 'rules.toc-mismatch', 'totalLabels']);
+    assert.strictEqual(config.rules['toc-mismatch'], 'warning');
+    assert.deepStrictEqual(config.totalLabels, []);
+  });
+
+  it('refuses a case-number pattern that could backtrack without bound', () => {
+    const { config, problems } = resolveConfig({ caseNumberPatterns: ['(a+)+$', '[0-9]{4}-[0-9]{3}'] }, RULE_IDS, DEFAULT_SEVERITIES);
+    assert.strictEqual(problems.length, 1);
+    assert.match(problems[0].message.en, /refused/);
+    assert.strictEqual(config.caseNumberPatterns.length, 1);
+  });
+
+  it('accepts a configured case-number form', () => {
+    const text = HEADER + item(1, 'A', DECISION('Godkendt.'), '2024-123') + item(2, 'B', DECISION('Godkendt.'), '2024-124');
+    assert.deepStrictEqual(lintText(text).findings.filter((f) => f.rule === 'case-number-format').length, 2);
+    const { config } = resolveConfig({ caseNumberPatterns: ['[0-9]{4}-[0-9]{3}'] }, RULE_IDS, DEFAULT_SEVERITIES);
+    assert.deepStrictEqual(lintText(text, config).findings.filter((f) => f.rule === 'case-number-format'), []);
+  });
+});
