@@ -65,11 +65,12 @@ export function parseArgs(argv: readonly string[]): Options {
 
 const REFERAT_EXT = /\.referat(\.md|\.txt)?$/i;
 const MAYBE_EXT = /\.(md|txt)$/i;
-const LOOKS_LIKE = /\bREFERAT\b|Mødedato|Mødedeltagere|^\s*(?:#+\s*)?(?:\*\*)?Punkt\s+\d+\s*:|Beslutningsprotokol|Indholdsfortegnelse/im;
+const LOOKS_LIKE_TITLE = /\bREFERAT\b|\bBeslutningsprotokol\b/;
+const LOOKS_LIKE_LINE = /^\s*(?:#+\s*)?(?:\*\*)?(?:Mødedato|Mødedeltagere|Punkt\s+\d+\s*:)/im;
 
 /** A .md or .txt file is taken as a referat when its first lines say so. */
 export function looksLikeReferat(head: string): boolean {
-  return LOOKS_LIKE.test(head);
+  return LOOKS_LIKE_TITLE.test(head) || LOOKS_LIKE_LINE.test(head);
 }
 
 function readHead(file: string): string {

@@ -1,0 +1,147 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot } from '../support/paths';
+
+const CLI = path.join(repoRoot(), 'bin', 'referat-lint.js');
+
+function run(args: string[], input?: string, cwd?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: cwd ?? repoRoot(), env: { ...process.env, LANG: 'C' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const WITH_SLIP = `# REFERAT Teknik- og Miljøudvalget d. 03-06-2025
+
+**Mødedato** Tirsdag d. 3. juni 2025 kl. 15:00
+
+**Mødedeltagere** Lars Vinther (V), Pia Kold (A)
+
+# Punkt 20: Vejplan 2026
+
+25/310
+
+## Beslutning i Teknik- og Miljøudvalget den 03-06-2025
+
+Godkendt.
+
+# Punkt 22: Cykelsti ved skolen
+
+27/311
+
+## Beslutning i Teknik- og Miljøudvalget den 03-06-2025
+
+Godkendt.
+`;
+
+const CLEAN = WITH_SLIP.replace('Punkt 22', 'Punkt 21').replace('27/311', '25/311');
+
+describe('referat-lint (as a process)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-cli-'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'slip.referat.md'), WITH_SLIP);
+    fs.writeFileSync(path.join(dir, 'sub', 'clean.referat.txt'), CLEAN);
+    fs.writeFileSync(path.join(dir, 'sub', 'notes.md'), '# Noter\n\nIkke et referat.\n');
+    fs.writeFileSync(path.join(dir, 'sub', 'looks-like.md'), CLEAN);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints file:line:col severity rule message and a summary, exit 1 on warnings', () => {
+    const r = run([path.join(dir, 'slip.referat.md')]);
+    assert.strictEqual(r.code, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.deepStrictEqual(lines.slice(0, -1).map((l) => l.replace(dir, 'D')), [
+      'D/slip.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.',
+      'D/slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
+    ]);
+    assert.strictEqual(lines[lines.length - 1], '2 problems (1 errors, 1 warnings, 0 infos) in 1 file.');
+  });
+
+  it('prints the JSON shape with 0-based positions', () => {
+    const r = run(['--format', 'json', path.join(dir, 'slip.referat.md')]);
+    assert.strictEqual(r.code, 1);
+    const json = JSON.parse(r.stdout);
+    assert.deepStrictEqual(json, [
+      {
+        file: path.join(dir, 'slip.referat.md'),
+        diagnostics: [
+          { rule: 'item-numbering', severity: 'warning', message: 'The numbering skips from 20 to 22.', range: { start: { line: 14, character: 8 }, end: { line: 14, character: 10 } } },
+          { rule: 'case-number-future', severity: 'error', message: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.', range: { start: { line: 16, character: 0 }, end: { line: 16, character: 6 } } },
+        ],
+      },
+    ]);
+  });
+
+  it('speaks Danish with --lang da', () => {
+    const r = run(['--lang', 'da', path.join(dir, 'slip.referat.md')]);
+    assert.match(r.stdout, /advarsel item-numbering Nummereringen springer fra 20 til 22\./);
+    assert.match(r.stdout, /2 fund \(1 fejl, 1 advarsler, 0 informationer\) i 1 fil\./);
+  });
+
+  it('walks directories for referater, and exits 0 when they are clean', () => {
+    const r = run(['--format', 'json', path.join(dir, 'sub')]);
+    assert.strictEqual(r.code, 0, r.stdout + r.stderr);
+    assert.deepStrictEqual(JSON.parse(r.stdout).map((f: { file: string }) => path.basename(f.file)), ['clean.referat.txt', 'looks-like.md']);
+  });
+
+  it('reads standard input with -', () => {
+    const r = run(['-'], WITH_SLIP);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stdout, /^-:15:9 warning item-numbering/m);
+  });
+
+  it('dumps the model', () => {
+    const r = run(['--dump-model', path.join(dir, 'slip.referat.md')]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const model = JSON.parse(r.stdout);
+    assert.strictEqual(model.meeting.date, '2025-06-03');
+    assert.deepStrictEqual(model.meeting.members.map((m: { name: string }) => m.name), ['Lars Vinther', 'Pia Kold']);
+    assert.deepStrictEqual(model.items.map((i: { number: number; line: number; title: string }) => [i.number, i.line, i.title]), [[20, 6, 'Vejplan 2026'], [22, 14, 'Cykelsti ved skolen']]);
+    assert.strictEqual(model.items[0].decision.line, 10);
+    assert.strictEqual(model.items[0].decision.date, '2025-06-03');
+    assert.deepStrictEqual(model.items[1].caseNumbers.map((c: { text: string }) => c.text), ['27/311']);
+  });
+
+  it('uses the nearest .referatrc.json, and --fix writes the fixes', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-fix-'));
+    try {
+      const file = path.join(d, 'a.referat.md');
+      fs.writeFileSync(file, WITH_SLIP);
+      fs.writeFileSync(path.join(d, '.referatrc.json'), '// only numbering\n{ "rules": { "case-number-future": "off" } }\n');
+      assert.strictEqual(run([file]).stdout.includes('case-number-future'), false);
+      const r = run(['--fix', file]);
+      assert.strictEqual(r.code, 0, r.stdout);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), WITH_SLIP.replace('Punkt 22', 'Punkt 21'));
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with one line on stderr for bad usage, unreadable files and bad configs', () => {
+    const usage = run(['--format', 'xml', 'x']);
+    assert.strictEqual(usage.code, 2);
+    assert.match(usage.stderr, /--format must be text or json/);
+    const missing = run(['/no/such/file.referat']);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /cannot read \/no\/such\/file.referat/);
+    const bin = path.join(dir, 'binary.referat');
+    fs.writeFileSync(bin, Buffer.from([0x50, 0x00, 0x01, 0xff]));
+    const binary = run([bin]);
+    assert.strictEqual(binary.code, 2);
+    assert.match(binary.stderr, /not a text file/);
+    const cfg = path.join(dir, 'bad.json');
+    fs.writeFileSync(cfg, '{ "rules": { "toc-mismatch": "loud" } }');
+    const bad = run(['--config', cfg, path.join(dir, 'slip.referat.md')]);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /bad config: .*bad\.json \(rules\.toc-mismatch\)/);
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, '{ "rules": ');
+    const b = run(['--config', broken, path.join(dir, 'slip.referat.md')]);
+    assert.strictEqual(b.code, 2);
+    assert.match(b.stderr, /Invalid JSON/);
+    assert.strictEqual(b.stderr.trim().split('\n').length, 1);
+  });
+});
