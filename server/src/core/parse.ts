@@ -30,17 +30,18 @@ const ITEM_PUNKT = /^Punkt\s+(\d{1,40})\s*[:.]\s*(.*)$/i;
 /** Lejre style: `2. JA - Title`, with a committee code before the title. */
 const ITEM_CODED = /^(\d{1,40})\.\s+([A-ZÆØÅ]{1,6})\s+[-–]\s+(.+)$/;
 const TOC_HEADING = /^(Indholdsfortegnelse|Indhold|Dagsorden)\s*:?$/i;
-const DOT_LEADER = /\s*(?:\.{3,}|…+)\s*(?:\t\s*)?(\d{1,4})?\s*$/;
-const TOC_PAGE_TAB = /\s*\t\s*(\d{1,4})\s*$/;
 const AFBUD = /^(\s*(?:\*\*)?)(Afbud|Fraværende|Fravær)(\s*:?\s*(?:\*\*)?\s*:?)(.*)$/i;
 const MEMBERS_LABEL = /^(\s*(?:\*\*)?)(Mødedeltagere|Deltagere|Medlemmer|Udvalgsmedlemmer|Til stede|Tilstede)(\s*(?:\*\*)?\s*:?\s*(?:\*\*)?)(.*)$/i;
 const DATE_LABEL = /^\s*(?:\*\*)?(Mødedato|Dato)(?:\*\*)?\s*:?\s*(?:\*\*)?(.*)$/i;
 const PLACE_LABEL = /^(\s*(?:\*\*)?(?:Mødested|Sted)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
-const REFERAT_TITLE = /^(?:REFERAT|Referat|Beslutningsprotokol)\b\s*(.*?)\s*(?:\bd\.\s*(\d{1,2}-\d{1,2}-\d{4}))?\s*$/;
-const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sagsnummer|Journalnr|J\.nr|Jnr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*?)\s*$/i;
+const REFERAT_WORD = /^(?:REFERAT|Referat|Beslutningsprotokol)\b/;
+const REFERAT_TITLE_DATE = /\bd\.\s*(\d{1,2}-\d{1,2}-\d{4})$/;
+/** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
+const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sagsnummer|Journalnr|J\.nr|Jnr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
 const OPEN_CLOSED_MARK = /^(Åben|Lukket)\s+(sag|punkt)\.?$/i;
 const NAME_WORD = /^(?:[A-ZÆØÅÉÜÖÄ][\p{L}'’-]*\.?|[a-zæøå]{1,3}|[A-ZÆØÅ]\.)$/u;
-const PARENS = /\s*\(([^()]{1,30})\)/g;
+// `(?<!\s)` starts a match only at the first space of a run: without it a long run of spaces is scanned once per space.
+const PARENS = /(?<!\s)\s*\(([^()]{1,30})\)/g;
 const PARTY = /^[A-ZÆØÅ]{1,2}$/;
 
 /** Known section names, read as headings even as bare lines. */
@@ -56,8 +57,89 @@ const SECTION_NAMES: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(udtalelser|udtalelse|høring|høringssvar|handicappolitik|administrationens vurdering|vurdering|kommunikation|sagens forløb|historik|tidligere beslutninger|borgerinddragelse|bæredygtighed|klima|konsekvenser)$/i, 'other'],
 ];
 
-const DECISION_DATED = /^Beslutning\s*:?\s+(?:i\s+)?(.+?)\s+(?:den|d\.)\s+(\d{1,2}[-./]\d{1,2}[-./]\d{4})\.?$/i;
+// The committee starts and ends with a non-space, so a run of spaces is split between the quantifiers one way only.
+const DECISION_DATED = /^Beslutning(?:\s*:)?\s+(?:i\s+)?(?!\s)(.+?)(?<!\s)\s+(?:den|d\.)\s+(\d{1,2}[-./]\d{1,2}[-./]\d{4})\.?$/i;
 const DECISION_PLAIN = /^Beslutning(?:er)?\s*:?$/i;
+
+/** JavaScript's `\s`, as a character code test. */
+function isWhite(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Where a line's trailing white space starts. */
+function trimmedEnd(s: string, end = s.length): number {
+  while (end > 0 && isWhite(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** A page number of one to four digits at the end of a line (before trailing space), or undefined. */
+function trailingPage(s: string, end: number): string | undefined {
+  let d = end;
+  while (d > 0 && end - d < 5 && isDigit(s.charCodeAt(d - 1))) d--;
+  return end - d >= 1 && end - d <= 4 ? s.slice(d, end) : undefined;
+}
+
+/**
+ * A TOC dot leader ending a line: spaces, three or more dots or an ellipsis, spaces, maybe a page
+ * number (`Title ........\t4`). `index` is where the leader's leading space starts. Read from the end
+ * by hand: the equivalent regular expression backtracks quadratically on long runs of spaces or dots.
+ */
+export function dotLeader(s: string): { index: number; page?: string } | undefined {
+  const end = trimmedEnd(s);
+  let d = end;
+  while (d > 0 && end - d < 5 && isDigit(s.charCodeAt(d - 1))) d--;
+  if (end - d > 4) return undefined;
+  const page = end > d ? s.slice(d, end) : undefined;
+  const q = trimmedEnd(s, d);
+  const mark = s.charCodeAt(q - 1);
+  if (mark !== 46 /* . */ && mark !== 0x2026 /* … */) return undefined;
+  let r = q;
+  while (r > 0 && s.charCodeAt(r - 1) === mark) r--;
+  if (mark === 46 && q - r < 3) return undefined;
+  return { index: trimmedEnd(s, r), page };
+}
+
+/** A page number after a tab ending a line (`Title\t4`); `index` is where the white space before it starts. */
+export function pageAfterTab(s: string): { index: number; page: string } | undefined {
+  const end = trimmedEnd(s);
+  const page = trailingPage(s, end);
+  if (!page) return undefined;
+  const p = end - page.length;
+  const r = trimmedEnd(s, p);
+  if (!s.slice(r, p).includes('\t')) return undefined;
+  return { index: r, page };
+}
+
+/** `REFERAT <committee> d. 03-06-2025`: the committee and the date, each possibly empty. */
+export function readReferatTitle(content: string): [string, string, string | undefined] | undefined {
+  const word = REFERAT_WORD.exec(content);
+  if (!word) return undefined;
+  const rest = content.slice(word[0].length).trim();
+  const date = REFERAT_TITLE_DATE.exec(rest);
+  const title = date ? rest.slice(0, date.index).trimEnd() : rest;
+  // The regular expression this replaces read the title with `.`, which stops at U+2028 and U+2029.
+  if (/[\u2028\u2029]/.test(title)) return undefined;
+  return [content, title, date?.[1]];
+}
+
+/** Drops every `(...)`, as `s.replace(/\(.*?\)/g, '')` would, without rescanning for each unclosed `(`. */
+function withoutParentheses(s: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = s.indexOf('(', i);
+    if (open < 0) break;
+    const close = s.indexOf(')', open + 1);
+    if (close < 0) break;
+    out += s.slice(i, open);
+    i = close + 1;
+  }
+  return out + s.slice(i);
+}
 
 interface Classified {
   kind: SectionKind;
@@ -67,7 +149,8 @@ interface Classified {
 
 /** Reads a heading's text as a section kind; `strict` for bare lines, where only known names count. */
 export function classifySection(text: string, strict: boolean): Classified | undefined {
-  const t = text.replace(/[:.]\s*$/, '').trim();
+  // NFC: a heading typed or pasted in decomposed form (`Resume\u0301`) is still `Resumé`.
+  const t = text.normalize('NFC').replace(/[:.]\s*$/, '').trim();
   if (/^Beslutningskompetence/i.test(t)) return { kind: 'beslutningskompetence' };
   const dated = DECISION_DATED.exec(text.trim());
   if (dated) return { kind: 'beslutning', committee: dated[1] };
@@ -94,7 +177,7 @@ export function readItemHeading(raw: string, shape: LineShape): ItemHeading | un
   const content = shape.content;
   let m = ITEM_PUNKT.exec(content);
   if (m) {
-    if (!isMarkedHeading(shape) && (DOT_LEADER.test(content) || TOC_PAGE_TAB.test(raw))) return undefined;
+    if (!isMarkedHeading(shape) && (dotLeader(content) || pageAfterTab(raw))) return undefined;
     const numberStart = shape.start + content.indexOf(m[1], 5);
     const title = m[2].replace(/\*\*$/, '').trim();
     const titleStart = title ? shape.start + content.length - m[2].length : shape.end;
@@ -103,7 +186,7 @@ export function readItemHeading(raw: string, shape: LineShape): ItemHeading | un
   if (!isMarkedHeading(shape)) return undefined;
   m = ITEM_CODED.exec(content);
   if (m) {
-    if (DOT_LEADER.test(content)) return undefined;
+    if (dotLeader(content)) return undefined;
     const title = m[3].replace(/\*\*$/, '').trim();
     return {
       numberText: m[1],
@@ -121,7 +204,7 @@ export function splitNames(text: string, offset: number): Array<{ name: string; 
   const re = /[^,;]+/g;
   for (const m of text.matchAll(re)) {
     // ` og ` joins the last two names.
-    const parts = m[0].split(/\s+og\s+(?=[A-ZÆØÅ])/);
+    const parts = m[0].split(/(?<!\s)\s+og\s+(?=[A-ZÆØÅ])/);
     let local = m.index!;
     for (const part of parts) {
       const at = text.indexOf(part, local);
@@ -136,7 +219,7 @@ export function splitNames(text: string, offset: number): Array<{ name: string; 
       }
       name = name.replace(PARENS, '');
       const lead = name.length - name.trimStart().length;
-      name = name.trim().replace(/[.:]+$/, '').replace(/^\*\*|\*\*$/g, '').trim();
+      name = name.trim().replace(/(?<![.:])[.:]+$/, '').replace(/^\*\*|\*\*$/g, '').trim();
       if (!name) continue;
       const start = offset + at + lead;
       out.push({ name, start, end: start + name.length, party, role });
@@ -147,7 +230,7 @@ export function splitNames(text: string, offset: number): Array<{ name: string; 
 
 /** A line that holds only names: `Jacob Aagesen (C)`, `Martin Stokholm (A), Bo Zabel`. */
 function isNameLine(text: string): boolean {
-  const t = text.trim().replace(/[.]$/, '');
+  const t = text.normalize('NFC').trim().replace(/[.]$/, '');
   if (!t || t.length > 200) return false;
   const names = t.replace(PARENS, '').split(/\s*(?:,|;|\s+og\s+)\s*/);
   if (names.length === 0) return false;
@@ -205,7 +288,7 @@ const DEFAULT_TOTAL = /^(?:i alt|total|totalt|samlet|sum|i alt\b.*|.*\bi alt)$/i
 function readTableRow(raw: string, line: number, kind: 'tab' | 'pipe', isTotalLabel: (label: string) => boolean): TableRow | undefined {
   const cells: TableCell[] = [];
   if (kind === 'pipe') {
-    if (/^\s*\|?\s*:?-{2,}/.test(raw) && /^[\s|:-]+$/.test(raw)) return undefined;
+    if (/^\s*(?:\|\s*)?:?-{2,}/.test(raw) && /^[\s|:-]+$/.test(raw)) return undefined;
     let i = raw.indexOf('|') + 1;
     while (i <= raw.length) {
       let j = raw.indexOf('|', i);
@@ -355,7 +438,7 @@ function readMeeting(lines: string[], shapes: LineShape[], headerEnd: number): M
     const raw = lines[i];
     const shape = shapes[i];
     if (shape.blank) continue;
-    const title = REFERAT_TITLE.exec(shape.content);
+    const title = readReferatTitle(shape.content);
     if (title) {
       if (title[1]) {
         const at = shape.start + shape.content.indexOf(title[1], 7);
@@ -427,9 +510,9 @@ export function readTocLine(raw: string, line: number): TocEntry | undefined {
   let e = shape.end;
   let page: number | undefined;
   const tail = raw.slice(0, e);
-  const leader = DOT_LEADER.exec(tail) ?? TOC_PAGE_TAB.exec(tail);
+  const leader = dotLeader(tail) ?? pageAfterTab(tail);
   if (leader) {
-    if (leader[1]) page = Number(leader[1]);
+    if (leader.page) page = Number(leader.page);
     e = leader.index;
   }
   let number: number | undefined;
@@ -443,7 +526,7 @@ export function readTocLine(raw: string, line: number): TocEntry | undefined {
     s += num[0].length;
     body = raw.slice(s, e);
   }
-  const trimmed = body.replace(/\s+$/, '');
+  const trimmed = body.trimEnd();
   e = s + trimmed.length;
   if (!trimmed) return undefined;
   return { number, numberRange, title: trimmed, titleRange: lineRange(line, s, e), page, line, range: lineRange(line, 0, raw.length) };
@@ -519,10 +602,10 @@ function readItem(
   for (; i <= end && seen < 6; i++) {
     const s = shapes[i];
     if (s.blank) continue;
-    const labelled = CASE_LABEL.exec(lines[i]);
+    const labelled = CASE_LABEL.exec(lines[i].trimEnd());
     const candidate = labelled && /\d/.test(labelled[2]) ? labelled[2] : s.content;
     const candidateStart = labelled && /\d/.test(labelled[2]) ? labelled[1].length : s.start;
-    if (OPEN_CLOSED_MARK.test(s.content)) {
+    if (OPEN_CLOSED_MARK.test(s.content.normalize('NFC'))) {
       seen++;
       continue;
     }
@@ -619,7 +702,7 @@ function readItem(
 /** Committee names compare loosely: `Arbejdsmarkedsudvalget 2022-2025` is `Arbejdsmarkedsudvalget`. */
 export function sameCommittee(a: string, b: string): boolean {
   const key = (s: string): string =>
-    s.normalize('NFC').toLocaleLowerCase('da').replace(/\(.*?\)|\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
+    withoutParentheses(s.normalize('NFC').toLocaleLowerCase('da')).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
   const ka = key(a);
   const kb = key(b);
   return ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));

@@ -3,13 +3,15 @@ import type { Position, Range } from './model';
 /**
  * Splits a document into lines the way LSP counts them (\r\n, \r and \n all end a line)
  * and makes same-length replacements that must not change the reading: a BOM and
- * non-breaking spaces become plain spaces, so every character offset stays exact.
+ * non-breaking spaces become plain spaces, so every character offset stays exact. U+2028 and
+ * U+2029 become spaces too: `.` in a regular expression stops at them, and a `(.*)$` that fails
+ * late makes the quantifiers before it backtrack.
  */
 export function splitLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (/[\uFEFF\u00A0\u202F]/.test(line)) lines[i] = line.replace(/[\uFEFF\u00A0\u202F]/g, ' ');
+    if (/[\uFEFF\u00A0\u202F\u2028\u2029]/.test(line)) lines[i] = line.replace(/[\uFEFF\u00A0\u202F\u2028\u2029]/g, ' ');
   }
   return lines;
 }

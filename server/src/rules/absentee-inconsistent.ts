@@ -6,6 +6,8 @@ import { msg, type Rule } from './types';
 /** Words in an item that explain why its absentees differ: came late, left, did not take part. */
 const EXPLAINED = /ankom|kom\s+(?:senere|kl\.?)|mødte\s+(?:op|kl\.?)|forlod|gik\s+(?:kl\.?|under|efter)|deltog\s+ikke|inhabil|erklærede\s+sig|fra\s+punkt|fra\s+kl\.?|til\s+stede\s+fra|under\s+behandlingen/i;
 
+const WORD_BREAK = /[^\p{L}\p{N}'’-]+/u;
+
 /** Absentee lists that differ between items, from Fraværende, or in spelling. */
 export const absenteeInconsistent: Rule = {
   id: 'absentee-inconsistent',
@@ -55,14 +57,19 @@ export const absenteeInconsistent: Rule = {
     const persons = (refs: readonly NameRef[]): Set<string> => new Set(refs.map((r) => person(r.name)));
     const setKey = (refs: readonly NameRef[]): string => [...persons(refs)].sort().join('|');
     // Lines that say someone came late, left or did not take part; a difference is explained when such a line names the person.
-    const explaining: string[] = [];
-    for (const item of model.items) for (let l = item.line; l <= item.endLine; l++) if (EXPLAINED.test(lines[l])) explaining.push(nameKey(lines[l]));
+    // Their words go into one set, so that checking an item costs the same however many such lines the document has.
+    const explainingWords = new Set<string>();
+    for (const item of model.items) for (let l = item.line; l <= item.endLine; l++) {
+      if (EXPLAINED.test(lines[l])) for (const w of nameKey(lines[l]).split(WORD_BREAK)) if (w) explainingWords.add(w);
+    }
     const explained = (refs: readonly NameRef[], expected: Set<string>): boolean => {
+      if (explainingWords.size === 0) return false;
       const own = persons(refs);
       const differing = [...own].filter((p) => !expected.has(p)).concat([...expected].filter((p) => !own.has(p)));
       return differing.every((p) => {
-        const last = p.split(' ').pop()!;
-        return explaining.some((line) => line.includes(p) || (last.length > 2 && line.includes(last)));
+        const words = p.split(WORD_BREAK).filter(Boolean);
+        const last = words[words.length - 1] ?? '';
+        return last.length > 2 ? explainingWords.has(last) : words.length > 0 && words.every((w) => explainingWords.has(w));
       });
     };
 

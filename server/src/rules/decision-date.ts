@@ -54,7 +54,8 @@ export const decisionDate: Rule = {
           const text = lines[l];
           const dates = findDates(text);
           if (dates.length !== 1) continue;
-          const before = text.slice(0, dates[0].index).replace(/^[\s*\-•]+/, '').replace(/\s+(?:den|d\.)?\s*$/, '');
+          // Trimmed before the `den` is dropped: a single /\s+(?:den|d\.)?\s*$/ backtracks cubically on a run of spaces.
+          const before = text.slice(0, dates[0].index).replace(/^[\s*\-•]+/, '').trimEnd().replace(/(?<=\s)(?:den|d\.)$/, '').trimEnd();
           if (!before || !sameCommittee(before, committee)) continue;
           if (dates[0].iso !== date) wrong(l, dates[0].index, dates[0].length, dates[0].iso, 'procedure');
         }

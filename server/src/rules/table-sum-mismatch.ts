@@ -40,16 +40,46 @@ function fixTo(cell: TableCell, value: number): Report['fix'] {
   return { title: msg(`Sæt totalen til ${text}`, `Set the total to ${text}`), edits: [{ range, newText: text }] };
 }
 
-function headerText(table: Table, column: number): string {
-  return table.rows
-    .filter((r) => !hasNumbers(r) || isHeaderRow(r))
-    .map((r) => r.cells[column]?.text ?? '')
-    .join(' ')
-    .toLocaleLowerCase('da');
+/** The header text of every column, lower-cased: read once per table, not once per column. */
+function headerTexts(table: Table): string[] {
+  const texts: string[] = [];
+  for (const r of table.rows) {
+    if (hasNumbers(r) && !isHeaderRow(r)) continue;
+    r.cells.forEach((cell, c) => {
+      texts[c] = `${texts[c] ?? ''} ${cell.text}`;
+    });
+  }
+  return Array.from(texts, (t) => (t ?? '').toLocaleLowerCase('da'));
 }
 
-function isPercentColumn(table: Table, column: number, total: TableCell): boolean {
-  return total.percent === true || /procent|%|andel|pct/.test(headerText(table, column));
+function isPercentColumn(headers: readonly string[], column: number, total: TableCell): boolean {
+  return total.percent === true || /procent|%|andel|pct/.test(headers[column] ?? '');
+}
+
+/** One column's numbers over a growing set of rows: a grand total's alternatives, kept as running sums so each row is added once. */
+interface ColumnRun {
+  /** A cell that is neither a number nor blank: the column cannot be summed. */
+  bad: boolean;
+  cells: number;
+  sum: number;
+  slack: number;
+}
+
+function addRow(runs: ColumnRun[], row: TableRow): void {
+  row.cells.forEach((x, c) => {
+    const run = (runs[c] ??= { bad: false, cells: 0, sum: 0, slack: 0 });
+    if (x.value === undefined) {
+      if (!isBlankCell(x)) run.bad = true;
+      return;
+    }
+    run.cells++;
+    run.sum += x.value;
+    run.slack += 0.5 * Math.pow(10, -(x.decimals ?? 0));
+  });
+}
+
+function runFits(run: ColumnRun | undefined, total: TableCell): boolean {
+  return run !== undefined && !run.bad && run.cells > 0 && Math.abs(run.sum - total.value!) <= 0.5 * Math.pow(10, -(total.decimals ?? 0)) + run.slack + 1e-9;
 }
 
 /** I alt / Total rows that are not the sum of the rows they total. */
@@ -75,18 +105,23 @@ function checkTable(table: Table, report: (r: Report) => void): void {
   rows.forEach((r, i) => {
     if (r.isTotal && i >= dataStart) totals.push(i);
   });
-  for (const t of totals) {
+  const headers = totals.length > 0 ? headerTexts(table) : [];
+  // Running sums for the alternatives of a grand total: the totals before it, and every row above it.
+  const earlier: ColumnRun[] = [];
+  const above: ColumnRun[] = [];
+  let aboveTo = dataStart;
+  for (let k = 0; k < totals.length; k++) {
+    const t = totals[k];
     const total = rows[t];
-    const previousTotal = [...totals].reverse().find((x) => x < t);
-    const from = previousTotal !== undefined ? previousTotal + 1 : dataStart;
+    const from = k > 0 ? totals[k - 1] + 1 : dataStart;
     let parts = rows.slice(from, t).filter((r) => hasNumbers(r) && !r.isTotal);
     if (parts.length === 0) {
       // A total above its parts: the rows below it, to the next total.
-      const next = totals.find((x) => x > t) ?? rows.length;
+      const next = k + 1 < totals.length ? totals[k + 1] : rows.length;
       parts = rows.slice(t + 1, next).filter((r) => hasNumbers(r) && !r.isTotal);
     }
-    const earlierTotals = totals.filter((x) => x < t).map((x) => rows[x]);
-    const allAbove = rows.slice(dataStart, t).filter((r) => hasNumbers(r) && !r.isTotal);
+    for (; aboveTo < t; aboveTo++) if (hasNumbers(rows[aboveTo]) && !rows[aboveTo].isTotal) addRow(above, rows[aboveTo]);
+    if (k > 0) addRow(earlier, rows[totals[k - 1]]);
     if (parts.length === 0) continue;
     for (let c = 1; c < total.cells.length; c++) {
       const cell = total.cells[c];
@@ -99,15 +134,14 @@ function checkTable(table: Table, report: (r: Report) => void): void {
       };
       const partCells = column(parts);
       if (!partCells) continue;
-      if (isPercentColumn(table, c, cell)) {
+      if (isPercentColumn(headers, c, cell)) {
         checkPercent(table, total, c, parts, partCells, report);
         continue;
       }
       const sum = partCells.reduce((a, x) => a + x.value!, 0);
       if (Math.abs(sum - cell.value) <= tolerance(partCells, cell)) continue;
       // A grand total may add up the subtotals, or every row above it.
-      const alternatives = [column(earlierTotals), earlierTotals.length > 0 ? column(allAbove) : undefined];
-      if (alternatives.some((alt) => alt && alt.length > 0 && Math.abs(alt.reduce((a, x) => a + x.value!, 0) - cell.value!) <= tolerance(alt, cell))) continue;
+      if (runFits(earlier[c], cell) || (k > 0 && runFits(above[c], cell))) continue;
       const shown = formatDanishNumber(sum, cell.decimals ?? 0, true);
       report({
         range: cell.range,
@@ -142,7 +176,10 @@ function checkPercent(table: Table, total: TableRow, c: number, parts: TableRow[
   }
   // A ratio: find two other columns a, b with value = 100 * a / b in the parts rows; then check the total row.
   const numeric = (row: TableRow, k: number): number | undefined => (k === c ? undefined : row.cells[k]?.value);
-  const width = Math.max(...table.rows.map((r) => r.cells.length));
+  // Not Math.max(...rows): a spread of a very long table overflows the stack. The pair search is
+  // quadratic in the width, so a table wider than any budget table is not searched.
+  const width = table.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  if (width > 40) return;
   for (let a = 1; a < width; a++) {
     for (let b = 1; b < width; b++) {
       if (a === b || a === c || b === c) continue;

@@ -3,11 +3,11 @@ import { editDistance, fold } from '../core/text';
 import { msg, type Report, type Rule } from './types';
 
 function key(title: string): string {
-  return fold(title).replace(/[.\s]+$/, '');
+  return fold(title).replace(/(?<![.\s])[.\s]+$/, '');
 }
 
 function written(title: string): string {
-  return title.normalize('NFC').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+  return title.normalize('NFC').replace(/\s+/g, ' ').replace(/(?<![.\s])[.\s]+$/, '').trim();
 }
 
 /** Longest common subsequence of two key lists, as index pairs; position-wise when too large to align. */
@@ -72,16 +72,27 @@ export const tocMismatch: Rule = {
     for (const [t, h] of pairs) if (written(toc[t].title) !== written(items[h].title)) differs(toc[t], items[h]);
 
     const matchedItemKeys = new Set(pairs.map(([, h]) => itemKeys[h]));
+    // Look-ups by key instead of includes/indexOf, so a long table of contents is not quadratic.
+    const firstItemWithKey = new Map<string, number>();
+    itemKeys.forEach((k, i) => {
+      if (!firstItemWithKey.has(k)) firstItemWithKey.set(k, i);
+    });
+    const tocKeySet = new Set(tocKeys);
     const bounds: Array<[number, number]> = [[-1, -1], ...pairs, [toc.length, items.length]];
     const numberedWithoutPages = toc.every((e) => e.number !== undefined && e.page === undefined);
     for (let k = 0; k + 1 < bounds.length; k++) {
       const tocGap = range(bounds[k][0] + 1, bounds[k + 1][0]);
       const itemGap = range(bounds[k][1] + 1, bounds[k + 1][1]);
       const usedItems = new Set<number>();
+      // Gaps of equal length pair in order; otherwise by similar titles, unless that would compare too many pairs.
+      const inOrder = tocGap.length === itemGap.length;
+      const bySimilarity = !inOrder && tocGap.length * itemGap.length <= 2500;
+      let nextInOrder = 0;
       for (const t of tocGap) {
         const entry = toc[t];
-        if (matchedItemKeys.has(tocKeys[t]) || itemKeys.includes(tocKeys[t]) && !itemGap.includes(itemKeys.indexOf(tocKeys[t]))) {
-          const item = items[itemKeys.indexOf(tocKeys[t])];
+        const elsewhere = firstItemWithKey.get(tocKeys[t]);
+        if (matchedItemKeys.has(tocKeys[t]) || (elsewhere !== undefined && (elsewhere <= bounds[k][1] || elsewhere >= bounds[k + 1][1]))) {
+          const item = items[elsewhere!];
           report({
             range: entry.titleRange,
             message: msg(
@@ -91,7 +102,11 @@ export const tocMismatch: Rule = {
           });
           continue;
         }
-        const h = itemGap.find((x) => !usedItems.has(x) && (tocGap.length === itemGap.length || similar(tocKeys[t], itemKeys[x])));
+        let h: number | undefined;
+        if (inOrder) {
+          while (nextInOrder < itemGap.length && usedItems.has(itemGap[nextInOrder])) nextInOrder++;
+          h = itemGap[nextInOrder];
+        } else if (bySimilarity) h = itemGap.find((x) => !usedItems.has(x) && similar(tocKeys[t], itemKeys[x]));
         if (h !== undefined) {
           usedItems.add(h);
           differs(entry, items[h]);
@@ -106,7 +121,7 @@ export const tocMismatch: Rule = {
         });
       }
       for (const h of itemGap) {
-        if (usedItems.has(h) || tocKeys.includes(itemKeys[h])) continue;
+        if (usedItems.has(h) || tocKeySet.has(itemKeys[h])) continue;
         const item = items[h];
         const before = bounds[k][0] >= 0 ? toc[bounds[k][0]] : undefined;
         const fix: Report['fix'] = numberedWithoutPages
@@ -114,8 +129,8 @@ export const tocMismatch: Rule = {
               title: msg('Tilføj punktet til indholdsfortegnelsen', 'Add the item to the table of contents'),
               edits: [
                 before
-                  ? { range: { start: { line: before.line, character: before.range.end.character }, end: { line: before.line, character: before.range.end.character } }, newText: `\n${item.number}. ${item.title}` }
-                  : { range: { start: { line: toc[0].line, character: 0 }, end: { line: toc[0].line, character: 0 } }, newText: `${item.number}. ${item.title}\n` },
+                  ? { range: { start: { line: before.line, character: before.range.end.character }, end: { line: before.line, character: before.range.end.character } }, newText: `\n${BigInt(item.numberText)}. ${item.title}` }
+                  : { range: { start: { line: toc[0].line, character: 0 }, end: { line: toc[0].line, character: 0 } }, newText: `${BigInt(item.numberText)}. ${item.title}\n` },
               ],
             }
           : undefined;
