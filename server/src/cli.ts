@@ -5,6 +5,7 @@ import { describeProblem, findConfigFile, readConfigFile } from './configFile';
 import type { ResolvedConfig } from './config';
 import { defaultConfig, fixAll, lintText, parseOptions } from './lint';
 import type { Finding } from './rules/types';
+import { collectFiles, readDocument, InputError as UsageError } from './files';
 
 type Lang = 'da' | 'en';
 
@@ -24,7 +25,6 @@ Lints Danish meeting minutes (referater). Directories are searched for .referat,
 .referat.txt, and .md/.txt files that look like a referat; "-" reads standard input.
 Exit code: 0 no warnings or errors, 1 some, 2 bad usage, an unreadable file or a bad config.`;
 
-class UsageError extends Error {}
 
 function defaultLang(): Lang {
   const env = process.env.REFERAT_LANG ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
@@ -61,65 +61,6 @@ export function parseArgs(argv: readonly string[]): Options {
   }
   if (!opts.dumpModel && opts.inputs.length === 0) throw new UsageError('no files given');
   return opts;
-}
-
-const REFERAT_EXT = /\.referat(\.md|\.txt)?$/i;
-const MAYBE_EXT = /\.(md|txt)$/i;
-const LOOKS_LIKE_TITLE = /\bREFERAT\b|\bBeslutningsprotokol\b/;
-const LOOKS_LIKE_LINE = /^\s*(?:#+\s*)?(?:\*\*)?(?:Mødedato|Mødedeltagere|Punkt\s+\d+\s*:)/im;
-
-/** A .md or .txt file is taken as a referat when its first lines say so. */
-export function looksLikeReferat(head: string): boolean {
-  return LOOKS_LIKE_TITLE.test(head) || LOOKS_LIKE_LINE.test(head);
-}
-
-function readHead(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(4096);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Expands the inputs to files: directories are walked, in a stable order. */
-export function collectFiles(inputs: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && (REFERAT_EXT.test(e.name) || (MAYBE_EXT.test(e.name) && looksLikeReferat(readHead(p))))) out.push(p);
-    }
-  };
-  for (const input of inputs) {
-    if (input === '-') {
-      out.push(input);
-      continue;
-    }
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      throw new UsageError(`cannot read ${input}: no such file or directory`);
-    }
-    if (stat.isDirectory()) walk(input);
-    else out.push(input);
-  }
-  return out;
-}
-
-/** Reads a document as text: a UTF-8 BOM is dropped; a file that is not text is refused with a reason. */
-export function readDocument(file: string): string {
-  const buf = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
-  if (buf.includes(0)) throw new UsageError(`${file}: not a text file (it contains NUL bytes)`);
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
 }
 
 interface FileResult {
