@@ -1,0 +1,82 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { Analysis } from '../analysis';
+import type { ResolvedConfig } from '../config';
+import type { Range } from '../core/model';
+import { fixAll } from '../lint';
+import { ruleById } from '../rules';
+import type { Finding } from '../rules/types';
+import { toDiagnostic } from './diagnostics';
+import { minimalEdit } from './edits';
+import type { Lang } from './locale';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.referat`;
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** The edit of every fix of one rule (or of all rules), as ESLint's fix-all: whole fixes, repeated until none is left. */
+function fixAllAction(analysis: Analysis, uri: string, config: ResolvedConfig, title: string, kind: string, rule?: string, diagnostics?: Diagnostic[]): CodeAction | undefined {
+  const edit = minimalEdit(analysis.text, fixAll(analysis.text, config, rule).text);
+  if (!edit) return undefined;
+  return { title, kind, ...(diagnostics ? { diagnostics } : {}), edit: { changes: { [uri]: [edit] } } };
+}
+
+/** Quick fixes, fix-all of one rule, source.fixAll.referat, and the rule's documentation and switch. */
+export function codeActions(analysis: Analysis, params: CodeActionParams, config: ResolvedConfig, lang: Lang): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wanted(only, FIX_ALL_KIND) && only?.some((o) => o.startsWith(CodeActionKind.Source))) {
+    const all = fixAllAction(analysis, uri, config, lang === 'da' ? 'Ret alle referat-fund' : 'Fix all referat findings', FIX_ALL_KIND);
+    if (all) actions.push(all);
+    return actions;
+  }
+  const here = analysis.findings.filter((f) => overlaps(f.range, params.range) && f.rule !== 'parse');
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    for (const f of here) {
+      if (!f.fix) continue;
+      actions.push({
+        title: f.fix.title[lang],
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toDiagnostic(f, lang)],
+        isPreferred: true,
+        edit: { changes: { [uri]: f.fix.edits } },
+      });
+    }
+    const rulesHere = [...new Set(here.filter((f) => f.fix).map((f) => f.rule))];
+    for (const rule of rulesHere) {
+      const ofRule = analysis.findings.filter((f: Finding) => f.rule === rule && f.fix);
+      if (ofRule.length < 2) continue;
+      const action = fixAllAction(
+        analysis,
+        uri,
+        config,
+        lang === 'da' ? `Ret alle ${ofRule.length} fund af ${rule}` : `Fix all ${ofRule.length} ${rule} findings`,
+        CodeActionKind.QuickFix,
+        rule,
+        ofRule.map((f) => toDiagnostic(f, lang)),
+      );
+      if (action) actions.push(action);
+    }
+    for (const rule of [...new Set(here.map((f) => f.rule))]) {
+      if (!ruleById(rule)) continue;
+      actions.push({
+        title: lang === 'da' ? `Åbn dokumentationen for ${rule}` : `Open the documentation of ${rule}`,
+        kind: CodeActionKind.QuickFix,
+        command: { title: rule, command: 'referat.server.openRuleDocs', arguments: [rule] },
+      });
+      actions.push({
+        title: lang === 'da' ? `Slå ${rule} fra i .referatrc.json` : `Turn ${rule} off in .referatrc.json`,
+        kind: CodeActionKind.QuickFix,
+        command: { title: rule, command: 'referat.server.disableRule', arguments: [uri, rule] },
+      });
+    }
+  }
+  return actions;
+}

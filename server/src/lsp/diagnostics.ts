@@ -1,0 +1,46 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { ruleById } from '../rules';
+import type { Finding, Severity } from '../rules/types';
+import type { Lang } from './locale';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The folder holding `docs/rules`: the package root, found upwards from this file (out/server/src/lsp or dist). */
+function packageRoot(): string | undefined {
+  let dir = __dirname;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'docs', 'rules')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const ROOT = packageRoot();
+
+/** The `file://` URI of a rule's documentation page, when the page ships with the server. */
+export function ruleDocsUri(rule: string): string | undefined {
+  if (!ROOT || !ruleById(rule)) return undefined;
+  const page = path.join(ROOT, 'docs', 'rules', `${rule}.md`);
+  return fs.existsSync(page) ? pathToFileURL(page).toString() : undefined;
+}
+
+export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
+  const href = ruleDocsUri(f.rule);
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.rule,
+    source: 'referat',
+    message: f.message[lang],
+    ...(href ? { codeDescription: { href } } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { resolveConfig, type ConfigProblem, type ReferatConfig, type ResolvedConfig } from '../config';
+import { findConfigFile, readConfigFile } from '../configFile';
+import { DEFAULT_SEVERITIES } from '../lint';
+import { RULE_IDS } from '../rules';
+
+/** The `referat` settings section: the config keys plus the display language. */
+export interface Settings extends ReferatConfig {
+  locale?: 'auto' | 'da' | 'en';
+}
+
+const CONFIG_KEYS = ['rules', 'decisionExemptions', 'standingItems', 'totalLabels', 'caseNumberPatterns', 'memberAliases'] as const;
+
+/** The config keys of a settings object; VS Code sends empty objects and lists for unset settings, which mean "default". */
+export function settingsAsConfig(settings: Settings | undefined): ReferatConfig {
+  const out: Record<string, unknown> = {};
+  if (!settings || typeof settings !== 'object') return out;
+  for (const key of CONFIG_KEYS) {
+    const v = (settings as Record<string, unknown>)[key];
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[key] = v;
+  }
+  return out as ReferatConfig;
+}
+
+export interface DocumentConfig {
+  config: ResolvedConfig;
+  problems: ConfigProblem[];
+  /** The `.referatrc.json` that applies, if any. */
+  file?: string;
+}
+
+/**
+ * Configuration per document folder: the settings, then the nearest `.referatrc.json` over them.
+ * Cached by folder until the settings or a config file change.
+ */
+export class ConfigResolver {
+  private readonly byFolder = new Map<string, DocumentConfig>();
+  private base: ReferatConfig = {};
+
+  setSettings(settings: Settings | undefined): void {
+    this.base = settingsAsConfig(settings);
+    this.byFolder.clear();
+  }
+
+  clear(): void {
+    this.byFolder.clear();
+  }
+
+  forUri(uri: string): DocumentConfig {
+    const parsed = URI.parse(uri);
+    const folder = parsed.scheme === 'file' ? path.dirname(parsed.fsPath) : '';
+    let found = this.byFolder.get(folder);
+    if (!found) {
+      found = this.resolve(folder);
+      this.byFolder.set(folder, found);
+    }
+    return found;
+  }
+
+  private resolve(folder: string): DocumentConfig {
+    const file = folder ? findConfigFile(folder) : undefined;
+    if (file) return { ...readConfigFile(file, this.base), file };
+    return resolveConfig(this.base, RULE_IDS, DEFAULT_SEVERITIES, 'settings (referat.*)');
+  }
+}

@@ -1,0 +1,89 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, reanalyze, type Analysis, type TextChange } from '../analysis';
+import { parse } from '../core/parse';
+import { splitLines } from '../core/text';
+import { compareFindings, parseOptions, runRules, type RuleFailure } from '../lint';
+import { RULES } from '../rules';
+import type { ResolvedConfig } from '../config';
+
+/** Above this size a document gets the parser and the cheap, single-pass checks only. */
+export const LARGE_DOCUMENT = 20 * 1024 * 1024;
+const CHEAP_RULES = new Set(['missing-decision', 'empty-decision', 'item-numbering', 'case-number-future']);
+
+interface Entry {
+  version: number;
+  generation: number;
+  analysis: Analysis;
+  large: boolean;
+}
+
+/**
+ * One analysis per open document version, shared by every feature. Content changes recorded
+ * between versions go to `reanalyze`, which may reuse what they did not touch.
+ */
+export class AnalysisStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, TextChange[]>();
+  /** Bumped when the configuration changes: every cached analysis is stale. */
+  generation = 0;
+
+  constructor(
+    private readonly configFor: (uri: string) => ResolvedConfig,
+    private readonly onFailure: (f: RuleFailure) => void,
+    private readonly onLarge: (uri: string) => void,
+  ) {}
+
+  /** Called from the document sync with the changes of each update, in order. */
+  recordChanges(uri: string, changes: readonly TextChange[]): void {
+    if (!this.entries.has(uri)) return;
+    const list = this.pending.get(uri) ?? [];
+    for (const c of changes) list.push(c.range ? { range: c.range, text: c.text } : { text: c.text });
+    this.pending.set(uri, list);
+  }
+
+  get(doc: TextDocument): Analysis {
+    const entry = this.entries.get(doc.uri);
+    if (entry && entry.version === doc.version && entry.generation === this.generation) return entry.analysis;
+    const text = doc.getText();
+    const config = this.configFor(doc.uri);
+    const changes = this.pending.get(doc.uri);
+    this.pending.delete(doc.uri);
+    let analysis: Analysis;
+    const large = text.length > LARGE_DOCUMENT;
+    if (large) {
+      if (!entry?.large) this.onLarge(doc.uri);
+      analysis = cheapAnalysis(text, config, this.onFailure);
+    } else if (entry && !entry.large && entry.generation === this.generation && changes && changes.length > 0) {
+      analysis = reanalyze(entry.analysis, text, changes, config, this.onFailure);
+    } else {
+      analysis = analyze(text, config, this.onFailure);
+    }
+    this.entries.set(doc.uri, { version: doc.version, generation: this.generation, analysis, large });
+    return analysis;
+  }
+
+  /** The result id of a document's diagnostics: changes with the version and the configuration. */
+  resultId(doc: TextDocument): string {
+    return `${doc.version}:${this.generation}`;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+    this.pending.delete(uri);
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.pending.clear();
+  }
+}
+
+/** The parser and the single-pass checks, for documents too large for the full set. */
+function cheapAnalysis(text: string, config: ResolvedConfig, onFailure: (f: RuleFailure) => void): Analysis {
+  const parsed = parse(text, parseOptions(config));
+  const lines = splitLines(text);
+  const findings = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
+  findings.push(...runRules(parsed, lines, config, RULES.filter((r) => CHEAP_RULES.has(r.id)), onFailure));
+  findings.sort(compareFindings);
+  return { text, lines, parsed, findings };
+}

@@ -1,0 +1,67 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Range } from '../core/model';
+import type { Analysis } from '../analysis';
+import { isoToDanish } from '../core/danish';
+import type { Lang } from './locale';
+
+function lineSpan(lines: readonly string[], start: number, end: number): Range {
+  return { start: { line: start, character: 0 }, end: { line: end, character: lines[end]?.length ?? 0 } };
+}
+
+/** The outline: the meeting, the table of contents, and each item with its sections and tables. */
+export function documentSymbols(analysis: Analysis, lang: Lang): DocumentSymbol[] {
+  const { model } = analysis.parsed;
+  const lines = analysis.lines;
+  const out: DocumentSymbol[] = [];
+  const meeting = model.meeting;
+  const header = meeting.headerRange;
+  if (header.end.line > header.start.line || meeting.committee || meeting.date) {
+    const name = [meeting.committee?.text ?? (lang === 'da' ? 'Mødet' : 'Meeting'), meeting.date ? isoToDanish(meeting.date) : undefined].filter(Boolean).join(' ');
+    const children: DocumentSymbol[] = meeting.members.map((m) => ({
+      name: m.name,
+      detail: [m.party && `(${m.party})`, m.role].filter(Boolean).join(' '),
+      kind: SymbolKind.Field,
+      range: m.range,
+      selectionRange: m.range,
+    }));
+    out.push({ name, detail: lang === 'da' ? 'møde' : 'meeting', kind: SymbolKind.Module, range: header, selectionRange: meeting.committee?.range ?? header, children });
+  }
+  if (model.tocRange && model.toc.length > 0) {
+    out.push({
+      name: lang === 'da' ? 'Indholdsfortegnelse' : 'Table of contents',
+      kind: SymbolKind.Namespace,
+      range: model.tocRange,
+      selectionRange: model.toc[0].range,
+      children: model.toc.map((e) => ({ name: e.number !== undefined ? `${e.number}. ${e.title}` : e.title, kind: SymbolKind.EnumMember, range: e.range, selectionRange: e.titleRange })),
+    });
+  }
+  for (const item of model.items) {
+    const children: DocumentSymbol[] = item.sections.map((s) => {
+      const tables = item.tables.filter((t) => t.line > s.line && t.line <= s.endLine);
+      return {
+        name: s.title || s.kind,
+        detail: s.kind === 'beslutning' ? (lang === 'da' ? 'beslutning' : 'decision') : undefined,
+        kind: s.kind === 'beslutning' ? SymbolKind.Event : SymbolKind.Method,
+        range: lineSpan(lines, s.line, Math.max(s.line, s.endLine)),
+        selectionRange: s.headingRange,
+        children: tables.map((t) => tableSymbol(t.rows.length, t.range, lang)),
+      };
+    });
+    for (const t of item.tables) {
+      if (!item.sections.some((s) => t.line > s.line && t.line <= s.endLine)) children.push(tableSymbol(t.rows.length, t.range, lang));
+    }
+    out.push({
+      name: `Punkt ${item.numberText}: ${item.title}`,
+      detail: item.closed ? (lang === 'da' ? 'lukket' : 'closed') : item.caseNumbers.map((c) => c.text).join(', ') || undefined,
+      kind: SymbolKind.Class,
+      range: lineSpan(lines, item.line, Math.max(item.line, item.endLine)),
+      selectionRange: item.headingRange,
+      children,
+    });
+  }
+  return out;
+}
+
+function tableSymbol(rows: number, range: Range, lang: Lang): DocumentSymbol {
+  return { name: lang === 'da' ? `Tabel (${rows} rækker)` : `Table (${rows} rows)`, kind: SymbolKind.Array, range, selectionRange: range };
+}
