@@ -1,7 +1,10 @@
-import type { ParseResult, Range } from './core/model';
+import type { Item, ParseResult, Range } from './core/model';
+import { parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
+import { shapeLine, type LineShape } from './core/lines';
 import { splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
-import { lintText, type RuleFailure } from './lint';
+import { compareFindings, lintText, parseOptions, runRules, type RuleFailure } from './lint';
+import { RULES } from './rules';
 import type { Finding } from './rules/types';
 
 /**
@@ -13,6 +16,12 @@ export interface Analysis {
   lines: string[];
   parsed: ParseResult;
   findings: Finding[];
+  /** The configuration it was made with: another one means a full analysis. */
+  config?: ResolvedConfig;
+  /** True when `reanalyze` re-read only the edited items (for tests and the benchmark). */
+  incremental?: boolean;
+  /** A lone \r ends a line: then an edit can merge two line ends, and only a full analysis is safe. */
+  bareCarriageReturn?: boolean;
 }
 
 /** A change as LSP sends it: a range in the previous text and its replacement, or the whole new text. */
@@ -21,18 +30,131 @@ export interface TextChange {
   text: string;
 }
 
+const ITEM_RULES = RULES.filter((r) => r.scope === 'item');
+const DOCUMENT_RULES = RULES.filter((r) => r.scope === 'document');
+const ITEM_RULE_IDS = new Set(ITEM_RULES.map((r) => r.id));
+
 /** Parses and lints a whole text. */
 export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
   const { parsed, findings } = lintText(text, config, onFailure);
-  return { text, lines: splitLines(text), parsed, findings };
+  return { text, lines: splitLines(text), parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text) };
 }
 
 /**
- * The analysis of `text`, which is `previous.text` with `changes` applied in order. Its result must
- * equal `analyze(text, config)`; it may reuse what the changes did not touch.
+ * The analysis of `text`, which is `previous.text` with `changes` applied in order. Its result
+ * equals `analyze(text, config)`. An edit inside one item re-reads that item only, re-runs the
+ * per-item rules on it and the document-wide rules on the model; the other items and their
+ * findings are reused, moved by the lines the edit added or removed. Anything else (an edit in the
+ * header or the table of contents, one that makes or breaks an item heading, or spans two items)
+ * falls back to a full analysis.
  */
 export function reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  void previous;
-  void changes;
-  return analyze(text, config, onFailure);
+  if (previous.config !== config || previous.bareCarriageReturn || hasInternalError(previous.findings)) return analyze(text, config, onFailure);
+  let current: Analysis | undefined = previous;
+  for (const change of changes) {
+    current = applyChange(current, change, config, onFailure);
+    if (!current) return analyze(text, config, onFailure);
+  }
+  // The changes were applied to the lines; the text the caller gives is the same document.
+  return { ...current, text };
+}
+
+function hasBareCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+function hasInternalError(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.rule === 'internal-error');
+}
+
+/** One change applied to an analysis, or undefined when it needs a full one. */
+function applyChange(previous: Analysis, change: TextChange, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis | undefined {
+  if (!change.range) return undefined;
+  const inserted = change.text;
+  // A \r at either end of the inserted text could pair with a neighbouring \n; a lone \r inside it makes such pairs possible later.
+  if (inserted.startsWith('\n') || inserted.endsWith('\r') || hasBareCarriageReturn(inserted)) return undefined;
+  const oldLines = previous.lines;
+  const last = oldLines.length - 1;
+  const start = clampPosition(change.range.start, oldLines);
+  const end = clampPosition(change.range.end, oldLines);
+  if (end.line < start.line || (end.line === start.line && end.character < start.character)) return undefined;
+
+  const { model } = previous.parsed;
+  const k = itemIndexAt(model.items, start.line);
+  // Line 0 is part of the header even when an item starts on it.
+  if (k < 0 || start.line === 0) return undefined;
+  const item = model.items[k];
+  if (end.line > item.endLine) return undefined;
+
+  const replacement = splitLines(oldLines[start.line].slice(0, start.character) + inserted + oldLines[end.line].slice(end.character));
+  const delta = replacement.length - (end.line - start.line + 1);
+  // Headings in the new lines: only the item's own, on its own line, and still a heading.
+  for (let i = 0; i < replacement.length; i++) {
+    const isHeading = readItemHeading(replacement[i], shapeLine(replacement[i])) !== undefined;
+    if (isHeading !== (start.line + i === item.line)) return undefined;
+  }
+  if (start.line === item.line && readItemHeading(replacement[0], shapeLine(replacement[0])) === undefined) return undefined;
+
+  const lines = oldLines.slice(0, start.line);
+  for (const l of replacement) lines.push(l);
+  for (let i = end.line + 1; i <= last; i++) lines.push(oldLines[i]);
+
+  const newEnd = item.endLine + delta;
+  // readItem reads the shapes of its own lines only; the rest of the array stays empty.
+  const shapes: LineShape[] = new Array<LineShape>(lines.length);
+  for (let i = item.line; i <= newEnd; i++) shapes[i] = shapeLine(lines[i]);
+  const heading = readItemHeading(lines[item.line], shapes[item.line]);
+  if (!heading) return undefined;
+  const reread = readItem(lines, shapes, item.line, newEnd, heading, model.meeting, totalLabelTest(parseOptions(config)));
+
+  const items: Item[] = model.items.slice(0, k);
+  items.push(reread);
+  for (let j = k + 1; j < model.items.length; j++) items.push(delta === 0 ? model.items[j] : shiftLines(model.items[j], delta));
+  const newModel = { ...model, items, lineCount: lines.length };
+  const parsed: ParseResult = { model: newModel, problems: parseProblems(newModel, lines) };
+
+  const findings: Finding[] = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
+  for (const f of previous.findings) {
+    if (!ITEM_RULE_IDS.has(f.rule)) continue;
+    const line = f.range.start.line;
+    if (line < item.line) findings.push(f);
+    else if (line > item.endLine) findings.push(delta === 0 ? f : shiftLines(f, delta));
+  }
+  findings.push(...runRules({ model: { ...newModel, items: [reread] }, problems: [] }, lines, config, ITEM_RULES, onFailure));
+  findings.push(...runRules(parsed, lines, config, DOCUMENT_RULES, onFailure));
+  findings.sort(compareFindings);
+  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, incremental: true };
+}
+
+function clampPosition(p: Range['start'], lines: readonly string[]): Range['start'] {
+  if (p.line >= lines.length) return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const line = Math.max(0, p.line);
+  return { line, character: Math.max(0, Math.min(p.character, lines[line].length)) };
+}
+
+/** The index of the item whose lines hold `line`, or -1 before the first item. */
+function itemIndexAt(items: readonly Item[], line: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].line <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+const LINE_KEYS = new Set(['line', 'endLine', 'afbudLine']);
+
+/** A copy of a model part or a finding with every line number moved by `delta`. */
+function shiftLines<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftLines(v, delta)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = LINE_KEYS.has(key) && typeof v === 'number' ? v + delta : shiftLines(v, delta);
+  return out as T;
 }

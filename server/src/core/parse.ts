@@ -352,14 +352,7 @@ function emptyMeeting(): Meeting {
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const lines = splitLines(text);
-  const problems: ParseProblem[] = [];
-  const extraTotals = (options.totalLabels ?? []).map((l) => l.normalize('NFC').toLocaleLowerCase('da').trim()).filter(Boolean);
-  const isTotalLabel = (label: string): boolean => {
-    const l = label.normalize('NFC').trim();
-    if (DEFAULT_TOTAL.test(l)) return true;
-    const low = l.toLocaleLowerCase('da');
-    return extraTotals.some((t) => low === t || low.startsWith(t + ' '));
-  };
+  const isTotalLabel = totalLabelTest(options);
   const shapes: LineShape[] = lines.map(shapeLine);
 
   // Pass 1: item headings and the table of contents.
@@ -388,6 +381,32 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     items.push(readItem(lines, shapes, start, end, headingLines[k].heading, meeting, isTotalLabel));
   }
 
+  const model: ReferatModel = {
+    meeting,
+    toc,
+    tocLine,
+    tocRange: tocLine !== undefined ? range(tocLine, 0, Math.max(tocLine, firstItemLine - 1), lines[Math.max(tocLine, firstItemLine - 1)]?.length ?? 0) : undefined,
+    items,
+    lineCount: lines.length,
+  };
+  return { model, problems: parseProblems(model, lines) };
+}
+
+/** Whether a row label marks a total: the usual labels and those the configuration adds. */
+export function totalLabelTest(options: ParseOptions): (label: string) => boolean {
+  const extraTotals = (options.totalLabels ?? []).map((l) => l.normalize('NFC').toLocaleLowerCase('da').trim()).filter(Boolean);
+  return (label) => {
+    const l = label.normalize('NFC').trim();
+    if (DEFAULT_TOTAL.test(l)) return true;
+    const low = l.toLocaleLowerCase('da');
+    return extraTotals.some((t) => low === t || low.startsWith(t + ' '));
+  };
+}
+
+/** The parser's own problems, read off the finished model. */
+export function parseProblems(model: ReferatModel, lines: readonly string[]): ParseProblem[] {
+  const { items, meeting } = model;
+  const problems: ParseProblem[] = [];
   if (items.length === 0 && lines.some((l) => l.trim())) {
     problems.push({
       message: {
@@ -418,15 +437,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     });
   }
 
-  const model: ReferatModel = {
-    meeting,
-    toc,
-    tocLine,
-    tocRange: tocLine !== undefined ? range(tocLine, 0, Math.max(tocLine, firstItemLine - 1), lines[Math.max(tocLine, firstItemLine - 1)]?.length ?? 0) : undefined,
-    items,
-    lineCount: lines.length,
-  };
-  return { model, problems };
+  return problems;
 }
 
 function readMeeting(lines: string[], shapes: LineShape[], headerEnd: number): Meeting {
@@ -544,7 +555,7 @@ function readToc(lines: string[], shapes: LineShape[], from: number, to: number)
   return out;
 }
 
-function readItem(
+export function readItem(
   lines: string[],
   shapes: LineShape[],
   start: number,

@@ -1,0 +1,112 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, reanalyze, type Analysis, type TextChange } from '../../server/src/analysis';
+import { defaultConfig } from '../../server/src/lint';
+import { corpusDir, repoRoot } from '../support/paths';
+
+/**
+ * Incremental analysis (issue 6): after every edit of a random sequence, the analysis that
+ * `reanalyze` builds from the previous one equals a full analysis of the new text: the model, the
+ * parser's problems and every finding with its fix.
+ */
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20251125);
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const config = defaultConfig();
+const tally = { edits: 0, incremental: 0 };
+
+/** Text a secretary types or pastes, the awkward pieces included: headings, line ends, table rows. */
+const PIECES = [
+  'a', 'ø', ' ', ',', ':', '1', '\n', '\r\n', '\t', '|', '*', '#',
+  '\nPunkt 7: Ny sag\n', '## Beslutning\n', '\nBeslutning\nGodkendt.\n', 'Afbud: Anne Hansen (A)\n', 'Fraværende: Ole Berg\n',
+  '| I alt | 1.214,2 |\n', 'I alt\t12\t13\n', 'Sagsnr.: 22-006881\n', '00.01.00G01-143-24', '\nIndholdsfortegnelse\n',
+  '**Punkt 3: Fed titel**', '# Punkt 12: Overskrift\n', '**2. JA - Titel**\n', 'Beslutning i Udvalget den 14-11-2024\n', '\n\n',
+];
+
+interface Edit {
+  kind: 'insert' | 'delete' | 'replace';
+  at: number;
+  length: number;
+  piece: number;
+}
+
+const edit = fc.record<Edit>({
+  kind: fc.constantFrom('insert', 'insert', 'delete', 'replace'),
+  // Millionths of the document, unbiased: fast-check otherwise favours 0, the start, which is the header.
+  at: fc.noBias(fc.integer({ min: 0, max: 1_000_000 })),
+  length: fc.noBias(fc.nat(400)),
+  piece: fc.nat(PIECES.length - 1),
+});
+
+/** Applies edits the way the language server receives them, checking the incremental analysis after each. */
+function checkSequence(text: string, edits: readonly Edit[]): void {
+  let doc = TextDocument.create('file:///t.referat', 'referat', 1, text);
+  let analysis: Analysis = analyze(text, config);
+  for (const e of edits) {
+    const current = doc.getText();
+    const start = Math.floor((e.at / 1_000_000) * current.length);
+    const end = e.kind === 'insert' ? start : Math.min(current.length, start + e.length);
+    const change: TextChange = { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: e.kind === 'delete' ? '' : PIECES[e.piece] };
+    doc = TextDocument.update(doc, [{ range: change.range!, text: change.text }], doc.version + 1);
+    analysis = reanalyze(analysis, doc.getText(), [change], config);
+    tally.edits++;
+    if (analysis.incremental) tally.incremental++;
+    const full = analyze(doc.getText(), config);
+    assert.deepStrictEqual(analysis.lines, full.lines, 'lines');
+    assert.deepStrictEqual(analysis.parsed, full.parsed, 'model and parse problems');
+    assert.deepStrictEqual(analysis.findings, full.findings, 'findings');
+  }
+}
+
+function readAll(dir: string, pattern: RegExp): Array<[string, string]> {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
+}
+
+describe('incremental analysis equals a full one', function () {
+  this.timeout(300000);
+  after(() => {
+    console.log(`    ${tally.edits} edits checked, ${tally.incremental} of them analysed incrementally`);
+    assert.ok(tally.incremental > tally.edits / 3, 'most edits inside an item take the incremental path');
+  });
+  const examples = readAll(path.join(repoRoot(), 'examples'), /\.referat\.(md|txt)$/);
+
+  it('after every edit of random sequences on the examples, CRLF versions included', () => {
+    const docs = [...examples.map(([, t]) => t), ...examples.map(([, t]) => t.replace(/\n/g, '\r\n'))];
+    fc.assert(
+      fc.property(fc.nat(docs.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (d, edits) => checkSequence(docs[d], edits)),
+      { seed: SEED, numRuns: Math.round(1500 * SCALE) },
+    );
+  });
+
+  it('after every edit of random sequences on the real referater', function () {
+    const dir = corpusDir();
+    if (!dir) {
+      console.log('    (../shared/corpus is not there: the corpus part of this test is not run)');
+      this.skip();
+    }
+    const docs = readAll(dir!, /\.txt$/).map(([, t]) => t);
+    fc.assert(
+      fc.property(fc.nat(docs.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (d, edits) => checkSequence(docs[d], edits)),
+      { seed: SEED, numRuns: Math.round(150 * SCALE) },
+    );
+  });
+
+  it('reuses the items an edit did not touch, and re-reads the one it did', () => {
+    const text = examples.find(([f]) => f === 'korrekt.referat.md')![1];
+    const before = analyze(text, config);
+    const items = before.parsed.model.items;
+    assert.ok(items.length >= 3);
+    const target = items[1];
+    const at = { line: target.line + 2, character: 0 };
+    const after = reanalyze(before, text.split('\n').map((l, i) => (i === at.line ? `x${l}` : l)).join('\n'), [{ range: { start: at, end: at }, text: 'x' }], config);
+    assert.strictEqual(after.parsed.model.items[0], items[0], 'the item before is the same object');
+    assert.strictEqual(after.parsed.model.items[2], items[2], 'the item after is the same object');
+    assert.notStrictEqual(after.parsed.model.items[1], items[1]);
+  });
+});
