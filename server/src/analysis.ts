@@ -1,7 +1,7 @@
 import type { Item, ParseResult, Range } from './core/model';
 import { parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
 import { shapeLine, type LineShape } from './core/lines';
-import { splitLines } from './core/text';
+import { append, splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
 import { compareFindings, lintText, parseOptions, runRules, type RuleFailure } from './lint';
 import { RULES } from './rules';
@@ -121,8 +121,8 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     if (line < item.line) findings.push(f);
     else if (line > item.endLine) findings.push(delta === 0 ? f : shiftLines(f, delta));
   }
-  findings.push(...runRules({ model: { ...newModel, items: [reread] }, problems: [] }, lines, config, ITEM_RULES, onFailure));
-  findings.push(...runRules(parsed, lines, config, DOCUMENT_RULES, onFailure));
+  append(findings, runRules({ model: { ...newModel, items: [reread] }, problems: [] }, lines, config, ITEM_RULES, onFailure));
+  append(findings, runRules(parsed, lines, config, DOCUMENT_RULES, onFailure));
   findings.sort(compareFindings);
   return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, incremental: true };
 }

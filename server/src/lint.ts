@@ -1,7 +1,7 @@
 import type { ParseOptions } from './core/parse';
 import { parse } from './core/parse';
 import type { ParseResult, Range } from './core/model';
-import { splitLines } from './core/text';
+import { append, splitLines } from './core/text';
 import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
 import { RULES, RULE_IDS } from './rules';
 import type { Finding, Report, Rule, TextEdit } from './rules/types';
@@ -42,7 +42,7 @@ export function runRules(
       rule.check({ model: parsed.model, lines, config }, (r: Report) => {
         own.push({ rule: rule.id, severity: lower(setting, r.severity), message: r.message, range: r.range, ...(r.fix && r.fix.edits.length > 0 ? { fix: r.fix } : {}) });
       });
-      findings.push(...own);
+      append(findings, own);
     } catch (error) {
       onFailure?.({ rule: rule.id, error });
       findings.push({
@@ -77,7 +77,7 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig(),
   const parsed = parse(text, parseOptions(config));
   const lines = splitLines(text);
   const findings: Finding[] = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
-  findings.push(...runRules(parsed, lines, config, RULES, onFailure));
+  append(findings, runRules(parsed, lines, config, RULES, onFailure));
   findings.sort(compareFindings);
   return { parsed, findings };
 }
@@ -148,7 +148,7 @@ export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), o
       const overlaps = fix.edits.some((e) => taken.some(([s, t]) => comparePos(e.range.start, t) < 0 && comparePos(s, e.range.end) < 0 || (comparePos(e.range.start, s) === 0 && comparePos(e.range.end, t) === 0)));
       if (overlaps) continue;
       for (const e of fix.edits) taken.push([e.range.start, e.range.end]);
-      edits.push(...fix.edits);
+      append(edits, fix.edits);
       fixed++;
     }
     const next = applyEdits(current, edits).text;

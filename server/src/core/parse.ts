@@ -18,7 +18,7 @@ import type {
 import { readCaseNumber } from './caseNumber';
 import { findDates, parseDanishNumber } from './danish';
 import { isMarkedHeading, shapeLine, type LineShape } from './lines';
-import { lineRange, range, splitLines } from './text';
+import { append, lineRange, range, splitLines } from './text';
 
 /** Options that change what the parser recognises. */
 export interface ParseOptions {
@@ -498,7 +498,7 @@ function readMeeting(lines: string[], shapes: LineShape[], headerEnd: number): M
     }
     if (AFBUD.test(raw)) {
       const { names } = readAbsentees(lines, i, headerEnd - 1);
-      meeting.absentees.push(...names);
+      append(meeting.absentees, names);
       meeting.absenteesLine = i;
       continue;
     }
@@ -739,7 +739,7 @@ function readDecision(lines: string[], shapes: LineShape[], section: Section): D
     if (AFBUD.test(lines[i]) && /^(afbud|fravær)/i.test(shapes[i].content.replace(/^\*\*/, ''))) {
       const { names, endLine } = readAbsentees(lines, i, section.endLine);
       if (decision.afbudLine === undefined) decision.afbudLine = i;
-      decision.absentees.push(...names);
+      append(decision.absentees, names);
       i = endLine;
       continue;
     }

@@ -57,3 +57,8 @@ export function editDistance(a: string, b: string, limit = 3): number {
   }
   return prev[b.length];
 }
+
+/** Appends one array to another; unlike push(...items), any length works (spread arguments overflow the stack near 100,000). */
+export function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}

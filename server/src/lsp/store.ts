@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis, type TextChange } from '../analysis';
 import { parse } from '../core/parse';
-import { splitLines } from '../core/text';
+import { append, splitLines } from '../core/text';
 import { compareFindings, parseOptions, runRules, type RuleFailure } from '../lint';
 import { RULES } from '../rules';
 import type { ResolvedConfig } from '../config';
@@ -83,7 +83,7 @@ function cheapAnalysis(text: string, config: ResolvedConfig, onFailure: (f: Rule
   const parsed = parse(text, parseOptions(config));
   const lines = splitLines(text);
   const findings = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
-  findings.push(...runRules(parsed, lines, config, RULES.filter((r) => CHEAP_RULES.has(r.id)), onFailure));
+  append(findings, runRules(parsed, lines, config, RULES.filter((r) => CHEAP_RULES.has(r.id)), onFailure));
   findings.sort(compareFindings);
   return { text, lines, parsed, findings };
 }

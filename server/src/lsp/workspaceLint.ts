@@ -1,3 +1,4 @@
+import { append } from '../core/text';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyze } from '../analysis';
@@ -25,7 +26,7 @@ export function lintFolders(
   const paths: string[] = [];
   for (const f of folders) {
     try {
-      paths.push(...collectFiles([URI.parse(f).fsPath]));
+      append(paths, collectFiles([URI.parse(f).fsPath]));
     } catch {
       // A folder that vanished is not an error of the lint.
     }
