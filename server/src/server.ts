@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { describeProblem } from './configFile';
+import { RULES } from './rules';
 import { renumberEdits } from './rules/item-numbering';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
 import { COMMANDS, disableRuleEdit } from './lsp/commands';
@@ -35,6 +36,14 @@ import { rebuildTocEdits } from './lsp/toc';
 import { lintFolders } from './lsp/workspaceLint';
 
 const connection = createConnection(ProposedFeatures.all);
+
+// Fault injection for the protocol tests (REFERAT_TEST_FAIL_RULE=<rule id>): that rule throws on every document.
+const injectedFailure = RULES.find((r) => r.id === process.env.REFERAT_TEST_FAIL_RULE);
+if (injectedFailure) {
+  injectedFailure.check = () => {
+    throw new Error(`injected failure in ${injectedFailure.id}`);
+  };
+}
 const configs = new ConfigResolver();
 const shownProblems = new Set<string>();
 const loggedFailures = new Set<string>();

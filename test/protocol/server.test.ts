@@ -373,6 +373,59 @@ describe('language server: misbehaving clients', function () {
   });
 });
 
+describe('language server: hostile input', function () {
+  this.timeout(180000);
+
+  it('a 50 MB document gets the parser and the cheap checks, and says so once', async () => {
+    const client = await TestClient.start();
+    const u = 'file:///tmp/referat-test/huge.referat.md';
+    // The slips example (a missing decision, cheap, and a toc mismatch, not cheap) with its last item's text grown to 50 MB.
+    const paragraph = 'Udvalget drøftede sagen og bad forvaltningen om en redegørelse til næste møde.\n\n';
+    const big = SLIPS + paragraph.repeat(Math.ceil((50 * 1024 * 1024) / paragraph.length));
+    await client.open(u, big);
+    const first = rulesOf((await client.diagnostics(u)).items!);
+    assert.ok(first.includes('missing-decision') && !first.includes('toc-mismatch'), first.join(','));
+    await client.change(u, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }]);
+    await client.diagnostics(u);
+    const said = client.messages.filter((m) => /20 MB/.test(m.message));
+    assert.strictEqual(said.length, 1, 'said once');
+    assert.match(said[0].message, /over 20 MB; only the parser and the quick checks run/);
+    await client.stop();
+  });
+
+  it('a 5 MB single line and binary data: answered, and the server stays up', async () => {
+    const client = await TestClient.start();
+    const line = 'file:///tmp/referat-test/line.referat';
+    await client.open(line, 'Punkt 1: '.padEnd(5 * 1024 * 1024, '**(æ) |\t'));
+    assert.ok(Array.isArray((await client.diagnostics(line)).items));
+    const binary = 'file:///tmp/referat-test/binary.referat';
+    await client.open(binary, Buffer.from(Array.from({ length: 100000 }, (_, i) => (i * 7919) % 256)).toString('latin1'));
+    assert.ok(Array.isArray((await client.diagnostics(binary)).items));
+    assert.ok(Array.isArray(await client.request('textDocument/foldingRange', { textDocument: { uri: binary } })));
+    assert.strictEqual(client.process.exitCode, null);
+    await client.stop();
+  });
+
+  it('a rule that throws: one internal-error naming it, the other rules still report, the stack logged once', async () => {
+    const client = await TestClient.start({ env: { REFERAT_TEST_FAIL_RULE: 'toc-mismatch' } });
+    const a = 'file:///tmp/referat-test/a.referat.md';
+    const b = 'file:///tmp/referat-test/b.referat.md';
+    await client.open(a, SLIPS);
+    await client.open(b, CORRECT);
+    for (const u of [a, b]) {
+      const items = (await client.diagnostics(u)).items!;
+      const internal = items.filter((d) => d.code === 'internal-error');
+      assert.strictEqual(internal.length, 1);
+      assert.match(internal[0].message, /toc-mismatch/);
+    }
+    assert.ok(rulesOf((await client.diagnostics(a)).items!).includes('item-numbering'));
+    const logged = client.logs.filter((l) => l.includes('injected failure in toc-mismatch'));
+    assert.strictEqual(logged.length, 1, 'one log line however many documents');
+    assert.match(logged[0], /at .*toc-mismatch|at /, 'with the stack');
+    await client.stop();
+  });
+});
+
 describe('language server on a real referat', function () {
   this.timeout(60000);
   const corpus = corpusDir();

@@ -25,6 +25,8 @@ export interface ClientOptions {
   locale?: string;
   settings?: Record<string, unknown>;
   workspaceFolder?: string;
+  /** Extra environment for the server process. */
+  env?: Record<string, string>;
 }
 
 /** A small LSP client over stdio that records what the server sends and answers its requests as an editor would. */
@@ -35,6 +37,7 @@ export class TestClient {
   readonly shown: ShowDocumentParams[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly stderr: string[] = [];
+  readonly logs: string[] = [];
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
 
@@ -53,6 +56,10 @@ export class TestClient {
     this.connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
       this.shown.push(params);
       return { success: true };
+    });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.notify();
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -77,7 +84,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new TestClient(proc, options.settings ?? {});
     const capabilities: ClientCapabilities = {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
