@@ -1,0 +1,180 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as oniguruma from 'vscode-oniguruma';
+import { parse } from '../../server/src/core/parse';
+import {
+  GRAMMAR_FILE,
+  checkAssertions,
+  grammarRegexes,
+  loadGrammar,
+  readCaseFile,
+  scopesAt,
+  unsafeRepetitions,
+  type LoadedGrammar,
+} from '../support/grammar';
+import { corpusDir, repoRoot } from '../support/paths';
+
+const CASES = path.join(repoRoot(), 'test', 'grammar', 'cases');
+const ITEM_HEADING = 'markup.heading.item.referat';
+const ITEM_NUMBER = 'constant.numeric.item-number.referat';
+
+const rawGrammar: unknown = JSON.parse(fs.readFileSync(GRAMMAR_FILE, 'utf8'));
+
+describe('TextMate grammar', function () {
+  let grammar: LoadedGrammar;
+  before(async () => {
+    grammar = await loadGrammar();
+  });
+
+  describe('annotated cases (test/grammar/cases)', () => {
+    const files = fs.readdirSync(CASES).filter((f) => f.endsWith('.referat.txt')).sort();
+
+    it('has case files', () => {
+      assert.ok(files.length > 0, `no *.referat.txt in ${CASES}`);
+    });
+
+    for (const file of files) {
+      it(file, () => {
+        const parsed = readCaseFile(fs.readFileSync(path.join(CASES, file), 'utf8'));
+        assert.ok(parsed.assertions.length > 0, `${file} asserts nothing`);
+        const failures = checkAssertions(path.join('test', 'grammar', 'cases', file), parsed, grammar.tokenizeText(parsed.text));
+        assert.ok(failures.length === 0, `${failures.length} failed assertion(s):\n${failures.join('\n')}`);
+      });
+    }
+  });
+
+  describe('regular expressions', () => {
+    const regexes = grammarRegexes(rawGrammar);
+
+    it('finds the expressions to check', () => {
+      assert.ok(regexes.length > 40, `only ${regexes.length} expressions found`);
+    });
+
+    it('the checker rejects nested repetition that can backtrack, and accepts its possessive forms', () => {
+      for (const bad of ['(a+)+', '(\\s*\\w+)*', '(?:\\d{1,3})+', '(?:a+){2,5}', '#{1,6}+', '(?i:a*)+']) {
+        assert.notDeepStrictEqual(unsafeRepetitions(bad), [], `${bad} should be rejected`);
+      }
+      for (const good of ['a*+b++', '(?:[^\\t\\n]*+\\t)++', '(?:\\.\\d{3})++', '(?>a+)+', '[(+*]+', '(?:[^*\\n]|\\*(?!\\*))++']) {
+        assert.deepStrictEqual(unsafeRepetitions(good), [], `${good} should be accepted`);
+      }
+    });
+
+    it('no expression nests unbounded repetition that can backtrack', () => {
+      const findings = regexes.flatMap((r) => unsafeRepetitions(r.source).map((f) => `${r.path}: ${f}`));
+      assert.deepStrictEqual(findings, []);
+    });
+
+    it('every expression compiles in Oniguruma', () => {
+      const errors: string[] = [];
+      for (const r of regexes) {
+        try {
+          new oniguruma.OnigScanner([r.source]).dispose();
+        } catch (e) {
+          errors.push(`${r.path}: ${(e as Error).message}`);
+        }
+      }
+      assert.deepStrictEqual(errors, []);
+    });
+  });
+
+  describe('work grows linearly', function () {
+    // Measured on 2 cores (npx mocha out/test/grammar/grammar.test.js): the 5 MB line takes about
+    // 10 s and 1.4 million tokens, the 2.5 MB line about 5 s; the 100,000-line document about 5 s.
+    // Both calls pass timeLimit 0 to tokenizeLine, so vscode-textmate never stops early; VS Code's
+    // editor.maxTokenizationLineLength is an editor setting and plays no part here.
+    this.timeout(180_000);
+
+    /** One line that mixes every inline construct, repeated to `size` characters. */
+    function longLine(size: number): string {
+      const unit = 'Udvalget i alt 1.214,2 og 23,0 mio. kr., -1,2 og 78% (A) 21/24526 den 14-11-2024 **fed** <b>x</b> *kursiv* ';
+      return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+    }
+
+    it('a 5 MB line takes twice the steps and tokens of a 2.5 MB line, and is read to its end', () => {
+      const measure = (size: number) => {
+        grammar.resetCounts();
+        const line = longLine(size);
+        const { tokens, stoppedEarly } = grammar.tokenizeLine(line);
+        assert.strictEqual(stoppedEarly, false);
+        assert.strictEqual(tokens[tokens.length - 1].end, line.length);
+        return { ...grammar.counts };
+      };
+      const half = measure(2_500_000);
+      const full = measure(5_000_000);
+      // Counted, not timed: the scanner's calls are the tokenizer's steps. A regular expression that
+      // backtracked quadratically inside one step would not change the counts but would take hours at
+      // this size, which the timeout above turns into a failure.
+      for (const key of ['scannerCalls', 'tokens'] as const) {
+        const ratio = full[key] / half[key];
+        assert.ok(ratio > 1.98 && ratio < 2.02, `${key}: ${half[key]} at 2.5 MB, ${full[key]} at 5 MB (ratio ${ratio.toFixed(3)})`);
+      }
+    });
+
+    it('runs of the characters the expressions treat specially stay linear in every context', () => {
+      // Each context puts the run where a different rule's expressions read it: a heading title, a
+      // bare item line, a decision, a table row, a list item, names after Afbud.
+      const contexts = ['', '# Punkt 1: ', 'Punkt 1: ', '**1. JA - ', 'Beslutning i ', '## Beslutning ', 'Afbud: ', '| I alt ', '| ', 'a\tb ', 'Udvalget i alt\t', '- ', 'at ', 'Sagsnr.: ', '**'];
+      const runs = [' ', '\t', '.', '*', '|', '1', '1.', '1-', '<a', 'i ', 'A ', '**x '];
+      const steps = (size: number): number => {
+        grammar.resetCounts();
+        for (const context of contexts) {
+          for (const run of runs) {
+            const line = context + run.repeat(size / run.length);
+            const { tokens, stoppedEarly } = grammar.tokenizeLine(line);
+            assert.ok(!stoppedEarly && tokens[tokens.length - 1].end === line.length, `stopped early on ${JSON.stringify(context + run)}...`);
+          }
+        }
+        return grammar.counts.scannerCalls;
+      };
+      const small = steps(20_000);
+      const large = steps(40_000);
+      const ratio = large / small;
+      assert.ok(ratio > 1.9 && ratio < 2.1, `scanner calls ${small} then ${large} (ratio ${ratio.toFixed(3)})`);
+    });
+
+    it('a 100,000-line document is read line by line to the end', () => {
+      const unit = fs.readFileSync(path.join(CASES, 'layout-haderslev.referat.txt'), 'utf8');
+      const source = readCaseFile(unit).text.split('\n');
+      const lines: string[] = [];
+      while (lines.length < 100_000) lines.push(...source);
+      lines.length = 100_000;
+      grammar.resetCounts();
+      const tokens = grammar.tokenizeText(lines.join('\n'));
+      assert.strictEqual(tokens.length, 100_000);
+      assert.strictEqual(grammar.counts.lines, 100_000);
+      // The item headings near the end are still found: no rule swallowed the rest of the document.
+      const lastHeading = lines.map((l, i) => (l.startsWith('# Punkt') ? i : -1)).filter((i) => i >= 0).pop()!;
+      assert.ok(scopesAt(tokens[lastHeading], 0).includes(ITEM_HEADING), `line ${lastHeading + 1} is not an item heading`);
+    });
+  });
+
+  describe('corpus of real referater', () => {
+    const corpus = corpusDir();
+    if (!corpus) {
+      it('is skipped: ../shared/corpus is not beside the repository');
+      console.log('  (grammar corpus tests skipped: ../shared/corpus not found)');
+      return;
+    }
+    const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+
+    for (const file of files) {
+      it(`${file}: every item heading the parser finds is scoped as one, number included`, () => {
+        const text = fs.readFileSync(path.join(corpus, file), 'utf8');
+        const { model } = parse(text);
+        assert.ok(model.items.length > 0, 'the parser found no items');
+        const tokens = grammar.tokenizeText(text);
+        const lines = text.split(/\r?\n/);
+        const missing: string[] = [];
+        for (const item of model.items) {
+          const { line, character } = item.numberRange.start;
+          const scopes = scopesAt(tokens[line], character);
+          if (!scopes.includes(ITEM_NUMBER) || !scopes.includes(ITEM_HEADING)) {
+            missing.push(`line ${line + 1}: ${JSON.stringify(lines[line])} -> ${scopes.join(' ')}`);
+          }
+        }
+        assert.deepStrictEqual(missing, []);
+      });
+    }
+  });
+});
