@@ -165,7 +165,7 @@ export function readCaseFile(content: string): CaseFile {
         at++;
       }
     }
-    const [wanted, unwanted = ''] = line.slice(at).split(/\s+-\s+/, 2);
+    const [wanted, unwanted = ''] = line.slice(at).split(/(?:^|\s+)-\s+/, 2);
     const expected = wanted.trim().split(/\s+/).filter(Boolean);
     const excluded = unwanted.trim().split(/\s+/).filter(Boolean);
     if (columns.length === 0 || expected.length + excluded.length === 0) {
