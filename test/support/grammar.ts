@@ -125,14 +125,14 @@ export interface CaseFile {
 export const ASSERTION_MARK = '⊳';
 
 /**
- * Reads an annotated case file. After a source line, lines starting with `⊳` assert scopes:
- * `^` marks a column at the same position in the source line above (so `⊳` itself covers column 0,
- * which `⊳<--` marks instead: `<` followed by one `-` per column from 0). After the marks come the
- * expected scopes, then optionally `-` and scopes that must be absent:
+ * Reads an annotated case file. After a source line, lines starting with `⊳` assert scopes: the
+ * mark itself takes no column, so a `^` stands under the character it marks when the mark is read
+ * as the start of the line. After the carets come the expected scopes, then optionally `-` and
+ * scopes that must be absent:
  *
  *     # Punkt 74: Godkendelse af dagsorden
- *     ⊳       ^^ constant.numeric.item-number.referat
- *     ⊳<- punctuation.definition.heading.referat - markup.heading.section.referat
+ *     ⊳        ^^ constant.numeric.item-number.referat
+ *     ⊳^ punctuation.definition.heading.referat - markup.heading.section.referat
  */
 export function readCaseFile(content: string): CaseFile {
   const source: string[] = [];
@@ -150,26 +150,17 @@ export function readCaseFile(content: string): CaseFile {
       errors.push(`line ${fileLine}: an assertion before any source line`);
       continue;
     }
+    const marks = line.slice(ASSERTION_MARK.length);
     const columns: number[] = [];
-    let at = ASSERTION_MARK.length;
-    if (line.startsWith('<', at)) {
-      at++;
-      let n = 0;
-      while (line[at] === '-') {
-        columns.push(n++);
-        at++;
-      }
-    } else {
-      while (at < line.length && (line[at] === ' ' || line[at] === '^')) {
-        if (line[at] === '^') columns.push(at);
-        at++;
-      }
+    let at = 0;
+    for (; at < marks.length && (marks[at] === ' ' || marks[at] === '^'); at++) {
+      if (marks[at] === '^') columns.push(at);
     }
-    const [wanted, unwanted = ''] = line.slice(at).split(/(?:^|\s+)-\s+/, 2);
+    const [wanted, unwanted = ''] = marks.slice(at).split(/(?:^|\s+)-\s+/, 2);
     const expected = wanted.trim().split(/\s+/).filter(Boolean);
     const excluded = unwanted.trim().split(/\s+/).filter(Boolean);
     if (columns.length === 0 || expected.length + excluded.length === 0) {
-      errors.push(`line ${fileLine}: an assertion needs columns (^ or <-) and at least one scope`);
+      errors.push(`line ${fileLine}: an assertion needs carets (^) and at least one scope`);
       continue;
     }
     assertions.push({ fileLine, sourceLine: source.length - 1, columns, expected, excluded });
