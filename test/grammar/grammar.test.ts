@@ -12,12 +12,15 @@ import {
   scopesAt,
   unsafeRepetitions,
   type LoadedGrammar,
+  type Token,
 } from '../support/grammar';
 import { corpusDir, repoRoot } from '../support/paths';
 
 const CASES = path.join(repoRoot(), 'test', 'grammar', 'cases');
 const ITEM_HEADING = 'markup.heading.item.referat';
 const ITEM_NUMBER = 'constant.numeric.item-number.referat';
+const SECTION_HEADING = 'markup.heading.section.referat';
+const DECISION_HEADING = 'markup.heading.decision.referat';
 
 const rawGrammar: unknown = JSON.parse(fs.readFileSync(GRAMMAR_FILE, 'utf8'));
 
@@ -159,21 +162,52 @@ describe('TextMate grammar', function () {
     const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
 
     for (const file of files) {
-      it(`${file}: every item heading the parser finds is scoped as one, number included`, () => {
-        const text = fs.readFileSync(path.join(corpus, file), 'utf8');
-        const { model } = parse(text);
-        assert.ok(model.items.length > 0, 'the parser found no items');
-        const tokens = grammar.tokenizeText(text);
-        const lines = text.split(/\r?\n/);
-        const missing: string[] = [];
-        for (const item of model.items) {
-          const { line, character } = item.numberRange.start;
-          const scopes = scopesAt(tokens[line], character);
-          if (!scopes.includes(ITEM_NUMBER) || !scopes.includes(ITEM_HEADING)) {
-            missing.push(`line ${line + 1}: ${JSON.stringify(lines[line])} -> ${scopes.join(' ')}`);
+      describe(file, () => {
+        let lines: string[];
+        let items: ReturnType<typeof parse>['model']['items'];
+        let tokens: Token[][];
+        before(() => {
+          const text = fs.readFileSync(path.join(corpus, file), 'utf8');
+          lines = text.split(/\r?\n/);
+          items = parse(text).model.items;
+          tokens = grammar.tokenizeText(text);
+        });
+
+        it('every item heading the parser finds is scoped as one, its number included', () => {
+          assert.ok(items.length > 0, 'the parser found no items');
+          const missing: string[] = [];
+          for (const item of items) {
+            const { line, character } = item.numberRange.start;
+            const scopes = scopesAt(tokens[line], character);
+            if (!scopes.includes(ITEM_NUMBER) || !scopes.includes(ITEM_HEADING)) {
+              missing.push(`line ${line + 1}: ${JSON.stringify(lines[line])} -> ${scopes.join(' ')}`);
+            }
           }
-        }
-        assert.deepStrictEqual(missing, []);
+          assert.deepStrictEqual(missing, []);
+        });
+
+        it('every section the parser finds is scoped as a section, the decision apart', () => {
+          const missing: string[] = [];
+          for (const section of items.flatMap((item) => item.sections)) {
+            // The parser also reads a bare sentence that starts with a section word as a heading
+            // (`Beslutningskompetencen ligger hos ...`); the grammar leaves sentences alone.
+            if (section.style === 'bare' && /[.]$/.test(lines[section.line].trim())) continue;
+            const decision = section.kind === 'beslutning';
+            const scopes = scopesAt(tokens[section.line], section.headingRange.start.character);
+            if (!scopes.includes(decision ? DECISION_HEADING : SECTION_HEADING) || scopes.includes(decision ? SECTION_HEADING : DECISION_HEADING)) {
+              missing.push(`line ${section.line + 1} (${section.kind}): ${JSON.stringify(lines[section.line])} -> ${scopes.join(' ')}`);
+            }
+          }
+          assert.deepStrictEqual(missing, []);
+        });
+
+        it('no line is scoped as an item heading unless the parser finds an item there', () => {
+          const itemLines = new Set(items.map((item) => item.line));
+          const extra = tokens
+            .map((line, i) => (line.some((t) => t.scopes.includes(ITEM_HEADING)) && !itemLines.has(i) ? i + 1 : -1))
+            .filter((line) => line > 0);
+          assert.deepStrictEqual(extra, []);
+        });
       });
     }
   });
