@@ -82,10 +82,11 @@ describe('TextMate grammar', function () {
   });
 
   describe('work grows linearly', function () {
-    // Measured on 2 cores (npx mocha out/test/grammar/grammar.test.js): the 5 MB line takes about
-    // 10 s and 1.4 million tokens, the 2.5 MB line about 5 s; the 100,000-line document about 5 s.
-    // Both calls pass timeLimit 0 to tokenizeLine, so vscode-textmate never stops early; VS Code's
-    // editor.maxTokenizationLineLength is an editor setting and plays no part here.
+    // Measured on a loaded 2-core machine, vscode-textmate 9.3.2: the 2.5 MB line takes 4-5 s (about
+    // 0.7 million tokens), the 5 MB line 8-10 s (1.4 million), a 100,000-line document 2-4 s; the
+    // whole grammar suite 26-30 s (npx mocha --no-config out/test/grammar/grammar.test.js).
+    // tokenizeLine gets timeLimit 0, so vscode-textmate never stops early; VS Code's own limit,
+    // editor.maxTokenizationLineLength, is an editor setting and plays no part here.
     this.timeout(180_000);
 
     /** One line that mixes every inline construct, repeated to `size` characters. */
@@ -106,8 +107,8 @@ describe('TextMate grammar', function () {
       const half = measure(2_500_000);
       const full = measure(5_000_000);
       // Counted, not timed: the scanner's calls are the tokenizer's steps. A regular expression that
-      // backtracked quadratically inside one step would not change the counts but would take hours at
-      // this size, which the timeout above turns into a failure.
+      // backtracked quadratically inside one step would not change the counts; the static check above
+      // keeps such expressions out, and at this size one would take hours, which the timeout catches.
       for (const key of ['scannerCalls', 'tokens'] as const) {
         const ratio = full[key] / half[key];
         assert.ok(ratio > 1.98 && ratio < 2.02, `${key}: ${half[key]} at 2.5 MB, ${full[key]} at 5 MB (ratio ${ratio.toFixed(3)})`);
@@ -116,16 +117,20 @@ describe('TextMate grammar', function () {
 
     it('runs of the characters the expressions treat specially stay linear in every context', () => {
       // Each context puts the run where a different rule's expressions read it: a heading title, a
-      // bare item line, a decision, a table row, a list item, names after Afbud.
-      const contexts = ['', '# Punkt 1: ', 'Punkt 1: ', '**1. JA - ', 'Beslutning i ', '## Beslutning ', 'Afbud: ', '| I alt ', '| ', 'a\tb ', 'Udvalget i alt\t', '- ', 'at ', 'Sagsnr.: ', '**'];
-      const runs = [' ', '\t', '.', '*', '|', '1', '1.', '1-', '<a', 'i ', 'A ', '**x '];
+      // bare item line, a decision, a table row, a list item, names after Afbud, a table of contents.
+      const contexts: Array<{ before?: string; prefix: string }> = [
+        ...['', '# Punkt 1: ', 'Punkt 1: ', '**1. JA - ', 'Beslutning i ', '## Beslutning ', 'Afbud: ', '| I alt ', '| ', 'a\tb ', 'Udvalget i alt\t', '- ', 'at ', 'Sagsnr.: ', '**'].map((prefix) => ({ prefix })),
+        { before: '## Indholdsfortegnelse', prefix: '1. JA - ' },
+      ];
+      const runs = [' ', '\t', '.', '…', '*', '|', '1', '1.', '1-', '<a', 'i ', 'A ', '**x '];
       const steps = (size: number): number => {
         grammar.resetCounts();
-        for (const context of contexts) {
+        for (const { before, prefix } of contexts) {
+          const state = before === undefined ? undefined : grammar.tokenizeLine(before).state;
           for (const run of runs) {
-            const line = context + run.repeat(size / run.length);
-            const { tokens, stoppedEarly } = grammar.tokenizeLine(line);
-            assert.ok(!stoppedEarly && tokens[tokens.length - 1].end === line.length, `stopped early on ${JSON.stringify(context + run)}...`);
+            const line = prefix + run.repeat(size / run.length);
+            const { tokens, stoppedEarly } = grammar.tokenizeLine(line, state);
+            assert.ok(!stoppedEarly && tokens[tokens.length - 1].end === line.length, `stopped early on ${JSON.stringify(prefix + run)}...`);
           }
         }
         return grammar.counts.scannerCalls;
