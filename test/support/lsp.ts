@@ -25,6 +25,8 @@ export interface ClientOptions {
   locale?: string;
   settings?: Record<string, unknown>;
   workspaceFolder?: string;
+  /** The server's script; the compiled one by default. */
+  server?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
 }
@@ -84,7 +86,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new TestClient(proc, options.settings ?? {});
     const capabilities: ClientCapabilities = {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
@@ -99,13 +101,21 @@ export class TestClient {
       window: { showDocument: { support: true } },
     };
     const folder = options.workspaceFolder;
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: folder ? `file://${folder}` : null,
-      workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'ws' }] : null,
-      capabilities,
-      locale: options.locale ?? 'en',
+    // A server that dies at start-up fails the test at once, with what it printed.
+    const died = new Promise<never>((_, reject) => {
+      proc.on('exit', (code) => reject(new Error(`the server exited with ${code} before answering initialize: ${client.stderr.join('')}`)));
     });
+    await Promise.race([
+      client.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: folder ? `file://${folder}` : null,
+        workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'ws' }] : null,
+        capabilities,
+        locale: options.locale ?? 'en',
+      }),
+      died,
+    ]);
+    died.catch(() => undefined);
     await client.connection.sendNotification('initialized', {});
     return client;
   }

@@ -5,13 +5,7 @@ import { URI } from 'vscode-uri';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, findConfigFile } from '../configFile';
 
-export const COMMANDS = {
-  renumberItems: 'referat.server.renumberItems',
-  rebuildToc: 'referat.server.rebuildToc',
-  lintWorkspace: 'referat.server.lintWorkspace',
-  disableRule: 'referat.server.disableRule',
-  openRuleDocs: 'referat.server.openRuleDocs',
-} as const;
+export { COMMANDS } from './commandIds';
 
 /** The text of a `.referatrc.json` with `rules.<rule>` set to "off", comments and layout kept. */
 export function configTextWithRuleOff(text: string, rule: string): string {
