@@ -1,10 +1,10 @@
-import type { Item, ParseResult, Range } from './core/model';
+import type { Item, ParseProblem, ParseResult, Range } from './core/model';
 import { parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
 import { shapeLine, type LineShape } from './core/lines';
 import { append, splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
 import { compareFindings, lintText, parseOptions, runRules, type RuleFailure } from './lint';
-import { RULES } from './rules';
+import { documentInputs, RULES } from './rules';
 import type { Finding } from './rules/types';
 
 /**
@@ -46,7 +46,8 @@ export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: Ru
  * per-item rules on it and the document-wide rules on the model; the other items and their
  * findings are reused, moved by the lines the edit added or removed. Anything else (an edit in the
  * header or the table of contents, one that makes or breaks an item heading, or spans two items)
- * falls back to a full analysis.
+ * falls back to a full analysis. The previous analysis is handed over and must not be used after:
+ * its arrays are reused, in place where no lines were added or removed.
  */
 export function reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
   if (previous.config !== config || previous.bareCarriageReturn || hasInternalError(previous.findings)) return analyze(text, config, onFailure);
@@ -96,35 +97,93 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   }
   if (start.line === item.line && readItemHeading(replacement[0], shapeLine(replacement[0])) === undefined) return undefined;
 
-  const lines = oldLines.slice(0, start.line);
-  for (const l of replacement) lines.push(l);
-  for (let i = end.line + 1; i <= last; i++) lines.push(oldLines[i]);
+  // The previous analysis is handed over: when no lines are added or removed, its arrays are updated in place.
+  const lines = delta === 0 ? oldLines : replaceLines(oldLines, start.line, end.line, replacement);
+  const oldInputs = documentInputs(item, oldLines);
+  if (delta === 0) for (let i = 0; i < replacement.length; i++) lines[start.line + i] = replacement[i];
 
   const newEnd = item.endLine + delta;
-  // readItem reads the shapes of its own lines only; the rest of the array stays empty.
-  const shapes: LineShape[] = new Array<LineShape>(lines.length);
+  // readItem reads the shapes of its own lines only; the rest of the (sparse) array stays empty.
+  const shapes: LineShape[] = [];
   for (let i = item.line; i <= newEnd; i++) shapes[i] = shapeLine(lines[i]);
   const heading = readItemHeading(lines[item.line], shapes[item.line]);
   if (!heading) return undefined;
   const reread = readItem(lines, shapes, item.line, newEnd, heading, model.meeting, totalLabelTest(parseOptions(config)));
 
-  const items: Item[] = model.items.slice(0, k);
-  items.push(reread);
-  for (let j = k + 1; j < model.items.length; j++) items.push(delta === 0 ? model.items[j] : shiftLines(model.items[j], delta));
+  const items: Item[] = delta === 0 ? model.items : model.items.slice();
+  items[k] = reread;
+  if (delta !== 0) for (let j = k + 1; j < items.length; j++) items[j] = shiftLines(items[j], delta);
   const newModel = { ...model, items, lineCount: lines.length };
-  const parsed: ParseResult = { model: newModel, problems: parseProblems(newModel, lines) };
+  // The parser's problems about an item concern its title; when that and the lines stay, so do they all.
+  const sameProblems = delta === 0 && Boolean(item.title) === Boolean(reread.title) && JSON.stringify(item.headingRange) === JSON.stringify(reread.headingRange);
+  const parsed: ParseResult = { model: newModel, problems: sameProblems ? previous.parsed.problems : parseProblems(newModel, lines) };
+  const asFinding = (p: ParseProblem): Finding => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range });
 
-  const findings: Finding[] = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
-  for (const f of previous.findings) {
-    if (!ITEM_RULE_IDS.has(f.rule)) continue;
-    const line = f.range.start.line;
-    if (line < item.line) findings.push(f);
-    else if (line > item.endLine) findings.push(delta === 0 ? f : shiftLines(f, delta));
+  // Typing inside an item's text changes nothing the document rules read: their findings stand.
+  const documentRulesStand = delta === 0 && oldInputs === documentInputs(reread, lines);
+  const ownFindings = runRules({ model: { ...newModel, items: [reread] }, problems: [] }, lines, config, ITEM_RULES, onFailure);
+  let findings: Finding[];
+  if (documentRulesStand) {
+    // Previous findings stay in order; only the edited item's block is rebuilt: its document-rule findings, its new parse and item-rule ones.
+    findings = replaceBlock(previous.findings, item, (old) => {
+      const block = old.filter((f) => !ITEM_RULE_IDS.has(f.rule) && f.rule !== 'parse');
+      for (const p of parsed.problems) if (p.range.start.line >= item.line && p.range.start.line <= item.endLine) block.push(asFinding(p));
+      append(block, ownFindings);
+      return block.sort(compareFindings);
+    });
+  } else {
+    findings = parsed.problems.map(asFinding);
+    for (const f of previous.findings) {
+      if (!ITEM_RULE_IDS.has(f.rule)) continue;
+      const line = f.range.start.line;
+      if (line < item.line) findings.push(f);
+      else if (line > item.endLine) findings.push(delta === 0 ? f : shiftLines(f, delta));
+    }
+    append(findings, ownFindings);
+    append(findings, runRules(parsed, lines, config, DOCUMENT_RULES, onFailure));
+    findings.sort(compareFindings);
   }
-  append(findings, runRules({ model: { ...newModel, items: [reread] }, problems: [] }, lines, config, ITEM_RULES, onFailure));
-  append(findings, runRules(parsed, lines, config, DOCUMENT_RULES, onFailure));
-  findings.sort(compareFindings);
   return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, incremental: true };
+}
+
+/** A copy of `lines` with lines `from`..`to` replaced. */
+function replaceLines(lines: readonly string[], from: number, to: number, replacement: readonly string[]): string[] {
+  const out = lines.slice();
+  if (replacement.length === to - from + 1) {
+    for (let i = 0; i < replacement.length; i++) out[from + i] = replacement[i];
+    return out;
+  }
+  const tail = out.splice(to + 1);
+  out.length = from;
+  append(out, replacement);
+  append(out, tail);
+  return out;
+}
+
+/** Findings sorted by line, with those inside `item` replaced by `block(old ones)`, in place; found by binary search. */
+function replaceBlock(list: Finding[], item: Item, block: (old: Finding[]) => Finding[]): Finding[] {
+  const firstAtOrAfter = (line: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].range.start.line < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const from = firstAtOrAfter(item.line);
+  const to = firstAtOrAfter(item.endLine + 1);
+  const replacement = block(list.slice(from, to));
+  if (replacement.length === to - from) {
+    for (let i = 0; i < replacement.length; i++) list[from + i] = replacement[i];
+    return list;
+  }
+  const tail = list.splice(to);
+  list.length = from;
+  append(list, replacement);
+  append(list, tail);
+  return list;
 }
 
 function clampPosition(p: Range['start'], lines: readonly string[]): Range['start'] {

@@ -83,7 +83,7 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig(),
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 function comparePos(a: Range['start'], b: Range['start']): number {

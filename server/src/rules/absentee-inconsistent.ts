@@ -4,7 +4,7 @@ import { matchMember } from './members';
 import { msg, type Rule } from './types';
 
 /** Words in an item that explain why its absentees differ: came late, left, did not take part. */
-const EXPLAINED = /ankom|kom\s+(?:senere|kl\.?)|mødte\s+(?:op|kl\.?)|forlod|gik\s+(?:kl\.?|under|efter)|deltog\s+ikke|inhabil|erklærede\s+sig|fra\s+punkt|fra\s+kl\.?|til\s+stede\s+fra|under\s+behandlingen/i;
+export const EXPLAINED = /ankom|kom\s+(?:senere|kl\.?)|mødte\s+(?:op|kl\.?)|forlod|gik\s+(?:kl\.?|under|efter)|deltog\s+ikke|inhabil|erklærede\s+sig|fra\s+punkt|fra\s+kl\.?|til\s+stede\s+fra|under\s+behandlingen/i;
 
 const WORD_BREAK = /[^\p{L}\p{N}'’-]+/u;
 
