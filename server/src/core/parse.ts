@@ -382,10 +382,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const toc = tocLine !== undefined ? readToc(lines, shapes, tocLine + 1, firstItemLine - 1) : [];
 
   const items: Item[] = [];
+  const isOurCommittee = meeting.committee?.text ? committeeMatcher(meeting.committee.text) : undefined;
   for (let k = 0; k < headingLines.length; k++) {
     const start = headingLines[k].line;
     const end = k + 1 < headingLines.length ? headingLines[k + 1].line - 1 : lines.length - 1;
-    items.push(readItem(lines, shapes, start, end, headingLines[k].heading, meeting, isTotalLabel));
+    items.push(readItem(lines, shapes, start, end, headingLines[k].heading, isOurCommittee, isTotalLabel));
   }
 
   if (items.length === 0 && lines.some((l) => l.trim())) {
@@ -550,7 +551,7 @@ function readItem(
   start: number,
   end: number,
   heading: ItemHeading,
-  meeting: Meeting,
+  isOurCommittee: ((name: string) => boolean) | undefined,
   isTotalLabel: (label: string) => boolean,
 ): Item {
   const raw = lines[start];
@@ -689,10 +690,7 @@ function readItem(
   closeSection(end);
 
   if (decisionSections.length > 0) {
-    const committee = meeting.committee?.text;
-    const ours = committee
-      ? decisionSections.filter((d) => !d.committee || sameCommittee(d.committee, committee))
-      : decisionSections;
+    const ours = isOurCommittee ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee)) : decisionSections;
     const chosen = (ours.length > 0 ? ours : decisionSections)[(ours.length > 0 ? ours : decisionSections).length - 1];
     item.decision = readDecision(lines, shapes, chosen.section);
   }
@@ -701,11 +699,18 @@ function readItem(
 
 /** Committee names compare loosely: `Arbejdsmarkedsudvalget 2022-2025` is `Arbejdsmarkedsudvalget`. */
 export function sameCommittee(a: string, b: string): boolean {
+  return committeeMatcher(b)(a);
+}
+
+/** `sameCommittee` against one committee, for every decision heading of a document: its key is computed once. */
+export function committeeMatcher(committee: string): (name: string) => boolean {
   const key = (s: string): string =>
     withoutParentheses(s.normalize('NFC').toLocaleLowerCase('da')).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
-  const ka = key(a);
-  const kb = key(b);
-  return ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));
+  const kb = key(committee);
+  return (name) => {
+    const ka = key(name);
+    return ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));
+  };
 }
 
 function readDecision(lines: string[], shapes: LineShape[], section: Section): Decision {
