@@ -1,5 +1,5 @@
 import type { Item, ParseProblem, ParseResult, Range } from './core/model';
-import { parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
+import { ourCommitteeTest, parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
 import { shapeLine, type LineShape } from './core/lines';
 import { append, splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
@@ -108,7 +108,7 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   for (let i = item.line; i <= newEnd; i++) shapes[i] = shapeLine(lines[i]);
   const heading = readItemHeading(lines[item.line], shapes[item.line]);
   if (!heading) return undefined;
-  const reread = readItem(lines, shapes, item.line, newEnd, heading, model.meeting, totalLabelTest(parseOptions(config)));
+  const reread = readItem(lines, shapes, item.line, newEnd, heading, ourCommitteeTest(model.meeting), totalLabelTest(parseOptions(config)));
 
   const items: Item[] = delta === 0 ? model.items : model.items.slice();
   items[k] = reread;

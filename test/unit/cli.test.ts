@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { collectFiles } from '../../server/src/files';
 import { repoRoot } from '../support/paths';
 
 const CLI = path.join(repoRoot(), 'bin', 'referat-lint.js');
@@ -118,6 +119,93 @@ describe('referat-lint (as a process)', () => {
     } finally {
       fs.rmSync(d, { recursive: true, force: true });
     }
+  });
+
+  describe('with --jobs (worker threads over many files)', () => {
+    let many: string;
+    /** Forty referater, every fourth with a slip, in two folders: enough files for the workers. */
+    before(() => {
+      many = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-jobs-'));
+      fs.mkdirSync(path.join(many, 'z'));
+      for (let i = 0; i < 40; i++) {
+        const year = 20 + (i % 5);
+        const text = (i % 4 === 0 ? WITH_SLIP : CLEAN).replace('25/310', `${year}/${1000 + i}`).replace('Vejplan 2026', `Vejplan ${2026 + i}`);
+        fs.writeFileSync(path.join(many, i < 25 ? '' : 'z', `m${String(i).padStart(2, '0')}.referat.md`), text);
+      }
+    });
+    after(() => fs.rmSync(many, { recursive: true, force: true }));
+
+    for (const args of [[], ['--format', 'json'], ['--lang', 'da']]) {
+      it(`prints the same as in-process, byte for byte (${args.join(' ') || 'text'})`, () => {
+        const parallel = run(['--jobs', '2', ...args, many]);
+        const inProcess = run(['--jobs', '1', ...args, many]);
+        assert.strictEqual(parallel.code, 1, parallel.stderr);
+        assert.strictEqual(parallel.code, inProcess.code);
+        assert.strictEqual(parallel.stderr, '');
+        assert.strictEqual(parallel.stdout, inProcess.stdout);
+        assert.match(parallel.stdout, /(40 files|40 filer)|m39\.referat\.md/);
+      });
+    }
+
+    it('exits 2 naming the first unreadable file in file order, as in-process', () => {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-jobs-bad-'));
+      try {
+        fs.cpSync(many, d, { recursive: true });
+        fs.writeFileSync(path.join(d, 'm07.referat.md'), Buffer.from([0x50, 0x00, 0x01]));
+        fs.writeFileSync(path.join(d, 'z', 'm30.referat.md'), Buffer.from([0x50, 0x00, 0x02]));
+        const parallel = run(['--jobs', '2', d]);
+        const inProcess = run(['--jobs', '1', d]);
+        assert.strictEqual(parallel.code, 2);
+        assert.strictEqual(parallel.stdout, '');
+        assert.strictEqual(parallel.stderr, `referat-lint: ${path.join(d, 'm07.referat.md')}: not a text file (it contains NUL bytes)\n`);
+        assert.deepStrictEqual(parallel, inProcess);
+      } finally {
+        fs.rmSync(d, { recursive: true, force: true });
+      }
+    });
+
+    it('exits 2 on a bad config in a subfolder, as in-process', () => {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-jobs-cfg-'));
+      try {
+        fs.cpSync(many, d, { recursive: true });
+        fs.writeFileSync(path.join(d, 'z', '.referatrc.json'), '{ "rules": { "item-numbering": "loud" } }');
+        const parallel = run(['--jobs', '2', d]);
+        assert.strictEqual(parallel.code, 2);
+        assert.match(parallel.stderr, /^referat-lint: bad config: .*\.referatrc\.json \(rules\.item-numbering\)/);
+        assert.strictEqual(parallel.stderr.trim().split('\n').length, 1);
+        assert.deepStrictEqual(parallel, run(['--jobs', '1', d]));
+      } finally {
+        fs.rmSync(d, { recursive: true, force: true });
+      }
+    });
+
+    it('--fix writes the same files as in-process', () => {
+      const a = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-jobs-fix-'));
+      const b = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-jobs-fix-'));
+      try {
+        fs.cpSync(many, a, { recursive: true });
+        fs.cpSync(many, b, { recursive: true });
+        const parallel = run(['--jobs', '2', '--fix', a]);
+        const inProcess = run(['--jobs', '1', '--fix', b]);
+        assert.strictEqual(parallel.code, inProcess.code);
+        assert.strictEqual(parallel.stdout.split(a).join('D'), inProcess.stdout.split(b).join('D'));
+        const fixedFile = path.join('z', 'm28.referat.md');
+        assert.strictEqual(fs.readFileSync(path.join(a, fixedFile), 'utf8'), fs.readFileSync(path.join(b, fixedFile), 'utf8'));
+        assert.match(fs.readFileSync(path.join(a, fixedFile), 'utf8'), /Punkt 21/);
+        for (const f of collectFiles([a])) assert.strictEqual(fs.readFileSync(f, 'utf8'), fs.readFileSync(path.join(b, path.relative(a, f)), 'utf8'), f);
+      } finally {
+        fs.rmSync(a, { recursive: true, force: true });
+        fs.rmSync(b, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses a --jobs that is not a whole number from 1', () => {
+      for (const bad of ['0', 'x', '-2', '1.5']) {
+        const r = run(['--jobs', bad, many]);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.stderr, /--jobs must be a whole number from 1/);
+      }
+    });
   });
 
   it('exits 2 with one line on stderr for bad usage, unreadable files and bad configs', () => {

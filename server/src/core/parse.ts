@@ -375,10 +375,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const toc = tocLine !== undefined ? readToc(lines, shapes, tocLine + 1, firstItemLine - 1) : [];
 
   const items: Item[] = [];
+  const isOurCommittee = ourCommitteeTest(meeting);
   for (let k = 0; k < headingLines.length; k++) {
     const start = headingLines[k].line;
     const end = k + 1 < headingLines.length ? headingLines[k + 1].line - 1 : lines.length - 1;
-    items.push(readItem(lines, shapes, start, end, headingLines[k].heading, meeting, isTotalLabel));
+    items.push(readItem(lines, shapes, start, end, headingLines[k].heading, isOurCommittee, isTotalLabel));
   }
 
   const model: ReferatModel = {
@@ -390,6 +391,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     lineCount: lines.length,
   };
   return { model, problems: parseProblems(model, lines) };
+}
+
+/** Whether a committee named in a decision heading is the meeting's own; undefined when the header names none. */
+export function ourCommitteeTest(meeting: Meeting): ((name: string) => boolean) | undefined {
+  return meeting.committee?.text ? committeeMatcher(meeting.committee.text) : undefined;
 }
 
 /** Whether a row label marks a total: the usual labels and those the configuration adds. */
@@ -561,7 +567,7 @@ export function readItem(
   start: number,
   end: number,
   heading: ItemHeading,
-  meeting: Meeting,
+  isOurCommittee: ((name: string) => boolean) | undefined,
   isTotalLabel: (label: string) => boolean,
 ): Item {
   const raw = lines[start];
@@ -700,10 +706,7 @@ export function readItem(
   closeSection(end);
 
   if (decisionSections.length > 0) {
-    const committee = meeting.committee?.text;
-    const ours = committee
-      ? decisionSections.filter((d) => !d.committee || sameCommittee(d.committee, committee))
-      : decisionSections;
+    const ours = isOurCommittee ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee)) : decisionSections;
     const chosen = (ours.length > 0 ? ours : decisionSections)[(ours.length > 0 ? ours : decisionSections).length - 1];
     item.decision = readDecision(lines, shapes, chosen.section);
   }
@@ -712,11 +715,18 @@ export function readItem(
 
 /** Committee names compare loosely: `Arbejdsmarkedsudvalget 2022-2025` is `Arbejdsmarkedsudvalget`. */
 export function sameCommittee(a: string, b: string): boolean {
+  return committeeMatcher(b)(a);
+}
+
+/** `sameCommittee` against one committee, for every decision heading of a document: its key is computed once. */
+export function committeeMatcher(committee: string): (name: string) => boolean {
   const key = (s: string): string =>
     withoutParentheses(s.normalize('NFC').toLocaleLowerCase('da')).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
-  const ka = key(a);
-  const kb = key(b);
-  return ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));
+  const kb = key(committee);
+  return (name) => {
+    const ka = key(name);
+    return ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));
+  };
 }
 
 function readDecision(lines: string[], shapes: LineShape[], section: Section): Decision {

@@ -1,5 +1,8 @@
 import type { Position, Range } from './model';
 
+const SPACE_LIKE = /[\uFEFF\u00A0\u202F\u2028\u2029]/;
+const SPACE_LIKE_ALL = /[\uFEFF\u00A0\u202F\u2028\u2029]/g;
+
 /**
  * Splits a document into lines the way LSP counts them (\r\n, \r and \n all end a line)
  * and makes same-length replacements that must not change the reading: a BOM and
@@ -8,10 +11,12 @@ import type { Position, Range } from './model';
  * late makes the quantifiers before it backtrack.
  */
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  // Splitting on a string is several times faster than on a regular expression, and most texts have no \r.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  if (!SPACE_LIKE.test(text)) return lines;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (/[\uFEFF\u00A0\u202F\u2028\u2029]/.test(line)) lines[i] = line.replace(/[\uFEFF\u00A0\u202F\u2028\u2029]/g, ' ');
+    if (SPACE_LIKE.test(line)) lines[i] = line.replace(SPACE_LIKE_ALL, ' ');
   }
   return lines;
 }

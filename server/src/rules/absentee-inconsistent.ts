@@ -1,6 +1,6 @@
 import type { Item, NameRef } from '../core/model';
 import { editDistance, nameKey } from '../core/text';
-import { matchMember } from './members';
+import { memberMatcher } from './members';
 import { msg, type Rule } from './types';
 
 /** Words in an item that explain why its absentees differ: came late, left, did not take part. */
@@ -46,13 +46,17 @@ export const absenteeInconsistent: Rule = {
     }
 
     // Who a written name means: the member (exact or near; a near miss is absentee-not-member's), or the name as spelled by most.
+    const matchMember = memberMatcher(members, config);
+    const personOf = new Map<string, string>();
     const person = (name: string): string => {
-      if (members.length > 0) {
-        const m = matchMember(name, members, config);
-        if (m.kind !== 'none') return nameKey(m.member.name);
+      let p = personOf.get(name);
+      if (p === undefined) {
+        const m = members.length > 0 ? matchMember(name) : undefined;
+        const k = nameKey(name);
+        p = m && m.kind !== 'none' ? nameKey(m.member.name) : (respelled.get(k) ?? k);
+        personOf.set(name, p);
       }
-      const k = nameKey(name);
-      return respelled.get(k) ?? k;
+      return p;
     };
     const persons = (refs: readonly NameRef[]): Set<string> => new Set(refs.map((r) => person(r.name)));
     const setKey = (refs: readonly NameRef[]): string => [...persons(refs)].sort().join('|');

@@ -1,4 +1,4 @@
-import { allAbsentees, matchMember } from './members';
+import { allAbsentees, memberMatcher } from './members';
 import { msg, type Rule } from './types';
 
 /** A name under Afbud: or Fraværende: is not in the member list. */
@@ -12,8 +12,9 @@ export const absenteeNotMember: Rule = {
   check({ model, config }, report) {
     const members = model.meeting.members;
     if (members.length === 0) return;
+    const matchMember = memberMatcher(members, config);
     for (const { ref } of allAbsentees(model)) {
-      const match = matchMember(ref.name, members, config);
+      const match = matchMember(ref.name);
       if (match.kind === 'exact') continue;
       if (match.kind === 'near') {
         const name = match.member.name;

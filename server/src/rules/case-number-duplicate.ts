@@ -1,4 +1,4 @@
-import { isStanding } from './case-numbers';
+import { standingMatcher } from './case-numbers';
 import { msg, type Rule } from './types';
 
 /** Two items that are not standing items share a case number. */
@@ -11,8 +11,9 @@ export const caseNumberDuplicate: Rule = {
   scope: 'document',
   check({ model, config }, report) {
     const first = new Map<string, string>();
+    const isStanding = standingMatcher(config);
     for (const item of model.items) {
-      if (isStanding(item, config)) continue;
+      if (isStanding(item)) continue;
       for (const c of item.caseNumbers) {
         if (c.kind === 'kle-short') continue;
         const seen = first.get(c.text);

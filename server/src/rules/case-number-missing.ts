@@ -1,4 +1,4 @@
-import { isStanding } from './case-numbers';
+import { standingMatcher } from './case-numbers';
 import { msg, type Rule } from './types';
 
 /** An item without a case number where the document's other items have one. */
@@ -10,7 +10,8 @@ export const caseNumberMissing: Rule = {
   fixable: false,
   scope: 'document',
   check({ model, config }, report) {
-    const considered = model.items.filter((i) => !isStanding(i, config));
+    const isStanding = standingMatcher(config);
+    const considered = model.items.filter((i) => !isStanding(i));
     const withNumber = considered.filter((i) => i.caseNumbers.length > 0).length;
     if (withNumber < 2 || withNumber * 2 <= considered.length) return;
     for (const item of considered) {

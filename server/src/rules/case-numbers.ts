@@ -1,6 +1,6 @@
 import type { CaseNumber, Item, ReferatModel } from '../core/model';
 import type { ResolvedConfig } from '../config';
-import { titleIn } from './types';
+import { titleMatcher } from './types';
 
 /** The scheme an item's case numbers follow, e.g. `kle-short+year-serial` for Lejre. */
 export function schemeOf(item: Item, config: ResolvedConfig): string {
@@ -29,6 +29,7 @@ export function dominantScheme(model: ReferatModel, config: ResolvedConfig): str
   return best[0];
 }
 
-export function isStanding(item: Item, config: ResolvedConfig): boolean {
-  return titleIn(item, config.standingItems);
+/** Whether an item is a standing one (Godkendelse af dagsorden, Eventuelt ...), for every item of a document. */
+export function standingMatcher(config: ResolvedConfig): (item: Item) => boolean {
+  return titleMatcher(config.standingItems);
 }

@@ -13,39 +13,63 @@ function stripDiacritics(s: string): string {
 
 /** Finds the member a written name means: exactly, through an alias, or near enough to be a slip. */
 export function matchMember(name: string, members: readonly Member[], config: ResolvedConfig): Match {
-  const key = nameKey(name);
-  for (const m of members) if (nameKey(m.name) === key) return { kind: 'exact', member: m };
-  for (const [canonical, aliases] of Object.entries(config.memberAliases)) {
-    if (aliases.some((a) => nameKey(a) === key)) {
-      const m = members.find((x) => nameKey(x.name) === nameKey(canonical));
-      if (m) return { kind: 'exact', member: m };
+  return memberMatcher(members, config)(name);
+}
+
+/**
+ * `matchMember` for many names against one member list, as the absentee rules need: the members'
+ * keys are computed once, and a name written the same way again is looked up, not matched again.
+ */
+export function memberMatcher(members: readonly Member[], config: ResolvedConfig): (name: string) => Match {
+  const keys = members.map((m) => nameKey(m.name));
+  let plainKeys: string[] | undefined;
+  const aliases = Object.entries(config.memberAliases).map(([canonical, spellings]) => ({ canonical: nameKey(canonical), spellings: spellings.map(nameKey) }));
+  const matchKey = (key: string): Match => {
+    const exact = keys.indexOf(key);
+    if (exact >= 0) return { kind: 'exact', member: members[exact] };
+    for (const { canonical, spellings } of aliases) {
+      if (spellings.includes(key)) {
+        const m = keys.indexOf(canonical);
+        if (m >= 0) return { kind: 'exact', member: members[m] };
+      }
     }
-  }
-  const plain = stripDiacritics(key);
-  const diacritic = members.filter((m) => stripDiacritics(nameKey(m.name)) === plain);
-  if (diacritic.length === 1) return { kind: 'near', member: diacritic[0], why: 'diacritics' };
-  const words = key.split(' ');
-  const middle = members.filter((m) => {
-    const mw = nameKey(m.name).split(' ');
-    if (mw.length === words.length) return false;
-    const [short, long] = mw.length < words.length ? [mw, words] : [words, mw];
-    return short.length >= 2 && short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
-  });
-  if (middle.length === 1) return { kind: 'near', member: middle[0], why: 'middle-name' };
-  const limit = key.length >= 12 ? 2 : 1;
-  let best: Member | undefined;
-  let bestDistance = limit + 1;
-  let tie = false;
-  for (const m of members) {
-    const d = editDistance(key, nameKey(m.name), limit);
-    if (d < bestDistance) {
-      best = m;
-      bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance) tie = true;
-  }
-  if (best && bestDistance <= limit && !tie) return { kind: 'near', member: best, why: 'spelling' };
-  return { kind: 'none' };
+    plainKeys ??= keys.map(stripDiacritics);
+    const plain = stripDiacritics(key);
+    const diacritic = members.filter((_, i) => plainKeys![i] === plain);
+    if (diacritic.length === 1) return { kind: 'near', member: diacritic[0], why: 'diacritics' };
+    const words = key.split(' ');
+    const middle = members.filter((_, i) => {
+      const mw = keys[i].split(' ');
+      if (mw.length === words.length) return false;
+      const [short, long] = mw.length < words.length ? [mw, words] : [words, mw];
+      return short.length >= 2 && short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
+    });
+    if (middle.length === 1) return { kind: 'near', member: middle[0], why: 'middle-name' };
+    const limit = key.length >= 12 ? 2 : 1;
+    let best: Member | undefined;
+    let bestDistance = limit + 1;
+    let tie = false;
+    for (let i = 0; i < members.length; i++) {
+      const d = editDistance(key, keys[i], limit);
+      if (d < bestDistance) {
+        best = members[i];
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance) tie = true;
+    }
+    if (best && bestDistance <= limit && !tie) return { kind: 'near', member: best, why: 'spelling' };
+    return { kind: 'none' };
+  };
+  const matched = new Map<string, Match>();
+  return (name) => {
+    const key = nameKey(name);
+    let match = matched.get(key);
+    if (!match) {
+      match = matchKey(key);
+      matched.set(key, match);
+    }
+    return match;
+  };
 }
 
 /** Every absentee name in the document, meeting-level first, with the item it belongs to. */

@@ -12,24 +12,41 @@ function written(title: string): string {
 
 /** Longest common subsequence of two key lists, as index pairs; position-wise when too large to align. */
 function align(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
   if (a.length * b.length > 4_000_000) {
-    const pairs: Array<[number, number]> = [];
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] === b[i]) pairs.push([i, i]);
     return pairs;
   }
-  const n = a.length;
-  const m = b.length;
-  const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  const pairs: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
+  // The walk takes equal keys as it meets them, so a common start needs no table; mostly that is all of it.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) {
+    pairs.push([start, start]);
+    start++;
+  }
+  if (start === a.length || start === b.length) return pairs;
+  const dp = lcsLengths(a, b, start);
+  let i = start;
+  let j = start;
+  while (i < a.length && j < b.length) {
     if (a[i] === b[j]) pairs.push([i++, j++]);
-    else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else if (dp[i + 1 - start][j - start] >= dp[i - start][j + 1 - start]) i++;
     else j++;
   }
   return pairs;
+}
+
+/** `dp[i][j]`: the length of the longest common subsequence of `a` and `b` from `start + i` and `start + j` on. */
+function lcsLengths(a: readonly string[], b: readonly string[], start: number): Uint32Array[] {
+  const n = a.length - start;
+  const m = b.length - start;
+  const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    const row = dp[i];
+    const below = dp[i + 1];
+    const ai = a[start + i];
+    for (let j = m - 1; j >= 0; j--) row[j] = ai === b[start + j] ? below[j + 1] + 1 : Math.max(below[j], row[j + 1]);
+  }
+  return dp;
 }
 
 function similar(a: string, b: string): boolean {

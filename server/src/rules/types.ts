@@ -62,9 +62,14 @@ export function msg(da: string, en: string): Message {
 
 /** Whether an item's title is one of the given titles: equal, or the title starts with it as a whole word. */
 export function titleIn(item: Item, titles: readonly string[]): boolean {
-  const t = item.title.normalize('NFC').replace(/^Lukket\s*:\s*/i, '').toLocaleLowerCase('da').trim();
-  return titles.some((x) => {
-    const e = x.normalize('NFC').toLocaleLowerCase('da').trim();
-    return e.length > 0 && (t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))));
-  });
+  return titleMatcher(titles)(item);
+}
+
+/** `titleIn` for every item of a document: the titles are read once. */
+export function titleMatcher(titles: readonly string[]): (item: Item) => boolean {
+  const wanted = titles.map((x) => x.normalize('NFC').toLocaleLowerCase('da').trim()).filter((e) => e.length > 0);
+  return (item) => {
+    const t = item.title.normalize('NFC').replace(/^Lukket\s*:\s*/i, '').toLocaleLowerCase('da').trim();
+    return wanted.some((e) => t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))));
+  };
 }

@@ -1,0 +1,369 @@
+/**
+ * `npm run bench`: how fast the engine and the CLI are on large generated referater, against the
+ * targets and against markdownlint on the same files. Not part of `npm test`.
+ * `--quick` runs fewer repetitions and skips markdownlint on 10 MB.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, reanalyze, type Analysis, type TextChange } from '../../server/src/analysis';
+import { defaultConfig } from '../../server/src/lint';
+import { repoRoot } from '../support/paths';
+
+const quick = process.argv.includes('--quick');
+const root = repoRoot();
+const CLI = path.join(root, 'bin', 'referat-lint.js');
+const CLI2 = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const KB = 1000;
+const MB = 1000 * KB;
+
+interface Size {
+  label: string;
+  bytes: number;
+  /** Runs of our full analysis and of keystrokes. */
+  runs: number;
+  /** Unmeasured runs before them: the engine runs slowly for its first few megabytes, until V8 has optimised it. */
+  warmUp: number;
+  /** Runs of markdownlint's full lint; 0 skips it. */
+  markdownlintRuns: number;
+  fullTarget?: number;
+  keystrokeTarget?: number;
+}
+
+const SIZES: Size[] = [
+  { label: '100 KB', bytes: 100 * KB, runs: quick ? 5 : 15, warmUp: quick ? 10 : 30, markdownlintRuns: quick ? 3 : 15 },
+  { label: '1 MB', bytes: MB, runs: quick ? 5 : 15, warmUp: quick ? 1 : 2, markdownlintRuns: quick ? 1 : 3, fullTarget: 15, keystrokeTarget: 1 },
+  { label: '10 MB', bytes: 10 * MB, runs: quick ? 2 : 5, warmUp: 1, markdownlintRuns: quick ? 0 : 1, fullTarget: 150, keystrokeTarget: 3 },
+];
+const COLD_START_RUNS = quick ? 3 : 7;
+const FOLDER_FILES = 500;
+const FOLDER_FILE_BYTES = 50 * KB;
+const FOLDER_RUNS = quick ? 1 : 3;
+/** markdownlint-cli2 takes minutes over the folder: one run, and none with --quick. */
+const FOLDER_CLI2_RUNS = quick ? 0 : 1;
+const COLD_START_CLI2_RUNS = quick ? 1 : 3;
+const COLD_START_TARGET = 150;
+const MEMORY_TARGET_MB = 400;
+const FOLDER_TARGET = 3000;
+
+
+/** The examples taken apart: the header of the correct one, and the item blocks of both, set in its meeting. */
+interface ExampleParts {
+  header: string;
+  blocks: string[];
+}
+
+function itemBlocks(text: string): string[] {
+  const starts: number[] = [];
+  const heading = /^# Punkt \d+:/gm;
+  for (let m = heading.exec(text); m; m = heading.exec(text)) starts.push(m.index);
+  return starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length).trimEnd());
+}
+
+function exampleParts(): ExampleParts {
+  const correct = fs.readFileSync(path.join(root, 'examples', 'korrekt.referat.md'), 'utf8');
+  const withSlips = fs.readFileSync(path.join(root, 'examples', 'med-fejl.referat.md'), 'utf8');
+  const theirMembers = /^\*\*Mødedeltagere\*\* (.+)$/m.exec(withSlips)![1];
+  // One member list for both committees' items, so that only the examples' own slips are findings.
+  const header = correct.slice(0, correct.indexOf('## Indholdsfortegnelse')).replace(/^(\*\*Mødedeltagere\*\* .+)$/m, `$1, ${theirMembers}`);
+  // The items with slips are moved to the correct example's meeting (the slip in a decision's date stays, 04-06-2025),
+  // with the same absentee as the correct example's items, so that the slipped absentee lists stand out.
+  const moved = itemBlocks(withSlips).map((b) =>
+    b.replace(/Teknik- og Miljøudvalget den 05-06-2025/g, 'Kultur- og Fritidsudvalget den 12-03-2025').replace(/^Afbud: Ole Rask$/m, 'Afbud: Jens Bækgaard'),
+  );
+  return { header, blocks: [...itemBlocks(correct), ...moved] };
+}
+
+/** The table of contents reads item numbers of up to four digits; past about 2 MB the items run beyond 9999. */
+const TOC_UP_TO_BYTES = 2 * MB;
+
+/**
+ * A referat of about `bytes` characters: the example items over and over, numbered on from
+ * `firstNumber`, with a table of contents that matches (left out above TOC_UP_TO_BYTES), and case
+ * numbers that stay unique apart from the examples' own deliberate duplicate.
+ */
+function buildReferat(parts: ExampleParts, bytes: number, firstNumber = 1, rotate = 0): { text: string; items: number; tocEntries: number } {
+  const withToc = bytes <= TOC_UP_TO_BYTES;
+  const toc: string[] = [];
+  const body: string[] = [];
+  let length = parts.header.length + 40;
+  let serial = 1000;
+  let caseNumbers = new Map<string, string>();
+  for (let k = 0; length < bytes; k++) {
+    const b = (k + rotate) % parts.blocks.length;
+    if (b === 0) caseNumbers = new Map();
+    const number = firstNumber + k;
+    const block = parts.blocks[b]
+      .replace(/^# Punkt \d+:/, `# Punkt ${number}:`)
+      .replace(/^(\d{2})\/\d{4}$/gm, (cn, year: string) => {
+        if (!caseNumbers.has(cn)) caseNumbers.set(cn, `${year}/${serial++}`);
+        return caseNumbers.get(cn)!;
+      });
+    body.push(block);
+    length += block.length + 2;
+    if (withToc) {
+      toc.push(`${number}. ${/^# Punkt \d+: (.*)$/m.exec(block)![1]}`);
+      length += toc[toc.length - 1].length + 1;
+    }
+  }
+  const text = `${parts.header}${withToc ? `## Indholdsfortegnelse\n\n${toc.join('\n')}\n\n` : ''}${body.join('\n\n')}\n`;
+  return { text, items: body.length, tocEntries: toc.length };
+}
+
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+function medianOf(runs: number, warmUp: number, run: () => void): number {
+  for (let i = 0; i < warmUp; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(timed(run));
+  return median(times);
+}
+
+function runProcess(command: string, args: readonly string[], cwd: string): { ms: number; status: number | null; stderr: string } {
+  const start = performance.now();
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LANG: 'C' } });
+  const ms = performance.now() - start;
+  if (r.error) throw r.error;
+  return { ms, status: r.status, stderr: r.stderr };
+}
+
+/** Median wall time of a whole process, after `warmUp` uncounted runs (which warm the disk cache). */
+function processMedian(runs: number, warmUp: number, command: string, args: readonly string[], cwd: string, okStatus: readonly number[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < warmUp + runs; i++) {
+    const r = runProcess(command, args, cwd);
+    if (r.status === null || !okStatus.includes(r.status)) throw new Error(`${path.basename(args[0] ?? command)} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    if (i >= warmUp) times.push(r.ms);
+  }
+  return median(times);
+}
+
+/** A character typed in the middle of the document: the middle line of text, halfway along it. */
+function middleOfText(lines: readonly string[]): { line: number; character: number } {
+  for (let i = Math.floor(lines.length / 2); i < lines.length; i++) {
+    const l = lines[i];
+    if (l.length > 8 && !l.startsWith('#') && !l.includes('\t') && !/^\d/.test(l)) return { line: i, character: Math.floor(l.length / 2) };
+  }
+  return { line: Math.floor(lines.length / 2), character: 0 };
+}
+
+interface KeystrokeTimes {
+  update: number;
+  reanalysis: number;
+  /** Whether the last re-analysis equals a full analysis of the same text (checked up to 1 MB). */
+  agrees?: boolean;
+}
+
+/**
+ * Types characters one after another in the middle of the document, as the language server
+ * sees them: each change updates the document and re-analyses it from the previous analysis.
+ */
+function keystrokes(text: string, runs: number, warmUp: number): KeystrokeTimes {
+  const config = defaultConfig();
+  let document = TextDocument.create('file:///bench.referat.md', 'referat', 1, text);
+  let previous: Analysis = analyze(text, config);
+  const at = middleOfText(previous.lines);
+  const updates: number[] = [];
+  const reanalyses: number[] = [];
+  for (let k = 0; k < warmUp + runs; k++) {
+    const position = { line: at.line, character: at.character + k };
+    const change: TextChange = { range: { start: position, end: position }, text: 'abcdefghijklmnopqrstuvwxyz'[k % 26] };
+    const update = timed(() => {
+      document = TextDocument.update(document, [change], document.version + 1);
+    });
+    const newText = document.getText();
+    let next: Analysis | undefined;
+    const reanalysis = timed(() => {
+      next = reanalyze(previous, newText, [change], config);
+    });
+    previous = next!;
+    if (k >= warmUp) {
+      updates.push(update);
+      reanalyses.push(reanalysis);
+    }
+  }
+  const result: KeystrokeTimes = { update: median(updates), reanalysis: median(reanalyses) };
+  if (text.length <= 2 * MB) {
+    const full = analyze(previous.text, config);
+    result.agrees = JSON.stringify(full.findings) === JSON.stringify(previous.findings) && JSON.stringify(full.parsed) === JSON.stringify(previous.parsed);
+  }
+  return result;
+}
+
+type MarkdownlintSync = (options: { strings: Record<string, string> }) => Record<string, unknown[]>;
+
+async function loadMarkdownlint(): Promise<MarkdownlintSync> {
+  // markdownlint is ESM only; a plain import() would be compiled to require() under module commonjs.
+  const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ lint: MarkdownlintSync }>;
+  const entry = require.resolve('markdownlint/sync', { paths: [root] });
+  return (await importModule(pathToFileURL(entry).href)).lint;
+}
+
+/** Peak resident memory of a fresh process that reads the file and analyses it once. */
+function peakMemory(file: string): { peakMB: number; beforeMB: number; items: number } {
+  const script = `
+    const [analysisJs, lintJs, file] = process.argv.slice(1);
+    const { analyze } = require(analysisJs);
+    const { defaultConfig } = require(lintJs);
+    const text = require('fs').readFileSync(file, 'utf8');
+    const before = process.memoryUsage().rss;
+    const result = analyze(text, defaultConfig());
+    process.stdout.write(JSON.stringify({ peak: process.resourceUsage().maxRSS * 1024, before, items: result.parsed.model.items.length }));`;
+  const out = path.join(root, 'out', 'server', 'src');
+  const r = spawnSync(process.execPath, ['-e', script, path.join(out, 'analysis.js'), path.join(out, 'lint.js'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`the memory probe failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout) as { peak: number; before: number; items: number };
+  return { peakMB: m.peak / MB, beforeMB: m.before / MB, items: m.items };
+}
+
+
+function ms(value: number): string {
+  if (value >= 1000 && Number.isInteger(value / 1000)) return `${value / 1000} s`;
+  if (value >= 10000) return `${(value / 1000).toFixed(1)} s`;
+  if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
+  if (value >= 100 || Number.isInteger(value)) return `${Math.round(value)} ms`;
+  if (value >= 1) return `${value.toFixed(1)} ms`;
+  return `${value.toFixed(2)} ms`;
+}
+
+function versus(target: number | undefined, value: number, unit: (v: number) => string = ms): string {
+  if (target === undefined) return '';
+  return ` ${value <= target ? '✓' : '✗'} (≤ ${unit(target)})`;
+}
+
+function ratio(ours: number, theirs: number | undefined): string {
+  if (theirs === undefined) return '—';
+  return ours <= theirs ? `${(theirs / ours).toFixed(1)}× faster` : `${(ours / theirs).toFixed(1)}× slower`;
+}
+
+function runs(n: number): string {
+  return n === 1 ? '1 run' : `median of ${n}`;
+}
+
+function say(line: string): void {
+  process.stderr.write(line + '\n');
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-bench-'));
+  try {
+    const parts = exampleParts();
+    const config = defaultConfig();
+    let mismatches = 0;
+
+    // In-process: our full analysis and keystrokes, then markdownlint on the same texts.
+    const rows: Array<{ size: Size; items: number; parsedAsExpected: boolean; full: number; keys: KeystrokeTimes; markdownlint?: number }> = [];
+    const files = new Map<string, string>();
+    for (const size of SIZES) {
+      const { text, items, tocEntries: expectedToc } = buildReferat(parts, size.bytes);
+      const file = path.join(dir, `bench-${size.label.replace(' ', '')}.referat.md`);
+      fs.writeFileSync(file, text);
+      files.set(size.label, file);
+      const check = analyze(text, config);
+      const found = check.parsed.model.items.length;
+      const tocEntries = check.parsed.model.toc.length;
+      const ok = found === items && tocEntries === expectedToc && !check.findings.some((f) => f.rule === 'item-numbering' || f.rule === 'toc-mismatch');
+      if (!ok) mismatches++;
+      say(`${size.label}: ${(text.length / MB).toFixed(2)} MB, ${items} items generated, ${found} parsed, ${expectedToc === 0 ? 'no table of contents' : `${tocEntries} in the table of contents`}, ${check.findings.length} findings ${ok ? '✓' : '✗'}`);
+      const full = medianOf(size.runs, size.warmUp, () => analyze(text, config));
+      say(`  parse + all checks: ${ms(full)}`);
+      const keys = keystrokes(text, size.runs, size.warmUp);
+      say(`  keystroke: update ${ms(keys.update)}, re-analysis ${ms(keys.reanalysis)}${keys.agrees === undefined ? '' : keys.agrees ? ', equal to a full analysis' : ', DIFFERS from a full analysis'}`);
+      if (keys.agrees === false) mismatches++;
+      rows.push({ size, items, parsedAsExpected: ok, full, keys });
+    }
+    const lint = await loadMarkdownlint();
+    for (const row of rows) {
+      if (row.size.markdownlintRuns === 0) continue;
+      const text = fs.readFileSync(files.get(row.size.label)!, 'utf8');
+      // Warmed up on the smallest document: a warm-up on the larger ones would cost as much as the runs.
+      const warmText = fs.readFileSync(files.get(SIZES[0].label)!, 'utf8');
+      for (let i = 0; i < SIZES[0].warmUp; i++) lint({ strings: { doc: warmText } });
+      const times: number[] = [];
+      for (let i = 0; i < row.size.markdownlintRuns; i++) times.push(timed(() => lint({ strings: { doc: text } })));
+      row.markdownlint = median(times);
+      say(`${row.size.label}: markdownlint ${ms(row.markdownlint)} (${runs(row.size.markdownlintRuns)})`);
+    }
+
+    // Whole processes.
+    const oneMB = files.get('1 MB')!;
+    const nodeAlone = processMedian(COLD_START_RUNS, 1, process.execPath, ['-e', ''], dir, [0]);
+    const coldStart = processMedian(COLD_START_RUNS, 1, process.execPath, [CLI, '--format', 'json', oneMB], dir, [0, 1]);
+    const coldStartCli2 = processMedian(COLD_START_CLI2_RUNS, 0, process.execPath, [CLI2, path.basename(oneMB)], dir, [0, 1]);
+    say(`cold start on 1 MB: referat-lint ${ms(coldStart)}, markdownlint-cli2 ${ms(coldStartCli2)} (node alone ${ms(nodeAlone)})`);
+    const memory = peakMemory(files.get('10 MB')!);
+    say(`peak memory on 10 MB: ${memory.peakMB.toFixed(0)} MB (${memory.beforeMB.toFixed(0)} MB before the analysis)`);
+
+    const folder = path.join(dir, 'folder');
+    fs.mkdirSync(folder);
+    let folderBytes = 0;
+    for (let i = 0; i < FOLDER_FILES; i++) {
+      const { text } = buildReferat(parts, FOLDER_FILE_BYTES, 1 + 10 * i, i);
+      folderBytes += text.length;
+      fs.writeFileSync(path.join(folder, `referat-${String(i).padStart(3, '0')}.referat.md`), text);
+    }
+    const jobs = os.availableParallelism();
+    const folderDefault = processMedian(FOLDER_RUNS, 1, process.execPath, [CLI, folder], dir, [0, 1]);
+    say(`${FOLDER_FILES} documents: referat-lint (jobs ${jobs}) ${ms(folderDefault)}`);
+    const folderOneJob = processMedian(FOLDER_RUNS, 0, process.execPath, [CLI, '--jobs', '1', folder], dir, [0, 1]);
+    say(`${FOLDER_FILES} documents: referat-lint --jobs 1 ${ms(folderOneJob)}`);
+    const folderCli2 = FOLDER_CLI2_RUNS > 0 ? processMedian(FOLDER_CLI2_RUNS, 0, process.execPath, [CLI2, '**/*.md'], folder, [0, 1]) : undefined;
+    if (folderCli2 !== undefined) say(`${FOLDER_FILES} documents: markdownlint-cli2 ${ms(folderCli2)}`);
+
+    // The report, as Markdown.
+    const cpus = os.cpus();
+    const out: string[] = [];
+    out.push(`Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}${quick ? '; --quick' : ''}.`);
+    out.push('');
+    out.push('| document | items (parsed as generated) | parse + all checks | markdownlint | ratio | keystroke: document update | keystroke: re-analysis |');
+    out.push('|---|---:|---|---|---|---|---|');
+    for (const r of rows) {
+      const s = r.size;
+      out.push(
+        `| ${s.label} | ${r.items} ${r.parsedAsExpected ? '✓' : '✗'} | ${ms(r.full)}${versus(s.fullTarget, r.full)} | ${r.markdownlint === undefined ? 'not run' : `${ms(r.markdownlint)} (${runs(s.markdownlintRuns)})`} | ${ratio(r.full, r.markdownlint)} | ${ms(r.keys.update)} | ${ms(r.keys.reanalysis)}${versus(s.keystrokeTarget, r.keys.reanalysis)} |`,
+      );
+    }
+    out.push('');
+    out.push(`In-process medians of ${SIZES.map((s) => `${s.runs} runs after ${s.warmUp} warm-up (${s.label})`).join(', ')}, and markdownlint's of ${SIZES.map((s) => `${s.markdownlintRuns} (${s.label})`).join(', ')}. A keystroke is one character typed in the middle of the document, each from the previous keystroke's analysis; the re-analysis is \`reanalyze\`, the update \`TextDocument.update\`.`);
+    out.push('');
+    out.push('| whole process | referat-lint | markdownlint-cli2 | ratio |');
+    out.push('|---|---|---|---|');
+    out.push(`| cold start, 1 MB, \`--format json\` (${runs(COLD_START_RUNS)}) | ${ms(coldStart)}${versus(COLD_START_TARGET, coldStart)} | ${ms(coldStartCli2)} (${runs(COLD_START_CLI2_RUNS)}) | ${ratio(coldStart, coldStartCli2)} |`);
+    out.push(`| peak memory (RSS), analysing 10 MB | ${memory.peakMB.toFixed(0)} MB${versus(MEMORY_TARGET_MB, memory.peakMB, (v) => `${v} MB`)} | — | — |`);
+    out.push(`| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default jobs (${jobs}) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`);
+    out.push(`| ${FOLDER_FILES} documents, \`--jobs 1\` (${runs(FOLDER_RUNS)}) | ${ms(folderOneJob)} | | ${ratio(folderOneJob, folderCli2)} |`);
+    out.push('');
+    out.push(`Node alone starts in ${ms(nodeAlone)}. Peak memory is the whole process's maxRSS (${memory.beforeMB.toFixed(0)} MB before the analysis, with the text read). markdownlint runs with its default rules: the \`markdownlint/sync\` API in-process, \`markdownlint-cli2\` as a process.`);
+    process.stdout.write(out.join('\n') + '\n');
+    say(`The bench took ${ms(performance.now() - started)}.`);
+    if (mismatches > 0) say('Some generated documents did not parse as expected, or a re-analysis differed from a full analysis: see ✗ above.');
+    return mismatches > 0 ? 1 : 0;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error)?.stack ?? error}\n`);
+    process.exitCode = 2;
+  },
+);
