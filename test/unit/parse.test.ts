@@ -118,6 +118,12 @@ describe('parse', () => {
     assert.deepStrictEqual(item.sections.map((s) => s.kind), ['beslutningskompetence']);
   });
 
+  it('reads a bare line that starts with Beslutningskompetence as text when it is a sentence (Haderslev)', () => {
+    const text = 'Punkt 1: Budget\n\nSagsfremstilling\n\nBeslutningskompetencen ligger hos Økonomiudvalget.\n\n## Beslutningskompetence: Byrådet\n';
+    const item = parse(text).model.items[0];
+    assert.deepStrictEqual(item.sections.map((s) => [s.kind, s.title]), [['sagsfremstilling', 'Sagsfremstilling'], ['beslutningskompetence', 'Beslutningskompetence: Byrådet']]);
+  });
+
   it('reads decision headings with a committee and a date', () => {
     const text = '# REFERAT Kulturudvalget d. 14-11-2024\n\n# Punkt 1: X\n\n21/1234\n\n## **Beslutning i Kulturudvalget den 14-11-2024**\n\nGodkendt.\n\nAfbud: Ane Berg, Bo Holm.\n';
     const d = parse(text).model.items[0].decision!;

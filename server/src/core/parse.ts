@@ -151,7 +151,8 @@ interface Classified {
 export function classifySection(text: string, strict: boolean): Classified | undefined {
   // NFC: a heading typed or pasted in decomposed form (`Resume\u0301`) is still `Resumé`.
   const t = text.normalize('NFC').replace(/[:.]\s*$/, '').trim();
-  if (/^Beslutningskompetence/i.test(t)) return { kind: 'beslutningskompetence' };
+  // A bare line must be the name alone: "Beslutningskompetencen ligger hos ..." is a sentence.
+  if (!strict && /^Beslutningskompetence/i.test(t)) return { kind: 'beslutningskompetence' };
   const dated = DECISION_DATED.exec(text.trim());
   if (dated) return { kind: 'beslutning', committee: dated[1] };
   if (DECISION_PLAIN.test(t)) return { kind: 'beslutning' };
