@@ -36,8 +36,8 @@ const ITEM_RULE_IDS = new Set(ITEM_RULES.map((r) => r.id));
 
 /** Parses and lints a whole text. */
 export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  const { parsed, findings } = lintText(text, config, onFailure);
-  return { text, lines: splitLines(text), parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text) };
+  const { parsed, findings, lines } = lintText(text, config, onFailure);
+  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text) };
 }
 
 /**

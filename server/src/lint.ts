@@ -1,5 +1,5 @@
 import type { ParseOptions } from './core/parse';
-import { parse } from './core/parse';
+import { parseLines } from './core/parse';
 import type { ParseResult, Range } from './core/model';
 import { append, splitLines } from './core/text';
 import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
@@ -70,16 +70,18 @@ function lower(setting: Exclude<RuleSetting, 'off'>, own?: Finding['severity']):
 export interface LintResult {
   parsed: ParseResult;
   findings: Finding[];
+  /** The text split into lines, as the parser and the rules read it. */
+  lines: string[];
 }
 
 /** Parses and lints a text: the parser's own problems come first, as rule `parse`. */
 export function lintText(text: string, config: ResolvedConfig = defaultConfig(), onFailure?: (f: RuleFailure) => void): LintResult {
-  const parsed = parse(text, parseOptions(config));
   const lines = splitLines(text);
+  const parsed = parseLines(lines, parseOptions(config));
   const findings: Finding[] = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
   append(findings, runRules(parsed, lines, config, RULES, onFailure));
   findings.sort(compareFindings);
-  return { parsed, findings };
+  return { parsed, findings, lines };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

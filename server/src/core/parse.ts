@@ -352,7 +352,11 @@ function emptyMeeting(): Meeting {
  * reader would want to know, reported as a problem.
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const lines = splitLines(text);
+  return parseLines(splitLines(text), options);
+}
+
+/** `parse` for a text already split with `splitLines`, so that the callers that need the lines split it once. */
+export function parseLines(lines: string[], options: ParseOptions = {}): ParseResult {
   const isTotalLabel = totalLabelTest(options);
   const shapes: LineShape[] = lines.map(shapeLine);
 

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis, type TextChange } from '../analysis';
-import { parse } from '../core/parse';
+import { parseLines } from '../core/parse';
 import { append, splitLines } from '../core/text';
 import { compareFindings, parseOptions, runRules, type RuleFailure } from '../lint';
 import { RULES } from '../rules';
@@ -80,8 +80,8 @@ export class AnalysisStore {
 
 /** The parser and the single-pass checks, for documents too large for the full set. */
 function cheapAnalysis(text: string, config: ResolvedConfig, onFailure: (f: RuleFailure) => void): Analysis {
-  const parsed = parse(text, parseOptions(config));
   const lines = splitLines(text);
+  const parsed = parseLines(lines, parseOptions(config));
   const findings = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
   append(findings, runRules(parsed, lines, config, RULES.filter((r) => CHEAP_RULES.has(r.id)), onFailure));
   findings.sort(compareFindings);
