@@ -1,7 +1,7 @@
 import type { Item, ParseProblem, ParseResult, Range } from './core/model';
 import { ourCommitteeTest, parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
 import { shapeLine, type LineShape } from './core/lines';
-import { append, splitLines } from './core/text';
+import { append, replaceRange, splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
 import { compareFindings, lintText, parseOptions, runRules, type RuleFailure } from './lint';
 import { documentInputs, RULES } from './rules';
@@ -20,6 +20,8 @@ export interface Analysis {
   config?: ResolvedConfig;
   /** True when `reanalyze` re-read only the edited items (for tests and the benchmark). */
   incremental?: boolean;
+  /** A rule failed on this document (an internal-error finding): the next edit gets a full analysis. */
+  ruleFailed?: boolean;
   /** A lone \r ends a line: then an edit can merge two line ends, and only a full analysis is safe. */
   bareCarriageReturn?: boolean;
 }
@@ -37,7 +39,7 @@ const ITEM_RULE_IDS = new Set(ITEM_RULES.map((r) => r.id));
 /** Parses and lints a whole text. */
 export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
   const { parsed, findings, lines } = lintText(text, config, onFailure);
-  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text) };
+  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text), ruleFailed: hasInternalError(findings) };
 }
 
 /**
@@ -50,7 +52,7 @@ export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: Ru
  * its arrays are reused, in place where no lines were added or removed.
  */
 export function reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  if (previous.config !== config || previous.bareCarriageReturn || hasInternalError(previous.findings)) return analyze(text, config, onFailure);
+  if (previous.config !== config || previous.bareCarriageReturn !== false || previous.ruleFailed !== false) return analyze(text, config, onFailure);
   let current: Analysis | undefined = previous;
   for (const change of changes) {
     current = applyChange(current, change, config, onFailure);
@@ -76,7 +78,6 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   // A \r at either end of the inserted text could pair with a neighbouring \n; a lone \r inside it makes such pairs possible later.
   if (inserted.startsWith('\n') || inserted.endsWith('\r') || hasBareCarriageReturn(inserted)) return undefined;
   const oldLines = previous.lines;
-  const last = oldLines.length - 1;
   const start = clampPosition(change.range.start, oldLines);
   const end = clampPosition(change.range.end, oldLines);
   if (end.line < start.line || (end.line === start.line && end.character < start.character)) return undefined;
@@ -98,9 +99,9 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   if (start.line === item.line && readItemHeading(replacement[0], shapeLine(replacement[0])) === undefined) return undefined;
 
   // The previous analysis is handed over: when no lines are added or removed, its arrays are updated in place.
-  const lines = delta === 0 ? oldLines : replaceLines(oldLines, start.line, end.line, replacement);
   const oldInputs = documentInputs(item, oldLines);
-  if (delta === 0) for (let i = 0; i < replacement.length; i++) lines[start.line + i] = replacement[i];
+  const lines = delta === 0 ? oldLines : oldLines.slice();
+  replaceRange(lines, start.line, end.line + 1, replacement);
 
   const newEnd = item.endLine + delta;
   // readItem reads the shapes of its own lines only; the rest of the (sparse) array stays empty.
@@ -143,21 +144,8 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     append(findings, runRules(parsed, lines, config, DOCUMENT_RULES, onFailure));
     findings.sort(compareFindings);
   }
-  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, incremental: true };
-}
-
-/** A copy of `lines` with lines `from`..`to` replaced. */
-function replaceLines(lines: readonly string[], from: number, to: number, replacement: readonly string[]): string[] {
-  const out = lines.slice();
-  if (replacement.length === to - from + 1) {
-    for (let i = 0; i < replacement.length; i++) out[from + i] = replacement[i];
-    return out;
-  }
-  const tail = out.splice(to + 1);
-  out.length = from;
-  append(out, replacement);
-  append(out, tail);
-  return out;
+  const ruleFailed = hasInternalError(documentRulesStand ? ownFindings : findings);
+  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true };
 }
 
 /** Findings sorted by line, with those inside `item` replaced by `block(old ones)`, in place; found by binary search. */
@@ -174,15 +162,7 @@ function replaceBlock(list: Finding[], item: Item, block: (old: Finding[]) => Fi
   };
   const from = firstAtOrAfter(item.line);
   const to = firstAtOrAfter(item.endLine + 1);
-  const replacement = block(list.slice(from, to));
-  if (replacement.length === to - from) {
-    for (let i = 0; i < replacement.length; i++) list[from + i] = replacement[i];
-    return list;
-  }
-  const tail = list.splice(to);
-  list.length = from;
-  append(list, replacement);
-  append(list, tail);
+  replaceRange(list, from, to, block(list.slice(from, to)));
   return list;
 }
 

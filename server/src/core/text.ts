@@ -67,3 +67,15 @@ export function editDistance(a: string, b: string, limit = 3): number {
 export function append<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
+
+/** Replaces `list[from..to)` with `items` in place; unlike splice(from, n, ...items), any length works. */
+export function replaceRange<T>(list: T[], from: number, to: number, items: readonly T[]): void {
+  if (items.length === to - from) {
+    for (let i = 0; i < items.length; i++) list[from + i] = items[i];
+    return;
+  }
+  const tail = list.splice(to);
+  list.length = from;
+  append(list, items);
+  append(list, tail);
+}
