@@ -84,7 +84,8 @@ const store = new AnalysisStore(
     connection.console.error(`Rule ${failure.rule} failed: ${(failure.error as Error)?.stack ?? String(failure.error)}`);
   },
   (uri) => {
-    tell('info', 
+    tell(
+      'info',
       lang === 'da'
         ? `Referat: ${URI.parse(uri).path.split('/').pop()} er over 20 MB; kun parseren og de hurtige tjek køres.`
         : `Referat: ${URI.parse(uri).path.split('/').pop()} is over 20 MB; only the parser and the quick checks run.`,
@@ -296,9 +297,7 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
       for (const f of files) void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
       for (const u of unreadable) connection.console.warn(u);
       const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
-      tell('info', 
-        lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`,
-      );
+      tell('info', lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`);
       return { files: files.length, findings, unreadable: unreadable.length };
     }
     default:
