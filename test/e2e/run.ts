@@ -91,17 +91,26 @@ async function startCodeServer(scratch: string, folder: string): Promise<CodeSer
 
   const port = await freePort();
   const args = [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...dirs, folder];
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that stopping it also stops the processes it forks.
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
   try {
     await waitForHealth(port, child);
   } catch (e) {
-    child.kill();
+    stopCodeServer(child);
     throw new Error(`${(e as Error).message}\n${output.join('')}`);
   }
   return { port, child, extensionDir: path.join(scratch, 'exts', extensionDir) };
+}
+
+function stopCodeServer(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill();
+  }
 }
 
 // playwright-core's types, loaded lazily so that `npm test` never needs it.
@@ -188,7 +197,7 @@ async function codeServerRun(scratch: string): Promise<boolean> {
     return suite && ui;
   } finally {
     await browser.close();
-    server.child.kill();
+    stopCodeServer(server.child);
   }
 }
 
