@@ -1,16 +1,5 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../rules/types';
-import { lineOffsets } from '../lint';
-
-function positionAt(offsets: readonly number[], text: string, offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (offsets[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.min(offset, text.length) - offsets[lo] };
-}
 
 /**
  * One edit that turns `before` into `after`, covering only the span between their common
@@ -33,6 +22,6 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
     endBefore++;
     endAfter++;
   }
-  const offsets = lineOffsets(before);
-  return { range: { start: positionAt(offsets, before, start), end: positionAt(offsets, before, endBefore) }, newText: after.slice(start, endAfter) };
+  const doc = TextDocument.create('', '', 0, before);
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(endBefore) }, newText: after.slice(start, endAfter) };
 }
