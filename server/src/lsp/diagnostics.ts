@@ -25,12 +25,16 @@ function packageRoot(): string | undefined {
 }
 
 const ROOT = packageRoot();
+const docsUris = new Map<string, string | undefined>();
 
-/** The `file://` URI of a rule's documentation page, when the page ships with the server. */
+/** The `file://` URI of a rule's documentation page, when the page ships with the server; looked up on disk once per rule. */
 export function ruleDocsUri(rule: string): string | undefined {
   if (!ROOT || !ruleById(rule)) return undefined;
-  const page = path.join(ROOT, 'docs', 'rules', `${rule}.md`);
-  return fs.existsSync(page) ? pathToFileURL(page).toString() : undefined;
+  if (!docsUris.has(rule)) {
+    const page = path.join(ROOT, 'docs', 'rules', `${rule}.md`);
+    docsUris.set(rule, fs.existsSync(page) ? pathToFileURL(page).toString() : undefined);
+  }
+  return docsUris.get(rule);
 }
 
 export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {

@@ -1,7 +1,7 @@
-import { append } from '../core/text';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyze } from '../analysis';
+import { append } from '../core/text';
 import { collectFiles, readDocument } from '../files';
 import type { ResolvedConfig } from '../config';
 import { toDiagnostic } from './diagnostics';
