@@ -1,9 +1,9 @@
-import type { Item, ParseProblem, ParseResult, Range } from './core/model';
+import type { Item, ParseResult, Range } from './core/model';
 import { ourCommitteeTest, parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
 import { shapeLine, type LineShape } from './core/lines';
 import { append, replaceRange, splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
-import { compareFindings, lintText, parseOptions, runRules, type RuleFailure } from './lint';
+import { compareFindings, lintText, parseOptions, problemFinding, runRules, type RuleFailure } from './lint';
 import { documentInputs, RULES } from './rules';
 import type { Finding } from './rules/types';
 
@@ -118,7 +118,6 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   // The parser's problems about an item concern its title; when that and the lines stay, so do they all.
   const sameProblems = delta === 0 && Boolean(item.title) === Boolean(reread.title) && JSON.stringify(item.headingRange) === JSON.stringify(reread.headingRange);
   const parsed: ParseResult = { model: newModel, problems: sameProblems ? previous.parsed.problems : parseProblems(newModel, lines) };
-  const asFinding = (p: ParseProblem): Finding => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range });
 
   // Typing inside an item's text changes nothing the document rules read: their findings stand.
   const documentRulesStand = delta === 0 && oldInputs === documentInputs(reread, lines);
@@ -128,12 +127,12 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     // Previous findings stay in order; only the edited item's block is rebuilt: its document-rule findings, its new parse and item-rule ones.
     findings = replaceBlock(previous.findings, item, (old) => {
       const block = old.filter((f) => !ITEM_RULE_IDS.has(f.rule) && f.rule !== 'parse');
-      for (const p of parsed.problems) if (p.range.start.line >= item.line && p.range.start.line <= item.endLine) block.push(asFinding(p));
+      for (const p of parsed.problems) if (p.range.start.line >= item.line && p.range.start.line <= item.endLine) block.push(problemFinding(p));
       append(block, ownFindings);
       return block.sort(compareFindings);
     });
   } else {
-    findings = parsed.problems.map(asFinding);
+    findings = parsed.problems.map(problemFinding);
     for (const f of previous.findings) {
       if (!ITEM_RULE_IDS.has(f.rule)) continue;
       const line = f.range.start.line;

@@ -1,6 +1,6 @@
 import type { ParseOptions } from './core/parse';
 import { parseLines } from './core/parse';
-import type { ParseResult, Range } from './core/model';
+import type { ParseProblem, ParseResult, Range } from './core/model';
 import { append, splitLines } from './core/text';
 import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
 import { RULES, RULE_IDS } from './rules';
@@ -74,12 +74,17 @@ export interface LintResult {
   lines: string[];
 }
 
-/** Parses and lints a text: the parser's own problems come first, as rule `parse`. */
-export function lintText(text: string, config: ResolvedConfig = defaultConfig(), onFailure?: (f: RuleFailure) => void): LintResult {
+/** A parser problem as a finding of rule `parse`. */
+export function problemFinding(p: ParseProblem): Finding {
+  return { rule: 'parse', severity: p.severity, message: p.message, range: p.range };
+}
+
+/** Parses and lints a text with the given rules (all by default): the parser's own problems come first, as rule `parse`. */
+export function lintText(text: string, config: ResolvedConfig = defaultConfig(), onFailure?: (f: RuleFailure) => void, rules: readonly Rule[] = RULES): LintResult {
   const lines = splitLines(text);
   const parsed = parseLines(lines, parseOptions(config));
-  const findings: Finding[] = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
-  append(findings, runRules(parsed, lines, config, RULES, onFailure));
+  const findings: Finding[] = parsed.problems.map(problemFinding);
+  append(findings, runRules(parsed, lines, config, rules, onFailure));
   findings.sort(compareFindings);
   return { parsed, findings, lines };
 }

@@ -1,14 +1,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis, type TextChange } from '../analysis';
-import { parseLines } from '../core/parse';
-import { append, splitLines } from '../core/text';
-import { compareFindings, parseOptions, runRules, type RuleFailure } from '../lint';
+import { lintText, type RuleFailure } from '../lint';
 import { RULES } from '../rules';
 import type { ResolvedConfig } from '../config';
 
 /** Above this size a document gets the parser and the cheap, single-pass checks only. */
 export const LARGE_DOCUMENT = 20 * 1024 * 1024;
-const CHEAP_RULES = new Set(['missing-decision', 'empty-decision', 'item-numbering', 'case-number-future']);
+const CHEAP_RULES = RULES.filter((r) => ['missing-decision', 'empty-decision', 'item-numbering', 'case-number-future'].includes(r.id));
 
 interface Entry {
   version: number;
@@ -80,10 +78,6 @@ export class AnalysisStore {
 
 /** The parser and the single-pass checks, for documents too large for the full set. */
 function cheapAnalysis(text: string, config: ResolvedConfig, onFailure: (f: RuleFailure) => void): Analysis {
-  const lines = splitLines(text);
-  const parsed = parseLines(lines, parseOptions(config));
-  const findings = parsed.problems.map((p) => ({ rule: 'parse', severity: p.severity, message: p.message, range: p.range }));
-  append(findings, runRules(parsed, lines, config, RULES.filter((r) => CHEAP_RULES.has(r.id)), onFailure));
-  findings.sort(compareFindings);
+  const { parsed, findings, lines } = lintText(text, config, onFailure, CHEAP_RULES);
   return { text, lines, parsed, findings };
 }
