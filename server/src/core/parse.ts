@@ -10,15 +10,15 @@ import type {
   ReferatModel,
   Section,
   SectionKind,
-  Table,
-  TableCell,
-  TableRow,
   TocEntry,
 } from './model';
 import { readCaseNumber } from './caseNumber';
-import { findDates, parseDanishNumber } from './danish';
+import { findDates } from './danish';
 import { isMarkedHeading, shapeLine, type LineShape } from './lines';
 import { append, lineRange, range, splitLines } from './text';
+import { isTableLine, readTables, totalLabelTest } from './layout/tables';
+
+export { totalLabelTest };
 
 /** Options that change what the parser recognises. */
 export interface ParseOptions {
@@ -274,75 +274,6 @@ function readAbsentees(lines: string[], line: number, last: number): { names: Na
   return { names, endLine: end };
 }
 
-function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
-  const t = raw.trim();
-  if (t.startsWith('|') && t.length > 1 && t.indexOf('|', 1) > 0) return 'pipe';
-  if (raw.includes('\t')) {
-    const cells = raw.split('\t').filter((c) => c.trim());
-    if (cells.length >= 2) return 'tab';
-  }
-  return undefined;
-}
-
-const DEFAULT_TOTAL = /^(?:i alt|total|totalt|samlet|sum|i alt\b.*|.*\bi alt)$/i;
-
-function readTableRow(raw: string, line: number, kind: 'tab' | 'pipe', isTotalLabel: (label: string) => boolean): TableRow | undefined {
-  const cells: TableCell[] = [];
-  if (kind === 'pipe') {
-    if (/^\s*(?:\|\s*)?:?-{2,}/.test(raw) && /^[\s|:-]+$/.test(raw)) return undefined;
-    let i = raw.indexOf('|') + 1;
-    while (i <= raw.length) {
-      let j = raw.indexOf('|', i);
-      if (j < 0) {
-        if (raw.slice(i).trim()) j = raw.length;
-        else break;
-      }
-      pushCell(cells, raw, line, i, j);
-      i = j + 1;
-    }
-  } else {
-    let i = 0;
-    while (i <= raw.length) {
-      let j = raw.indexOf('\t', i);
-      if (j < 0) j = raw.length;
-      pushCell(cells, raw, line, i, j);
-      i = j + 1;
-    }
-  }
-  const label = cells.find((c) => c.text !== '')?.text ?? '';
-  const isTotal = cells.length > 1 && cells[0].text !== '' && isTotalLabel(cells[0].text);
-  void label;
-  return { line, cells, isTotal, range: lineRange(line, 0, raw.length) };
-}
-
-function pushCell(cells: TableCell[], raw: string, line: number, from: number, to: number): void {
-  let s = from;
-  let e = to;
-  while (s < e && /\s/.test(raw[s])) s++;
-  while (e > s && /\s/.test(raw[e - 1])) e--;
-  // Markup around the cell's content is not part of the value.
-  for (;;) {
-    const inner = raw.slice(s, e);
-    const open = /^(<b>|\*\*)/i.exec(inner);
-    const close = /(<\/b>|\*\*)$/i.exec(inner);
-    if (open && close && inner.length >= open[0].length + close[0].length) {
-      s += open[0].length;
-      e -= close[0].length;
-      while (s < e && /\s/.test(raw[s])) s++;
-      while (e > s && /\s/.test(raw[e - 1])) e--;
-    } else break;
-  }
-  const text = raw.slice(s, e);
-  const cell: TableCell = { text, range: lineRange(line, s, e) };
-  const n = parseDanishNumber(text);
-  if (n) {
-    cell.value = n.value;
-    cell.decimals = n.decimals;
-    cell.percent = n.percent;
-  }
-  cells.push(cell);
-}
-
 function emptyMeeting(): Meeting {
   return { members: [], absentees: [], headerRange: range(0, 0, 0, 0) };
 }
@@ -401,17 +332,6 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
 /** Whether a committee named in a decision heading is the meeting's own; undefined when the header names none. */
 export function ourCommitteeTest(meeting: Meeting): ((name: string) => boolean) | undefined {
   return meeting.committee?.text ? committeeMatcher(meeting.committee.text) : undefined;
-}
-
-/** Whether a row label marks a total: the usual labels and those the configuration adds. */
-export function totalLabelTest(options: ParseOptions): (label: string) => boolean {
-  const extraTotals = (options.totalLabels ?? []).map((l) => l.normalize('NFC').toLocaleLowerCase('da').trim()).filter(Boolean);
-  return (label) => {
-    const l = label.normalize('NFC').trim();
-    if (DEFAULT_TOTAL.test(l)) return true;
-    const low = l.toLocaleLowerCase('da');
-    return extraTotals.some((t) => low === t || low.startsWith(t + ' '));
-  };
 }
 
 /** The parser's own problems, read off the finished model. */
@@ -662,30 +582,11 @@ export function readItem(
         : range(bodyStart, 0, bodyEnd, lines[bodyEnd].length);
     current = undefined;
   };
-  let tableRows: TableRow[] = [];
-  let tableKind: 'tab' | 'pipe' = 'tab';
-  const flushTable = (): void => {
-    if (tableRows.length >= 2) {
-      const first = tableRows[0].line;
-      const lastRow = tableRows[tableRows.length - 1].line;
-      item.tables.push({ line: first, endLine: lastRow, kind: tableKind, rows: tableRows, range: range(first, 0, lastRow, lines[lastRow].length) } as Table);
-    }
-    tableRows = [];
-  };
+  item.tables = readTables(lines, shapes, headingEndLine + 1, end, isTotalLabel);
   for (let j = headingEndLine + 1; j <= end; j++) {
     const s = shapes[j];
     const rawLine = lines[j];
-    const tableKindHere = s.blank ? undefined : isTableLine(rawLine);
-    if (tableKindHere) {
-      if (tableRows.length > 0 && tableKindHere !== tableKind) flushTable();
-      tableKind = tableKindHere;
-      const row = readTableRow(rawLine, j, tableKindHere, isTotalLabel);
-      if (row) tableRows.push(row);
-      else if (tableKindHere === 'pipe') continue;
-      continue;
-    }
-    if (tableRows.length > 0) flushTable();
-    if (s.blank) continue;
+    if (s.blank || isTableLine(rawLine)) continue;
     const marked = isMarkedHeading(s) && !AFBUD.test(rawLine);
     const cls = marked ? classifySection(s.content, false) : classifySection(s.content, true);
     if (!cls) continue;
@@ -707,7 +608,6 @@ export function readItem(
     item.sections.push(current);
     if (cls.kind === 'beslutning') decisionSections.push({ section: current, committee: cls.committee });
   }
-  flushTable();
   closeSection(end);
 
   if (decisionSections.length > 0) {

@@ -1,0 +1,115 @@
+import type { Table, TableCell, TableRow } from '../model';
+import { parseDanishNumber } from '../danish';
+import type { LineShape } from '../lines';
+import { lineRange, range } from '../text';
+
+export function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
+  const t = raw.trim();
+  if (t.startsWith('|') && t.length > 1 && t.indexOf('|', 1) > 0) return 'pipe';
+  if (raw.includes('\t')) {
+    const cells = raw.split('\t').filter((c) => c.trim());
+    if (cells.length >= 2) return 'tab';
+  }
+  return undefined;
+}
+
+const DEFAULT_TOTAL = /^(?:i alt|total|totalt|samlet|sum|i alt\b.*|.*\bi alt)$/i;
+
+function readTableRow(raw: string, line: number, kind: 'tab' | 'pipe', isTotalLabel: (label: string) => boolean): TableRow | undefined {
+  const cells: TableCell[] = [];
+  if (kind === 'pipe') {
+    if (/^\s*(?:\|\s*)?:?-{2,}/.test(raw) && /^[\s|:-]+$/.test(raw)) return undefined;
+    let i = raw.indexOf('|') + 1;
+    while (i <= raw.length) {
+      let j = raw.indexOf('|', i);
+      if (j < 0) {
+        if (raw.slice(i).trim()) j = raw.length;
+        else break;
+      }
+      pushCell(cells, raw, line, i, j);
+      i = j + 1;
+    }
+  } else {
+    let i = 0;
+    while (i <= raw.length) {
+      let j = raw.indexOf('\t', i);
+      if (j < 0) j = raw.length;
+      pushCell(cells, raw, line, i, j);
+      i = j + 1;
+    }
+  }
+  const label = cells.find((c) => c.text !== '')?.text ?? '';
+  const isTotal = cells.length > 1 && cells[0].text !== '' && isTotalLabel(cells[0].text);
+  return { line, cells, isTotal, range: lineRange(line, 0, raw.length) };
+}
+
+function pushCell(cells: TableCell[], raw: string, line: number, from: number, to: number): void {
+  let s = from;
+  let e = to;
+  while (s < e && /\s/.test(raw[s])) s++;
+  while (e > s && /\s/.test(raw[e - 1])) e--;
+  // Markup around the cell's content is not part of the value.
+  for (;;) {
+    const inner = raw.slice(s, e);
+    const open = /^(<b>|\*\*)/i.exec(inner);
+    const close = /(<\/b>|\*\*)$/i.exec(inner);
+    if (open && close && inner.length >= open[0].length + close[0].length) {
+      s += open[0].length;
+      e -= close[0].length;
+      while (s < e && /\s/.test(raw[s])) s++;
+      while (e > s && /\s/.test(raw[e - 1])) e--;
+    } else break;
+  }
+  const text = raw.slice(s, e);
+  const cell: TableCell = { text, range: lineRange(line, s, e) };
+  const n = parseDanishNumber(text);
+  if (n) {
+    cell.value = n.value;
+    cell.decimals = n.decimals;
+    cell.percent = n.percent;
+  }
+  cells.push(cell);
+}
+
+/** Whether a row label marks a total: the usual labels and those the configuration adds. */
+export function totalLabelTest(options: { totalLabels?: string[] }): (label: string) => boolean {
+  const extraTotals = (options.totalLabels ?? []).map((l) => l.normalize('NFC').toLocaleLowerCase('da').trim()).filter(Boolean);
+  return (label) => {
+    const l = label.normalize('NFC').trim();
+    if (DEFAULT_TOTAL.test(l)) return true;
+    const low = l.toLocaleLowerCase('da');
+    return extraTotals.some((t) => low === t || low.startsWith(t + ' '));
+  };
+}
+
+
+/**
+ * The tables between lines `from` and `to`: runs of two or more table rows of one kind (tab or pipe).
+ * A blank or other line ends a table; a pipe separator row (`|---|`) is skipped.
+ */
+export function readTables(lines: readonly string[], shapes: readonly LineShape[], from: number, to: number, isTotalLabel: (label: string) => boolean): Table[] {
+  const tables: Table[] = [];
+  let rows: TableRow[] = [];
+  let kind: 'tab' | 'pipe' = 'tab';
+  const flush = (): void => {
+    if (rows.length >= 2) {
+      const first = rows[0].line;
+      const last = rows[rows.length - 1].line;
+      tables.push({ line: first, endLine: last, kind, rows, range: range(first, 0, last, lines[last].length) });
+    }
+    rows = [];
+  };
+  for (let j = from; j <= to; j++) {
+    const here = shapes[j].blank ? undefined : isTableLine(lines[j]);
+    if (!here) {
+      if (rows.length > 0) flush();
+      continue;
+    }
+    if (rows.length > 0 && here !== kind) flush();
+    kind = here;
+    const row = readTableRow(lines[j], j, here, isTotalLabel);
+    if (row) rows.push(row);
+  }
+  flush();
+  return tables;
+}
