@@ -38,7 +38,6 @@ function readTableRow(raw: string, line: number, kind: 'tab' | 'pipe', isTotalLa
       i = j + 1;
     }
   }
-  const label = cells.find((c) => c.text !== '')?.text ?? '';
   const isTotal = cells.length > 1 && cells[0].text !== '' && isTotalLabel(cells[0].text);
   return { line, cells, isTotal, range: lineRange(line, 0, raw.length) };
 }
