@@ -44,7 +44,7 @@ describe('corpus of real referater', function () {
   const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
 
   it('has an expectation for every document', () => {
-    assert.deepStrictEqual(Object.keys(expectations).sort(), files);
+    assert.deepStrictEqual(Object.keys(expectations).filter((k) => !k.startsWith('greve/')).sort(), files);
   });
 
   for (const file of files) {
