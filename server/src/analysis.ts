@@ -1,5 +1,9 @@
-import type { Item, ParseResult, Range } from './core/model';
-import { ourCommitteeTest, parseProblems, readItem, readItemHeading, totalLabelTest } from './core/parse';
+import type { Item, ParseResult, Range, ReferatModel } from './core/model';
+import { decisionPlacement, decisionsLead, ourCommitteeTest, parseProblems, placeDecision, readItem, readItemHeading, totalLabelTest } from './core/parse';
+import { learnScheme } from './core/layout/caseNumbers';
+import { classifySection, HISTORY_ENTRY } from './core/layout/sections';
+import { evidenceBelow, readHeadingCandidate, tocIndex, weigh } from './core/layout/headings';
+import { isMarkedHeading } from './core/lines';
 import { shapeLine, type LineShape } from './core/lines';
 import { append, replaceRange, splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
@@ -91,30 +95,54 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
 
   const replacement = splitLines(oldLines[start.line].slice(0, start.character) + inserted + oldLines[end.line].slice(end.character));
   const delta = replacement.length - (end.line - start.line + 1);
-  // Headings in the new lines: only the item's own, on its own line, and still a heading.
-  for (let i = 0; i < replacement.length; i++) {
-    const isHeading = readItemHeading(replacement[i], shapeLine(replacement[i])) !== undefined;
-    if (isHeading !== (start.line + i === item.line)) return undefined;
+  // The layout step chooses headings from the whole document: from what a heading's first lines say, from the sections
+  // before a heading-shaped line, and from every heading-shaped line. An edit that could change any of that is read in full.
+  // An edit of the heading line: it must keep its shape, its number and what the table of contents says of it.
+  const onHeading = start.line === item.line;
+  if (onHeading && !sameHeadingWeight(oldLines, replacement[0], item.line, model.toc)) return undefined;
+  // Page furniture (form feeds, running headers) is found document-wide too.
+  if (model.layout.pageBreaks > 0 || model.layout.pageFurnitureLines > 0) return undefined;
+  let sectionChanged = false;
+  for (const line of [...oldLines.slice(onHeading ? start.line + 1 : start.line, end.line + 1), ...(onHeading ? replacement.slice(1) : replacement)]) {
+    const change = layoutChange(line);
+    if (change === 'heading') return undefined;
+    if (change === 'section') sectionChanged = true;
   }
-  if (start.line === item.line && readItemHeading(replacement[0], shapeLine(replacement[0])) === undefined) return undefined;
 
   // The previous analysis is handed over: when no lines are added or removed, its arrays are updated in place.
   const oldInputs = documentInputs(item, oldLines);
+  const oldEvidence = start.line <= item.line + HEADING_WINDOW ? headingEvidence(oldLines, item.line) : undefined;
   const lines = delta === 0 ? oldLines : oldLines.slice();
   replaceRange(lines, start.line, end.line + 1, replacement);
 
   const newEnd = item.endLine + delta;
+  // What the lines below the heading say of it (a case number, a section) must stay as it was.
+  if (oldEvidence !== undefined && oldEvidence !== headingEvidence(lines, item.line)) return undefined;
+  // A section heading changes the context of the heading-shaped lines after it: of the item's own, and of the next heading where little else speaks for it.
+  if (sectionChanged) {
+    for (let i = item.line + 1; i <= newEnd; i++) if (readItemHeading(lines[i], shapeLine(lines[i])) !== undefined) return undefined;
+    const next = model.items[k + 1];
+    if (next && headingEvidence(lines, next.line + delta) < 2) return undefined;
+  }
   // readItem reads the shapes of its own lines only; the rest of the (sparse) array stays empty.
   const shapes: LineShape[] = [];
   for (let i = item.line; i <= newEnd; i++) shapes[i] = shapeLine(lines[i]);
   const heading = readItemHeading(lines[item.line], shapes[item.line]);
   if (!heading) return undefined;
-  const reread = readItem(lines, shapes, item.line, newEnd, heading, ourCommitteeTest(model.meeting), totalLabelTest(parseOptions(config)));
+  const tocTitle = model.toc.find((e) => e.number === item.number)?.title;
+  const reread = readItem(lines, shapes, item.line, newEnd, heading, { isOurCommittee: ourCommitteeTest(model.meeting), isTotalLabel: totalLabelTest(parseOptions(config)), tocTitle });
 
   const items: Item[] = delta === 0 ? model.items : model.items.slice();
+  const leadMode = decisionsLead(items);
   items[k] = reread;
+  // Whether the document heads its decisions is read from all items: where the edit changes that, read it all again.
+  if (decisionsLead(items) !== leadMode) {
+    items[k] = item;
+    return undefined;
+  }
+  placeDecision(reread, leadMode, lines, shapes);
   if (delta !== 0) for (let j = k + 1; j < items.length; j++) items[j] = shiftLines(items[j], delta);
-  const newModel = { ...model, items, lineCount: lines.length };
+  const newModel = { ...model, items, lineCount: lines.length, layout: { ...model.layout, caseNumberScheme: learnScheme(items), decisions: decisionPlacement(items) } };
   // The parser's problems about an item concern its title; when that and the lines stay, so do they all.
   const sameProblems = delta === 0 && Boolean(item.title) === Boolean(reread.title) && JSON.stringify(item.headingRange) === JSON.stringify(reread.headingRange);
   const parsed: ParseResult = { model: newModel, problems: sameProblems ? previous.parsed.problems : parseProblems(newModel, lines) };
@@ -145,6 +173,32 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   }
   const ruleFailed = hasInternalError(documentRulesStand ? ownFindings : findings);
   return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true };
+}
+
+/** Lines below a heading whose text is evidence that it heads an item (see core/layout/headings.ts). */
+const HEADING_WINDOW = 8;
+
+function sameHeadingWeight(oldLines: readonly string[], newLine: string, line: number, toc: ReferatModel['toc']): boolean {
+  const before = readHeadingCandidate(oldLines[line], shapeLine(oldLines[line]));
+  const after = readHeadingCandidate(newLine, shapeLine(newLine));
+  if (!before || !after || before.key !== after.key || before.numberText !== after.numberText) return false;
+  const index = tocIndex(toc);
+  return weigh({ ...before, line }, 0, index, undefined) === weigh({ ...after, line }, 0, index, undefined);
+}
+
+function headingEvidence(lines: readonly string[], line: number): number {
+  const shapes: LineShape[] = [];
+  for (let i = line; i < lines.length && i <= line + HEADING_WINDOW; i++) shapes[i] = shapeLine(lines[i]);
+  return evidenceBelow(lines, shapes, line, (l) => readItemHeading(lines[l], shapes[l]) !== undefined);
+}
+
+/** What a line could change in the layout: a heading-shaped line the choice of headings, a section heading or a retold meeting the context of the lines after it. */
+function layoutChange(raw: string): 'heading' | 'section' | undefined {
+  const shape = shapeLine(raw);
+  if (shape.blank) return undefined;
+  if (readItemHeading(raw, shape) !== undefined || raw.includes('\f')) return 'heading';
+  if (classifySection(shape.content, !isMarkedHeading(shape)) || HISTORY_ENTRY.test(shape.content)) return 'section';
+  return undefined;
 }
 
 /** Findings sorted by line, with those inside `item` replaced by `block(old ones)`, in place; found by binary search. */

@@ -76,26 +76,20 @@ describe('parse', () => {
     assert.deepStrictEqual(bom.items.map((i) => [i.number, i.title]), plain.items.map((i) => [i.number, i.title]));
   });
 
-  it('reads every heading style', () => {
-    const text = [
-      '# Punkt 74: A',
-      '## **Punkt 75: B**',
-      'Punkt 76: C',
-      '**77. JA - D**',
-      '##### 78. JA - E',
-      '## Punkt 79: F',
-      'Sagsnr.: 22-006881',
-    ].join('\n\n');
-    const { model } = parse(text);
-    assert.deepStrictEqual(model.items.map((i) => [i.number, i.title, i.style]), [
-      [74, 'A', 'atx'],
-      [75, 'B', 'atx-bold'],
-      [76, 'C', 'bare'],
-      [77, 'D', 'bold'],
-      [78, 'E', 'atx'],
-      [79, 'F', 'atx'],
-    ]);
-    assert.deepStrictEqual(model.items[5].caseNumbers.map((c) => [c.text, c.kind, c.year]), [['22-006881', 'year-serial', 2022]]);
+  it('reads every heading style, one document each', () => {
+    const styles: Array<[string[], string]> = [
+      [['# Punkt 74: A', '# Punkt 75: B'], 'atx'],
+      [['## **Punkt 74: A**', '## **Punkt 75: B**'], 'atx-bold'],
+      [['Punkt 74: A', 'Punkt 75: B'], 'bare'],
+      [['**74. JA - A**', '**75. JA - B**'], 'bold'],
+      [['##### 74. JA - A', '#### 75. JA - B'], 'atx'],
+    ];
+    for (const [headings, style] of styles) {
+      const text = headings.map((h, n) => `${h}\n\nSagsnr.: 22-00688${n}\n\nBeslutning\n\nGodkendt.\n`).join('\n');
+      const { model } = parse(text);
+      assert.deepStrictEqual(model.items.map((i) => [i.number, i.title, i.style]), [[74, 'A', style], [75, 'B', style]], headings[0]);
+      assert.deepStrictEqual(model.items[1].caseNumbers.map((c) => [c.text, c.kind, c.year]), [['22-006881', 'year-serial', 2022]]);
+    }
   });
 
   it('joins a heading that wraps onto the next line', () => {

@@ -56,8 +56,9 @@ export function shapeLine(raw: string): LineShape {
   return { level, bold, content: raw.slice(start, end), start, end, style, blank: start === end };
 }
 
+/** Space, tab, form feed (a page break in PDF text), vertical tab, no-break space, BOM. */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff;
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
 }
 
 /** A line that is markup-wise a heading: `#`-heading or a line that is wholly bold. */

@@ -46,6 +46,8 @@ export interface Meeting {
   membersLine?: number;
   /** Fraværende: members absent from the whole meeting. */
   absentees: NameRef[];
+  /** Members absent from some items only, as the header says (`Name deltog ikke i behandlingen af punkt 5-7`). */
+  partialAbsentees: NameRef[];
   absenteesLine?: number;
   /** Header: from the first line up to the table of contents or the first item. */
   headerRange: Range;
@@ -62,7 +64,7 @@ export interface TocEntry {
   range: Range;
 }
 
-export type CaseNumberKind = 'kle' | 'kle-short' | 'year-serial' | 'other';
+export type CaseNumberKind = 'kle' | 'kle-short' | 'year-serial' | 'prefixed' | 'municipality-year-serial' | 'serial' | 'other';
 
 /** Sagsnummer / journalnummer, read from the lines right after an item heading. */
 export interface CaseNumber {
@@ -83,6 +85,8 @@ export type SectionKind =
   | 'procedure'
   | 'beslutning'
   | 'bilag'
+  /** Sagens forløb, Tidligere behandling, Historik: retells other meetings (quotation). */
+  | 'historik'
   | 'other';
 
 export type HeadingStyle = 'atx' | 'bold' | 'atx-bold' | 'bare';
@@ -116,6 +120,14 @@ export interface Decision {
   absentees: NameRef[];
   /** Line of the `Afbud:` label, if any. */
   afbudLine?: number;
+  /** A decision without a heading: a closed item's one line, or the text first in the item where the document heads no decisions. */
+  headless?: boolean;
+}
+
+/** Lines of an item that retell another meeting (Sagens forløb, an `Udvalg:` / `Dato:` block): not this meeting's. */
+export interface Quotation {
+  line: number;
+  endLine: number;
 }
 
 export interface TableCell {
@@ -165,6 +177,12 @@ export interface Item {
   sections: Section[];
   decision: Decision | null;
   tables: Table[];
+  /** Quoted history in the item. */
+  quotations: Quotation[];
+  /** Members the item says were absent from part of the meeting (`Name forlod mødet`, `deltog ikke i behandlingen`). */
+  partialAbsentees: NameRef[];
+  /** Text between the case numbers and the first section (where some layouts put the decision). */
+  lead?: { line: number; endLine: number };
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -176,8 +194,24 @@ export interface ParseProblem {
   range: Range;
 }
 
+/** What the layout step understood of the document, for --dump-model and for the parser's own notes. */
+export interface LayoutSummary {
+  /** The item-heading shapes chosen, as a reader knows them (`# Punkt N: Title`). */
+  headingShapes: string[];
+  /** Lines that looked like item headings but were read as body text (lists, decisions, quoted headings). */
+  bodyLinesOfOtherShapes: number;
+  /** The document's own case-number scheme, learned from most of its items. */
+  caseNumberScheme?: { key: string; parts: Array<{ kind: CaseNumberKind; shape: string; example: string }>; count: number; total: number };
+  /** Where decisions stand: under a heading, first in the item without one, or nowhere. */
+  decisions: 'headed' | 'lead' | 'none';
+  headerFields: string[];
+  pageBreaks: number;
+  pageFurnitureLines: number;
+}
+
 export interface ReferatModel {
   meeting: Meeting;
+  layout: LayoutSummary;
   toc: TocEntry[];
   tocLine?: number;
   tocRange?: Range;

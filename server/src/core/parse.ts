@@ -1,24 +1,20 @@
-import type {
-  CaseNumber,
-  Decision,
-  Item,
-  Meeting,
-  Member,
-  NameRef,
-  ParseProblem,
-  ParseResult,
-  ReferatModel,
-  Section,
-  SectionKind,
-  TocEntry,
-} from './model';
-import { readCaseNumber } from './caseNumber';
+import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { findDates } from './danish';
-import { isMarkedHeading, shapeLine, type LineShape } from './lines';
+import { isMarkedHeading, type LineShape } from './lines';
 import { append, lineRange, range, splitLines } from './text';
+import { isAbsenceLine, readAbsentees, readPartialAbsence, readPrevented } from './layout/absence';
+import { isCaseLabelLine, isOpenClosedMark, learnScheme, readCaseNumbers } from './layout/caseNumbers';
+import { readHeadingCandidate, similarTitles, type ItemHeading } from './layout/headings';
+import { readLayout } from './layout/index';
+import { classifySection, QUOTED_DATE_LABEL, QUOTED_MEETING_LABEL, HISTORY_ENTRY } from './layout/sections';
 import { isTableLine, readTables, totalLabelTest } from './layout/tables';
 
 export { totalLabelTest };
+export { classifySection } from './layout/sections';
+export { splitNames } from './layout/absence';
+export { dotLeader, pageAfterTab, readTocLine } from './layout/toc';
+export { readReferatTitle } from './layout/header';
+export type { ItemHeading } from './layout/headings';
 
 /** Options that change what the parser recognises. */
 export interface ParseOptions {
@@ -26,104 +22,362 @@ export interface ParseOptions {
   totalLabels?: string[];
 }
 
-const ITEM_PUNKT = /^Punkt\s+(\d{1,40})\s*[:.]\s*(.*)$/i;
-/** Lejre style: `2. JA - Title`, with a committee code before the title. */
-const ITEM_CODED = /^(\d{1,40})\.\s+([A-ZÆØÅ]{1,6})\s+[-–]\s+(.+)$/;
-const TOC_HEADING = /^(Indholdsfortegnelse|Indhold|Dagsorden)\s*:?$/i;
-const AFBUD = /^(\s*(?:\*\*)?)(Afbud|Fraværende|Fravær)(\s*:?\s*(?:\*\*)?\s*:?)(.*)$/i;
-const MEMBERS_LABEL = /^(\s*(?:\*\*)?)(Mødedeltagere|Deltagere|Medlemmer|Udvalgsmedlemmer|Til stede|Tilstede)(\s*(?:\*\*)?\s*:?\s*(?:\*\*)?)(.*)$/i;
-const DATE_LABEL = /^\s*(?:\*\*)?(Mødedato|Dato)(?:\*\*)?\s*:?\s*(?:\*\*)?(.*)$/i;
-const PLACE_LABEL = /^(\s*(?:\*\*)?(?:Mødested|Sted)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
-const REFERAT_WORD = /^(?:REFERAT|Referat|Beslutningsprotokol)\b/;
-const REFERAT_TITLE_DATE = /\bd\.\s*(\d{1,2}-\d{1,2}-\d{4})$/;
-/** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
-const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sagsnummer|Journalnr|J\.nr|Jnr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
-const OPEN_CLOSED_MARK = /^(Åben|Lukket)\s+(sag|punkt)\.?$/i;
-const NAME_WORD = /^(?:[A-ZÆØÅÉÜÖÄ][\p{L}'’-]*\.?|[a-zæøå]{1,3}|[A-ZÆØÅ]\.)$/u;
-// `(?<!\s)` starts a match only at the first space of a run: without it a long run of spaces is scanned once per space.
-const PARENS = /(?<!\s)\s*\(([^()]{1,30})\)/g;
-const PARTY = /^[A-ZÆØÅ]{1,2}$/;
-
-/** Known section names, read as headings even as bare lines. */
-const SECTION_NAMES: ReadonlyArray<[RegExp, SectionKind]> = [
-  [/^(resume|resumé|sagsresume|sagsresumé|sammenfatning|kort fortalt)$/i, 'resume'],
-  [/^(indstilling|indstillinger|forvaltningens indstilling|administrationens indstilling|(forvaltningen|administrationen|direktionen) indstiller)$/i, 'indstilling'],
-  [/^(sagsfremstilling|fremstilling|sagens indhold|sagsbeskrivelse|baggrund|supplerende sagsfremstilling)$/i, 'sagsfremstilling'],
-  [/^(lovgrundlag|retsgrundlag|lovgivning|hjemmel|retligt grundlag)$/i, 'lovgrundlag'],
-  [/^(økonomi|økonomi og finansiering|økonomiske konsekvenser|økonomiske forhold|bevillingsmæssige konsekvenser|økonomi og afledt drift)$/i, 'oekonomi'],
-  [/^(beslutningskompetence|sagen afgøres i|kompetence|kompetenceniveau)$/i, 'beslutningskompetence'],
-  [/^(procedure|sagsprocedure|sagsgang|videre proces|tidsplan)$/i, 'procedure'],
-  [/^(bilag|bilagsoversigt)$/i, 'bilag'],
-  [/^(udtalelser|udtalelse|høring|høringssvar|handicappolitik|administrationens vurdering|vurdering|kommunikation|sagens forløb|historik|tidligere beslutninger|borgerinddragelse|bæredygtighed|klima|konsekvenser)$/i, 'other'],
-];
-
-// The committee starts and ends with a non-space, so a run of spaces is split between the quantifiers one way only.
-const DECISION_DATED = /^Beslutning(?:\s*:)?\s+(?:i\s+)?(?!\s)(.+?)(?<!\s)\s+(?:den|d\.)\s+(\d{1,2}[-./]\d{1,2}[-./]\d{4})\.?$/i;
-const DECISION_PLAIN = /^Beslutning(?:er)?\s*:?$/i;
-
-/** JavaScript's `\s`, as a character code test. */
-function isWhite(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Where a line's trailing white space starts. */
-function trimmedEnd(s: string, end = s.length): number {
-  while (end > 0 && isWhite(s.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-/** A page number of one to four digits at the end of a line (before trailing space), or undefined. */
-function trailingPage(s: string, end: number): string | undefined {
-  let d = end;
-  while (d > 0 && end - d < 5 && isDigit(s.charCodeAt(d - 1))) d--;
-  return end - d >= 1 && end - d <= 4 ? s.slice(d, end) : undefined;
+/** What reading one item needs to know about the document. */
+export interface ItemContext {
+  isOurCommittee?: (name: string) => boolean;
+  isTotalLabel: (label: string) => boolean;
+  /** The table of contents' title for this item's number, to tell a wrapped title from the text below it. */
+  tocTitle?: string;
 }
 
 /**
- * A TOC dot leader ending a line: spaces, three or more dots or an ellipsis, spaces, maybe a page
- * number (`Title ........\t4`). `index` is where the leader's leading space starts. Read from the end
- * by hand: the equivalent regular expression backtracks quadratically on long runs of spaces or dots.
+ * Reads a referat. Never throws: what it cannot read is left out of the model and, where a
+ * reader would want to know, reported as a problem.
  */
-export function dotLeader(s: string): { index: number; page?: string } | undefined {
-  const end = trimmedEnd(s);
-  let d = end;
-  while (d > 0 && end - d < 5 && isDigit(s.charCodeAt(d - 1))) d--;
-  if (end - d > 4) return undefined;
-  const page = end > d ? s.slice(d, end) : undefined;
-  const q = trimmedEnd(s, d);
-  const mark = s.charCodeAt(q - 1);
-  if (mark !== 46 /* . */ && mark !== 0x2026 /* … */) return undefined;
-  let r = q;
-  while (r > 0 && s.charCodeAt(r - 1) === mark) r--;
-  if (mark === 46 && q - r < 3) return undefined;
-  return { index: trimmedEnd(s, r), page };
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  return parseLines(splitLines(text), options);
 }
 
-/** A page number after a tab ending a line (`Title\t4`); `index` is where the white space before it starts. */
-export function pageAfterTab(s: string): { index: number; page: string } | undefined {
-  const end = trimmedEnd(s);
-  const page = trailingPage(s, end);
-  if (!page) return undefined;
-  const p = end - page.length;
-  const r = trimmedEnd(s, p);
-  if (!s.slice(r, p).includes('\t')) return undefined;
-  return { index: r, page };
+/** `parse` for a text already split with `splitLines`, so that the callers that need the lines split it once. */
+export function parseLines(lines: string[], options: ParseOptions = {}): ParseResult {
+  const layout = readLayout(lines);
+  const { shapes, headings, meeting, toc, tocLine, tocEnd } = layout;
+  const isTotalLabel = totalLabelTest(options);
+  const isOurCommittee = ourCommitteeTest(meeting);
+  const tocByNumber = new Map<number, string>();
+  for (const e of toc) if (e.number !== undefined && !tocByNumber.has(e.number)) tocByNumber.set(e.number, e.title);
+
+  const items: Item[] = [];
+  for (let k = 0; k < headings.length; k++) {
+    const start = headings[k].line;
+    const end = k + 1 < headings.length ? headings[k + 1].line - 1 : lines.length - 1;
+    items.push(readItem(lines, shapes, start, end, headings[k], { isOurCommittee, isTotalLabel, tocTitle: tocByNumber.get(Number(headings[k].numberText)) }));
+  }
+  const decisions = placeDecisions(items, lines, shapes);
+
+  const firstItemLine = headings.length > 0 ? headings[0].line : lines.length;
+  const tocLast = tocEnd ?? Math.max(tocLine ?? 0, firstItemLine - 1);
+  const model: ReferatModel = {
+    meeting,
+    layout: { ...layout.summary, caseNumberScheme: learnScheme(items), decisions },
+    toc,
+    tocLine,
+    tocRange: tocLine !== undefined ? range(tocLine, 0, tocLast, lines[tocLast]?.length ?? 0) : undefined,
+    items,
+    lineCount: lines.length,
+  };
+  return { model, problems: parseProblems(model, lines) };
 }
 
-/** `REFERAT <committee> d. 03-06-2025`: the committee and the date, each possibly empty. */
-export function readReferatTitle(content: string): [string, string, string | undefined] | undefined {
-  const word = REFERAT_WORD.exec(content);
-  if (!word) return undefined;
-  const rest = content.slice(word[0].length).trim();
-  const date = REFERAT_TITLE_DATE.exec(rest);
-  const title = date ? rest.slice(0, date.index).trimEnd() : rest;
-  // The regular expression this replaces read the title with `.`, which stops at U+2028 and U+2029.
-  if (/[\u2028\u2029]/.test(title)) return undefined;
-  return [content, title, date?.[1]];
+/**
+ * Where the document puts its decisions. Where it heads none (some systems print the decision first
+ * in the item, without a heading), an item's leading text is its decision; a closed item's one line
+ * is its decision in any layout. Returns the placement for the layout summary.
+ */
+export function placeDecisions(items: Item[], lines: readonly string[], shapes: readonly LineShape[]): 'headed' | 'lead' | 'none' {
+  const leadMode = decisionsLead(items);
+  for (const item of items) placeDecision(item, leadMode, lines, shapes);
+  return decisionPlacement(items);
+}
+
+/**
+ * Whether the document puts its decisions first in the item without a heading: it heads none, and
+ * most of its open items (two at least) have text before their first section.
+ */
+export function decisionsLead(items: readonly Item[]): boolean {
+  let open = 0;
+  let leads = 0;
+  for (const i of items) {
+    if (i.closed) continue;
+    if (i.decision && !i.decision.headless) return false;
+    open++;
+    if (i.lead) leads++;
+  }
+  return leads >= 2 && leads * 2 >= open;
+}
+
+/** Gives an item without a decision heading its leading text as decision, where the layout says so. */
+export function placeDecision(item: Item, leadMode: boolean, lines: readonly string[], shapes: readonly LineShape[]): void {
+  if (item.decision && !item.decision.headless) return;
+  item.decision = item.lead && (item.closed || leadMode) ? readDecisionLines(lines, shapes, item.lead.line, item.lead.endLine, true) : null;
+}
+
+export function decisionPlacement(items: readonly Item[]): 'headed' | 'lead' | 'none' {
+  if (items.some((i) => i.decision && !i.decision.headless)) return 'headed';
+  return items.some((i) => i.decision) ? 'lead' : 'none';
+}
+
+/** Whether a committee named in a decision heading is the meeting's own; undefined when the header names none. */
+export function ourCommitteeTest(meeting: Meeting): ((name: string) => boolean) | undefined {
+  return meeting.committee?.text ? committeeMatcher(meeting.committee.text) : undefined;
+}
+
+/** Recognises an item heading on one line, of any shape the layout step knows, or undefined. */
+export function readItemHeading(raw: string, shape: LineShape): ItemHeading | undefined {
+  return readHeadingCandidate(raw, shape);
+}
+
+const LOOKED_FOR = '"Punkt 1: Titel", "Punkt 1. Titel", "Pkt. 1 Titel", "Sag 1 Titel", "1. XX - Titel", "1. Titel"';
+
+/** The parser's own problems, read off the finished model. */
+export function parseProblems(model: ReferatModel, lines: readonly string[]): ParseProblem[] {
+  const { items, meeting, layout } = model;
+  const problems: ParseProblem[] = [];
+  if (items.length === 0 && lines.some((l) => l.trim())) {
+    const others = layout.bodyLinesOfOtherShapes;
+    problems.push({
+      message: {
+        da: `Ingen punkter fundet: der blev ledt efter overskrifter som ${LOOKED_FOR}, med eller uden # og fed skrift${others > 0 ? `; ${others} linjer har den form, men intet andet i dokumentet viser dem som punkter` : ''}.`,
+        en: `No items found: looked for headings such as ${LOOKED_FOR.replace(/Titel/g, 'Title')}, with or without # or bold${others > 0 ? `; ${others} lines have that shape, but nothing else in the document shows them as items` : ''}.`,
+      },
+      severity: 'information',
+      range: lineRange(0, 0, lines[0].length),
+    });
+  }
+  for (const item of items) {
+    if (!item.title) {
+      problems.push({
+        message: { da: `Punkt ${item.numberText} har ingen titel.`, en: `Item ${item.numberText} has no title.` },
+        severity: 'warning',
+        range: item.headingRange,
+      });
+    }
+  }
+  if (items.length > 0) {
+    const missing: Array<[string, string]> = [];
+    if (meeting.date === undefined) missing.push(['mødedatoen (fx "Mødedato: 27. november 2024"); datokontrollerne springes over', 'the meeting date (e.g. "Mødedato: 27. november 2024"); the date checks are skipped']);
+    if (meeting.members.length === 0) missing.push(['medlemslisten (fx "Medlemmer:"); navne i afbud kontrolleres ikke mod den', 'the member list (e.g. "Medlemmer:"); absentees are not checked against it']);
+    if (missing.length > 0) {
+      problems.push({
+        message: {
+          da: `Layoutet er kun delvist forstået: ${missing.map((m) => m[0]).join('; ')}.`,
+          en: `The layout is only partly understood: could not read ${missing.map((m) => m[1]).join('; ')}.`,
+        },
+        severity: 'information',
+        range: meeting.headerRange,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Lines that continue a heading's title: the next lines up to the case number or the first section. */
+function titleContinuation(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, title: string, tocTitle: string | undefined): number {
+  const shape = shapes[start];
+  const raw = lines[start];
+  const unclosedBold = shape.bold && !raw.trimEnd().endsWith('**');
+  let last = start;
+  let text = title;
+  for (let j = start + 1; j <= Math.min(end, start + 2); j++) {
+    const next = shapes[j];
+    if (next.blank || isStructural(lines[j], next)) break;
+    const nextRaw = lines[j];
+    const boldClose = next.bold && nextRaw.trimEnd().endsWith('**') && !nextRaw.trimStart().startsWith('**');
+    const cont = next.content.replace(/\*\*$/, '').trim();
+    const joined = joinWrapped(text, cont);
+    const fitsToc = tocTitle !== undefined && similarTitles(tocTitle, joined) && !similarTitles(tocTitle, text);
+    // "up to the case-number line or the first section": a short line directly followed by one of them.
+    const beforeStructure = j + 1 <= end && !shapes[j + 1].blank && isStructural(lines[j + 1], shapes[j + 1]) && cont.length <= 120 && !/[.!?]$/.test(cont);
+    const continues = (unclosedBold && j === start + 1) || /^[a-zæøå(–-]/.test(next.content) || boldClose || fitsToc || (beforeStructure && Boolean(title));
+    if (!continues) break;
+    text = joined;
+    last = j;
+    if (tocTitle !== undefined && similarTitles(tocTitle, text) && titleKeyLength(tocTitle) <= titleKeyLength(text)) break;
+  }
+  return last;
+}
+
+function titleKeyLength(t: string): number {
+  return t.replace(/[^\p{L}\p{N}]+/gu, '').length;
+}
+
+/** `Godkendelse af dags-` + `orden` -> `Godkendelse af dagsorden`; `Beskæftigelses-` + `og` keeps its dash. */
+export function joinWrapped(first: string, next: string): string {
+  if (/\p{L}-$/u.test(first) && /^[a-zæøå]/.test(next) && !/^(og|eller|samt|til)\b/.test(next)) return first.slice(0, -1) + next;
+  return `${first} ${next}`.trim();
+}
+
+/** A line that is part of an item's structure: a case number, a section, a table, absence, or `Åben sag`. */
+function isStructural(raw: string, shape: LineShape): boolean {
+  if (isCaseLabelLine(raw) || isOpenClosedMark(shape.content) || isAbsenceLine(raw) || isTableLine(raw)) return true;
+  if (classifySection(shape.content, true)) return true;
+  return readCaseNumbers([raw], [shape], 0, 0).length > 0;
+}
+
+export function readItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, heading: ItemHeading, context: ItemContext): Item {
+  const shape = shapes[start];
+  const headingEndLine = titleContinuation(lines, shapes, start, end, heading.title, context.tocTitle);
+  let title = heading.title;
+  for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
+  const titleEnd = headingEndLine === start ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
+  const closed = /^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title);
+  const item: Item = {
+    number: Number(heading.numberText),
+    numberText: heading.numberText,
+    numberRange: lineRange(start, heading.numberStart, heading.numberStart + heading.numberText.length),
+    title,
+    titleRange: headingEndLine === start ? lineRange(start, heading.titleStart, titleEnd) : range(start, heading.titleStart, headingEndLine, titleEnd),
+    line: start,
+    endLine: end,
+    headingRange: range(start, shape.start, headingEndLine, headingEndLine === start ? shape.end : shapes[headingEndLine].end),
+    headingLines: headingEndLine - start + 1,
+    style: shape.style,
+    level: shape.level,
+    closed,
+    caseNumbers: readCaseNumbers(lines, shapes, headingEndLine + 1, end),
+    sections: [],
+    decision: null,
+    tables: readTables(lines, shapes, headingEndLine + 1, end, context.isTotalLabel),
+    quotations: [],
+    partialAbsentees: [],
+  };
+  const afterCaseNumbers = item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : headingEndLine + 1;
+  readSections(lines, shapes, item, afterCaseNumbers, context);
+  return item;
+}
+
+/** Sections, quoted history, partial absence and the decision of an item, from line `from` to its end. */
+function readSections(lines: readonly string[], shapes: readonly LineShape[], item: Item, from: number, context: ItemContext): void {
+  const end = item.endLine;
+  let current: Section | undefined;
+  let quote: Quotation | undefined;
+  let leadEnd: number | undefined;
+  let leadStart: number | undefined;
+  const decisionSections: Array<{ section: Section; committee?: string }> = [];
+  const closeSection = (lastLine: number): void => {
+    if (!current) return;
+    current.endLine = lastLine;
+    let bodyEnd = lastLine;
+    while (bodyEnd > current.line && shapes[bodyEnd].blank) bodyEnd--;
+    let bodyStart = current.line + 1;
+    while (bodyStart <= bodyEnd && shapes[bodyStart].blank) bodyStart++;
+    current.bodyRange =
+      bodyStart > bodyEnd ? lineRange(current.line, current.headingRange.end.character, current.headingRange.end.character) : range(bodyStart, 0, bodyEnd, lines[bodyEnd].length);
+    current = undefined;
+  };
+  const closeQuote = (lastLine: number): void => {
+    if (!quote) return;
+    quote.endLine = lastLine;
+    item.quotations.push(quote);
+    quote = undefined;
+  };
+  for (let j = from; j <= end; j++) {
+    const s = shapes[j];
+    const raw = lines[j];
+    if (s.blank || isTableLine(raw)) continue;
+    const marked = isMarkedHeading(s) && !isAbsenceLine(raw);
+    const cls = marked ? classifySection(s.content, false) : classifySection(s.content, true);
+    if (!cls) {
+      if (!current && !quote) {
+        leadStart ??= j;
+        leadEnd = j;
+      }
+      if (!quote && (HISTORY_ENTRY.test(s.content) || (QUOTED_MEETING_LABEL.test(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL)))) quote = { line: j, endLine: j };
+      if (!quote) {
+        const partial = readPartialAbsence(raw, j);
+        if (partial) item.partialAbsentees.push(partial);
+      }
+      continue;
+    }
+    // A bare line naming the section we are already in (e.g. "Forvaltningen indstiller" under Indstilling) is text.
+    if (!marked && current && current.kind === cls.kind && cls.kind !== 'beslutning') continue;
+    // Bold lines inside a decision that are not known section names are emphasis, not headings.
+    if (marked && s.level === 0 && current?.kind === 'beslutning' && !classifySection(s.content, true)) continue;
+    // Inside quoted history, deeper headings and other meetings' decisions are part of what it retells.
+    if (quote && current?.kind === 'historik' && ((s.level > current.level && current.level > 0) || (cls.kind === 'beslutning' && !isThisMeetingsDecision(cls.committee, raw, context)))) continue;
+    closeSection(j - 1);
+    closeQuote(j - 1);
+    current = {
+      kind: cls.kind,
+      title: s.content.replace(/\*\*/g, '').replace(/:\s*$/, '').trim(),
+      line: j,
+      headingRange: lineRange(j, s.start, s.end),
+      bodyRange: lineRange(j, s.end, s.end),
+      endLine: j,
+      style: s.style,
+      level: s.level,
+    };
+    item.sections.push(current);
+    if (cls.kind === 'historik') quote = { line: j, endLine: j };
+    if (cls.kind === 'beslutning') decisionSections.push({ section: current, committee: cls.committee });
+  }
+  closeSection(end);
+  closeQuote(end);
+  if (leadStart !== undefined && leadEnd !== undefined) item.lead = { line: leadStart, endLine: leadEnd };
+
+  if (decisionSections.length > 0) {
+    const { isOurCommittee } = context;
+    const ours = isOurCommittee ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee)) : decisionSections;
+    const pool = ours.length > 0 ? ours : decisionSections;
+    const chosen = pool[pool.length - 1].section;
+    const decision = readDecisionLines(lines, shapes, chosen.line, chosen.endLine, false);
+    decision.heading = chosen.title;
+    decision.headingRange = chosen.headingRange;
+    decision.bodyRange = chosen.bodyRange;
+    const dates = findDates(lines[chosen.line]);
+    if (dates.length > 0) {
+      const d = dates[dates.length - 1];
+      decision.date = d.iso;
+      decision.dateRange = lineRange(chosen.line, d.index, d.index + d.length);
+    }
+    item.decision = decision;
+  }
+}
+
+/** A decision heading inside quoted history is this meeting's only when it names this committee, or none. */
+function isThisMeetingsDecision(committee: string | undefined, _raw: string, context: ItemContext): boolean {
+  if (!committee) return false;
+  return context.isOurCommittee?.(committee) ?? false;
+}
+
+function nextLinesHave(lines: readonly string[], shapes: readonly LineShape[], line: number, end: number, re: RegExp): boolean {
+  for (let i = line + 1, seen = 0; i <= end && seen < 3; i++) {
+    if (shapes[i].blank) continue;
+    seen++;
+    if (re.test(lines[i])) return true;
+  }
+  return false;
+}
+
+/**
+ * A decision read from its lines: the heading's line (`from`, left out unless `headless`) to `to`,
+ * with the absentees named in it (`Afbud:`, `Fraværende:`, `Afbud fra`, `Name var forhindret`).
+ */
+function readDecisionLines(lines: readonly string[], shapes: readonly LineShape[], from: number, to: number, headless: boolean): Decision {
+  const decision: Decision = {
+    heading: '',
+    line: from,
+    headingRange: lineRange(from, shapes[from].start, headless ? shapes[from].start : shapes[from].end),
+    body: '',
+    bodyRange: range(from, 0, to, lines[to].length),
+    absentees: [],
+  };
+  if (headless) decision.headless = true;
+  const body: string[] = [];
+  for (let i = headless ? from : from + 1; i <= to; i++) {
+    if (shapes[i].blank) continue;
+    if (isAbsenceLine(lines[i])) {
+      const { names, endLine } = readAbsentees(lines, i, to);
+      decision.afbudLine ??= i;
+      append(decision.absentees, names);
+      i = endLine;
+      continue;
+    }
+    const prevented: NameRef | undefined = readPrevented(lines[i], i);
+    if (prevented) {
+      decision.afbudLine ??= i;
+      decision.absentees.push(prevented);
+      continue;
+    }
+    body.push(shapes[i].content);
+  }
+  decision.body = body.join('\n').trim();
+  return decision;
+}
+
+/** Committee names compare loosely: `Arbejdsmarkedsudvalget 2022-2025` is `Arbejdsmarkedsudvalget`. */
+export function sameCommittee(a: string, b: string): boolean {
+  return committeeMatcher(b)(a);
 }
 
 /** Drops every `(...)`, as `s.replace(/\(.*?\)/g, '')` would, without rescanning for each unclosed `(`. */
@@ -141,488 +395,6 @@ function withoutParentheses(s: string): string {
   return out + s.slice(i);
 }
 
-interface Classified {
-  kind: SectionKind;
-  /** For decisions: the committee named in the heading. */
-  committee?: string;
-}
-
-/** Reads a heading's text as a section kind; `strict` for bare lines, where only known names count. */
-export function classifySection(text: string, strict: boolean): Classified | undefined {
-  // NFC: a heading typed or pasted in decomposed form (`Resume\u0301`) is still `Resumé`.
-  const t = text.normalize('NFC').replace(/[:.]\s*$/, '').trim();
-  // A bare line must be the name alone: "Beslutningskompetencen ligger hos ..." is a sentence.
-  if (!strict && /^Beslutningskompetence/i.test(t)) return { kind: 'beslutningskompetence' };
-  const dated = DECISION_DATED.exec(text.trim());
-  if (dated) return { kind: 'beslutning', committee: dated[1] };
-  if (DECISION_PLAIN.test(t)) return { kind: 'beslutning' };
-  for (const [re, kind] of SECTION_NAMES) if (re.test(t)) return { kind };
-  if (strict) return undefined;
-  if (/^Beslutning\b/i.test(t) && !/^Beslutning\s+om\b/i.test(t)) return { kind: 'beslutning' };
-  if (/^Bilag\b/i.test(t)) return { kind: 'bilag' };
-  if (/^Økonomi/i.test(t)) return { kind: 'oekonomi' };
-  if (/indstilling|indstiller/i.test(t) && t.length < 60) return { kind: 'indstilling' };
-  return { kind: 'other' };
-}
-
-interface ItemHeading {
-  numberText: string;
-  numberStart: number;
-  title: string;
-  titleStart: number;
-}
-
-/** Recognises an item heading on one line, or undefined. */
-export function readItemHeading(raw: string, shape: LineShape): ItemHeading | undefined {
-  if (shape.blank) return undefined;
-  const content = shape.content;
-  let m = ITEM_PUNKT.exec(content);
-  if (m) {
-    if (!isMarkedHeading(shape) && (dotLeader(content) || pageAfterTab(raw))) return undefined;
-    const numberStart = shape.start + content.indexOf(m[1], 5);
-    const title = m[2].replace(/\*\*$/, '').trim();
-    const titleStart = title ? shape.start + content.length - m[2].length : shape.end;
-    return { numberText: m[1], numberStart, title, titleStart };
-  }
-  if (!isMarkedHeading(shape)) return undefined;
-  m = ITEM_CODED.exec(content);
-  if (m) {
-    if (dotLeader(content)) return undefined;
-    const title = m[3].replace(/\*\*$/, '').trim();
-    return {
-      numberText: m[1],
-      numberStart: shape.start,
-      title,
-      titleStart: shape.start + content.length - m[3].length,
-    };
-  }
-  return undefined;
-}
-
-/** Splits `A, B og C` into names with their offsets; strips `(A)` party letters and a closing period. */
-export function splitNames(text: string, offset: number): Array<{ name: string; start: number; end: number; party?: string; role?: string }> {
-  const out: Array<{ name: string; start: number; end: number; party?: string; role?: string }> = [];
-  const re = /[^,;]+/g;
-  for (const m of text.matchAll(re)) {
-    // ` og ` joins the last two names.
-    const parts = m[0].split(/(?<!\s)\s+og\s+(?=[A-ZÆØÅ])/);
-    let local = m.index!;
-    for (const part of parts) {
-      const at = text.indexOf(part, local);
-      local = at + part.length;
-      let name = part;
-      let party: string | undefined;
-      let role: string | undefined;
-      for (const p of part.matchAll(PARENS)) {
-        const inner = p[1].trim();
-        if (PARTY.test(inner)) party = inner;
-        else role = inner;
-      }
-      name = name.replace(PARENS, '');
-      const lead = name.length - name.trimStart().length;
-      name = name.trim().replace(/(?<![.:])[.:]+$/, '').replace(/^\*\*|\*\*$/g, '').trim();
-      if (!name) continue;
-      const start = offset + at + lead;
-      out.push({ name, start, end: start + name.length, party, role });
-    }
-  }
-  return out;
-}
-
-/** A line that holds only names: `Jacob Aagesen (C)`, `Martin Stokholm (A), Bo Zabel`. */
-function isNameLine(text: string): boolean {
-  const t = text.normalize('NFC').trim().replace(/[.]$/, '');
-  if (!t || t.length > 200) return false;
-  const names = t.replace(PARENS, '').split(/\s*(?:,|;|\s+og\s+)\s*/);
-  if (names.length === 0) return false;
-  for (const n of names) {
-    const words = n.trim().split(/\s+/);
-    if (words.length < 2 || words.length > 6) return false;
-    if (!words.every((w) => NAME_WORD.test(w))) return false;
-    if (!/^[A-ZÆØÅÉÜÖÄ]/.test(words[0]) || !/^[A-ZÆØÅÉÜÖÄ]/.test(words[words.length - 1])) return false;
-  }
-  return true;
-}
-
-const NO_ONE = /^(ingen|intet|-|–|ingen afbud)\.?$/i;
-
-/**
- * Reads the names of an `Afbud:` or `Fraværende:` label on line `line`: on the same line after the
- * label, or on the following non-blank lines that hold only names.
- */
-function readAbsentees(lines: string[], line: number, last: number): { names: NameRef[]; endLine: number } {
-  const m = AFBUD.exec(lines[line])!;
-  const rest = m[4];
-  const restOffset = m[1].length + m[2].length + m[3].length;
-  const names: NameRef[] = [];
-  if (rest.trim() && !NO_ONE.test(rest.trim())) {
-    for (const n of splitNames(rest.replace(/\*\*/g, '  '), restOffset)) names.push({ name: n.name, range: lineRange(line, n.start, n.end) });
-    return { names, endLine: line };
-  }
-  if (rest.trim()) return { names, endLine: line };
-  let end = line;
-  for (let i = line + 1; i <= last && i <= line + 12; i++) {
-    const t = lines[i];
-    if (!t.trim()) {
-      if (names.length > 0) break;
-      continue;
-    }
-    if (!isNameLine(t)) break;
-    for (const n of splitNames(t, 0)) names.push({ name: n.name, range: lineRange(i, n.start, n.end) });
-    end = i;
-  }
-  return { names, endLine: end };
-}
-
-function emptyMeeting(): Meeting {
-  return { members: [], absentees: [], headerRange: range(0, 0, 0, 0) };
-}
-
-/**
- * Reads a referat. Never throws: what it cannot read is left out of the model and, where a
- * reader would want to know, reported as a problem.
- */
-export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  return parseLines(splitLines(text), options);
-}
-
-/** `parse` for a text already split with `splitLines`, so that the callers that need the lines split it once. */
-export function parseLines(lines: string[], options: ParseOptions = {}): ParseResult {
-  const isTotalLabel = totalLabelTest(options);
-  const shapes: LineShape[] = lines.map(shapeLine);
-
-  // Pass 1: item headings and the table of contents.
-  let tocLine: number | undefined;
-  const headingLines: Array<{ line: number; heading: ItemHeading }> = [];
-  for (let i = 0; i < lines.length; i++) {
-    const shape = shapes[i];
-    if (shape.blank) continue;
-    if (tocLine === undefined && headingLines.length === 0 && TOC_HEADING.test(shape.content.replace(/\*\*/g, ''))) {
-      tocLine = i;
-      continue;
-    }
-    const heading = readItemHeading(lines[i], shape);
-    if (heading) headingLines.push({ line: i, heading });
-  }
-
-  const firstItemLine = headingLines.length > 0 ? headingLines[0].line : lines.length;
-  const headerEnd = tocLine ?? firstItemLine;
-  const meeting = readMeeting(lines, shapes, headerEnd);
-  const toc = tocLine !== undefined ? readToc(lines, shapes, tocLine + 1, firstItemLine - 1) : [];
-
-  const items: Item[] = [];
-  const isOurCommittee = ourCommitteeTest(meeting);
-  for (let k = 0; k < headingLines.length; k++) {
-    const start = headingLines[k].line;
-    const end = k + 1 < headingLines.length ? headingLines[k + 1].line - 1 : lines.length - 1;
-    items.push(readItem(lines, shapes, start, end, headingLines[k].heading, isOurCommittee, isTotalLabel));
-  }
-
-  const model: ReferatModel = {
-    meeting,
-    toc,
-    tocLine,
-    tocRange: tocLine !== undefined ? range(tocLine, 0, Math.max(tocLine, firstItemLine - 1), lines[Math.max(tocLine, firstItemLine - 1)]?.length ?? 0) : undefined,
-    items,
-    lineCount: lines.length,
-  };
-  return { model, problems: parseProblems(model, lines) };
-}
-
-/** Whether a committee named in a decision heading is the meeting's own; undefined when the header names none. */
-export function ourCommitteeTest(meeting: Meeting): ((name: string) => boolean) | undefined {
-  return meeting.committee?.text ? committeeMatcher(meeting.committee.text) : undefined;
-}
-
-/** The parser's own problems, read off the finished model. */
-export function parseProblems(model: ReferatModel, lines: readonly string[]): ParseProblem[] {
-  const { items, meeting } = model;
-  const problems: ParseProblem[] = [];
-  if (items.length === 0 && lines.some((l) => l.trim())) {
-    problems.push({
-      message: {
-        da: 'Ingen punkter fundet: dokumentet har ingen linjer som "Punkt 1: Titel" eller "1. XX - Titel".',
-        en: 'No items found: the document has no lines such as "Punkt 1: Title" or "1. XX - Title".',
-      },
-      severity: 'information',
-      range: lineRange(0, 0, lines[0].length),
-    });
-  }
-  for (const item of items) {
-    if (!item.title) {
-      problems.push({
-        message: { da: `Punkt ${item.numberText} har ingen titel.`, en: `Item ${item.numberText} has no title.` },
-        severity: 'warning',
-        range: item.headingRange,
-      });
-    }
-  }
-  if (meeting.date === undefined && items.length > 0) {
-    problems.push({
-      message: {
-        da: 'Mødedatoen kunne ikke læses (fx "Mødedato Onsdag d. 27. november 2024"); datokontrollerne springes over.',
-        en: 'The meeting date could not be read (e.g. "Mødedato Onsdag d. 27. november 2024"); the date checks are skipped.',
-      },
-      severity: 'information',
-      range: meeting.headerRange,
-    });
-  }
-
-  return problems;
-}
-
-function readMeeting(lines: string[], shapes: LineShape[], headerEnd: number): Meeting {
-  const meeting = emptyMeeting();
-  const last = Math.max(0, headerEnd - 1);
-  meeting.headerRange = range(0, 0, last, lines[last]?.length ?? 0);
-  let titleDate: { iso: string; line: number; index: number; length: number } | undefined;
-  for (let i = 0; i < headerEnd; i++) {
-    const raw = lines[i];
-    const shape = shapes[i];
-    if (shape.blank) continue;
-    const title = readReferatTitle(shape.content);
-    if (title) {
-      if (title[1]) {
-        const at = shape.start + shape.content.indexOf(title[1], 7);
-        meeting.committee ??= { text: title[1], range: lineRange(i, at, at + title[1].length) };
-      }
-      if (title[2]) {
-        const d = findDates(title[2])[0];
-        if (d) titleDate = { iso: d.iso, line: i, index: shape.start + shape.content.lastIndexOf(title[2]), length: title[2].length };
-      }
-      continue;
-    }
-    const dateLabel = DATE_LABEL.exec(raw);
-    if (dateLabel && meeting.date === undefined) {
-      const d = findDates(raw).find((x) => x.index >= raw.length - dateLabel[2].length);
-      if (d) {
-        meeting.date = d.iso;
-        meeting.dateRange = lineRange(i, d.index, d.index + d.length);
-      }
-      continue;
-    }
-    const place = PLACE_LABEL.exec(raw);
-    if (place && !meeting.place && place[2].trim()) {
-      const t = place[2].trim();
-      meeting.place = { text: t, range: lineRange(i, place[1].length, place[1].length + t.length) };
-      continue;
-    }
-    const members = MEMBERS_LABEL.exec(raw);
-    if (members && meeting.members.length === 0) {
-      meeting.membersLine = i;
-      const offset = members[1].length + members[2].length + members[3].length;
-      const addLine = (line: number, text: string, off: number): void => {
-        for (const n of splitNames(text, off)) {
-          meeting.members.push({ name: n.name, party: n.party, role: n.role, range: lineRange(line, n.start, n.end) } as Member);
-        }
-      };
-      if (members[4].trim()) addLine(i, members[4], offset);
-      for (let j = i + 1; j < headerEnd; j++) {
-        if (!lines[j].trim()) {
-          if (meeting.members.length > 0) break;
-          continue;
-        }
-        if (!isNameLine(lines[j])) break;
-        addLine(j, lines[j], 0);
-      }
-      continue;
-    }
-    if (AFBUD.test(raw)) {
-      const { names } = readAbsentees(lines, i, headerEnd - 1);
-      append(meeting.absentees, names);
-      meeting.absenteesLine = i;
-      continue;
-    }
-    if (!meeting.committee && isMarkedHeading(shape) && !/^referat$/i.test(shape.content) && shape.content.length < 120) {
-      meeting.committee = { text: shape.content, range: lineRange(i, shape.start, shape.end) };
-    }
-  }
-  if (meeting.date === undefined && titleDate) {
-    meeting.date = titleDate.iso;
-    meeting.dateRange = lineRange(titleDate.line, titleDate.index, titleDate.index + titleDate.length);
-  }
-  return meeting;
-}
-
-/** Splits a TOC line into number, title and page. */
-export function readTocLine(raw: string, line: number): TocEntry | undefined {
-  const shape = shapeLine(raw.replace(/\t/g, ' '));
-  if (shape.blank) return undefined;
-  let s = shape.start;
-  let e = shape.end;
-  let page: number | undefined;
-  const tail = raw.slice(0, e);
-  const leader = dotLeader(tail) ?? pageAfterTab(tail);
-  if (leader) {
-    if (leader.page) page = Number(leader.page);
-    e = leader.index;
-  }
-  let number: number | undefined;
-  let numberRange: TocEntry['numberRange'];
-  let body = raw.slice(s, e);
-  const num = /^(?:Punkt\s+)?(\d{1,4})[.:]?\s+(?:([A-ZÆØÅ]{1,6})\s+[-–]\s+)?/.exec(body);
-  if (num) {
-    number = Number(num[1]);
-    const at = s + num[0].indexOf(num[1]);
-    numberRange = lineRange(line, at, at + num[1].length);
-    s += num[0].length;
-    body = raw.slice(s, e);
-  }
-  const trimmed = body.trimEnd();
-  e = s + trimmed.length;
-  if (!trimmed) return undefined;
-  return { number, numberRange, title: trimmed, titleRange: lineRange(line, s, e), page, line, range: lineRange(line, 0, raw.length) };
-}
-
-function readToc(lines: string[], shapes: LineShape[], from: number, to: number): TocEntry[] {
-  const out: TocEntry[] = [];
-  for (let i = from; i <= to; i++) {
-    if (shapes[i].blank) continue;
-    // A heading ends the table of contents (e.g. a section before the first item).
-    if (shapes[i].level > 0 && out.length > 0) break;
-    const entry = readTocLine(lines[i], i);
-    if (entry) out.push(entry);
-  }
-  return out;
-}
-
-export function readItem(
-  lines: string[],
-  shapes: LineShape[],
-  start: number,
-  end: number,
-  heading: ItemHeading,
-  isOurCommittee: ((name: string) => boolean) | undefined,
-  isTotalLabel: (label: string) => boolean,
-): Item {
-  const raw = lines[start];
-  const shape = shapes[start];
-  let title = heading.title;
-  let titleEnd = heading.titleStart + heading.title.length;
-  let headingEndLine = start;
-  // A heading that wraps: the next line continues it (lower-case start, or an unclosed bold).
-  const unclosedBold = shape.bold && !raw.trimEnd().endsWith('**');
-  if (start + 1 <= end && !shapes[start + 1].blank) {
-    const next = shapes[start + 1];
-    const nextRaw = lines[start + 1];
-    const continues =
-      (unclosedBold || /^[a-zæøå(–-]/.test(next.content) || (next.bold && nextRaw.trimEnd().endsWith('**') && !nextRaw.trimStart().startsWith('**'))) &&
-      !readCaseNumber(next.content) &&
-      !classifySection(next.content, true);
-    if (continues) {
-      const cont = next.content.replace(/\*\*$/, '').trim();
-      title = `${title} ${cont}`.trim();
-      headingEndLine = start + 1;
-      titleEnd = next.start + next.content.replace(/\*\*$/, '').trimEnd().length;
-    }
-  }
-  const closed = /^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title);
-  const numberRange = lineRange(start, heading.numberStart, heading.numberStart + heading.numberText.length);
-  const titleRange = headingEndLine === start ? lineRange(start, heading.titleStart, titleEnd) : range(start, heading.titleStart, headingEndLine, titleEnd);
-  const item: Item = {
-    number: Number(heading.numberText),
-    numberText: heading.numberText,
-    numberRange,
-    title,
-    titleRange,
-    line: start,
-    endLine: end,
-    headingRange: range(start, shape.start, headingEndLine, headingEndLine === start ? shape.end : shapes[headingEndLine].end),
-    headingLines: headingEndLine - start + 1,
-    style: shape.style,
-    level: shape.level,
-    closed,
-    caseNumbers: [],
-    sections: [],
-    decision: null,
-    tables: [],
-  };
-
-  // Case numbers: only on the lines right after the heading.
-  let i = headingEndLine + 1;
-  let seen = 0;
-  for (; i <= end && seen < 6; i++) {
-    const s = shapes[i];
-    if (s.blank) continue;
-    const labelled = CASE_LABEL.exec(lines[i].trimEnd());
-    const candidate = labelled && /\d/.test(labelled[2]) ? labelled[2] : s.content;
-    const candidateStart = labelled && /\d/.test(labelled[2]) ? labelled[1].length : s.start;
-    if (OPEN_CLOSED_MARK.test(s.content.normalize('NFC'))) {
-      seen++;
-      continue;
-    }
-    const tokens = candidate.split(/\s*[,;]\s*|\s+/).filter(Boolean);
-    if (tokens.length === 0 || tokens.length > 3) break;
-    const readings = tokens.map((t) => ({ t, r: readCaseNumber(t) }));
-    if (!readings.every((x) => x.r)) break;
-    let from = 0;
-    for (const { t, r } of readings) {
-      const at = candidate.indexOf(t, from);
-      from = at + t.length;
-      const cn: CaseNumber = { text: t, kind: r!.kind, range: lineRange(i, candidateStart + at, candidateStart + at + t.length) };
-      if (r!.year !== undefined) cn.year = r!.year;
-      item.caseNumbers.push(cn);
-    }
-    seen++;
-  }
-
-  // Sections, tables and the decision.
-  let current: Section | undefined;
-  const decisionSections: Array<{ section: Section; committee?: string }> = [];
-  const closeSection = (lastLine: number): void => {
-    if (!current) return;
-    current.endLine = lastLine;
-    let bodyEnd = lastLine;
-    while (bodyEnd > current.line && shapes[bodyEnd].blank) bodyEnd--;
-    let bodyStart = current.line + 1;
-    while (bodyStart <= bodyEnd && shapes[bodyStart].blank) bodyStart++;
-    current.bodyRange =
-      bodyStart > bodyEnd
-        ? lineRange(current.line, current.headingRange.end.character, current.headingRange.end.character)
-        : range(bodyStart, 0, bodyEnd, lines[bodyEnd].length);
-    current = undefined;
-  };
-  item.tables = readTables(lines, shapes, headingEndLine + 1, end, isTotalLabel);
-  for (let j = headingEndLine + 1; j <= end; j++) {
-    const s = shapes[j];
-    const rawLine = lines[j];
-    if (s.blank || isTableLine(rawLine)) continue;
-    const marked = isMarkedHeading(s) && !AFBUD.test(rawLine);
-    const cls = marked ? classifySection(s.content, false) : classifySection(s.content, true);
-    if (!cls) continue;
-    // A bare line naming the section we are already in (e.g. "Forvaltningen indstiller" under Indstilling) is text.
-    if (!marked && current && current.kind === cls.kind && cls.kind !== 'beslutning') continue;
-    // Bold lines inside a decision that are not known section names are emphasis, not headings.
-    if (marked && s.level === 0 && current?.kind === 'beslutning' && !classifySection(s.content, true)) continue;
-    closeSection(j - 1);
-    current = {
-      kind: cls.kind,
-      title: s.content.replace(/\*\*/g, '').replace(/:\s*$/, '').trim(),
-      line: j,
-      headingRange: lineRange(j, s.start, s.end),
-      bodyRange: lineRange(j, s.end, s.end),
-      endLine: j,
-      style: s.style,
-      level: s.level,
-    };
-    item.sections.push(current);
-    if (cls.kind === 'beslutning') decisionSections.push({ section: current, committee: cls.committee });
-  }
-  closeSection(end);
-
-  if (decisionSections.length > 0) {
-    const ours = isOurCommittee ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee)) : decisionSections;
-    const chosen = (ours.length > 0 ? ours : decisionSections)[(ours.length > 0 ? ours : decisionSections).length - 1];
-    item.decision = readDecision(lines, shapes, chosen.section);
-  }
-  return item;
-}
-
-/** Committee names compare loosely: `Arbejdsmarkedsudvalget 2022-2025` is `Arbejdsmarkedsudvalget`. */
-export function sameCommittee(a: string, b: string): boolean {
-  return committeeMatcher(b)(a);
-}
-
 /** `sameCommittee` against one committee, for every decision heading of a document: its key is computed once. */
 export function committeeMatcher(committee: string): (name: string) => boolean {
   const key = (s: string): string =>
@@ -632,34 +404,4 @@ export function committeeMatcher(committee: string): (name: string) => boolean {
     const ka = key(name);
     return ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));
   };
-}
-
-function readDecision(lines: string[], shapes: LineShape[], section: Section): Decision {
-  const decision: Decision = {
-    heading: section.title,
-    line: section.line,
-    headingRange: section.headingRange,
-    body: '',
-    bodyRange: section.bodyRange,
-    absentees: [],
-  };
-  const dates = findDates(lines[section.line]);
-  if (dates.length > 0) {
-    const d = dates[dates.length - 1];
-    decision.date = d.iso;
-    decision.dateRange = lineRange(section.line, d.index, d.index + d.length);
-  }
-  const body: string[] = [];
-  for (let i = section.line + 1; i <= section.endLine; i++) {
-    if (AFBUD.test(lines[i]) && /^(afbud|fravær)/i.test(shapes[i].content.replace(/^\*\*/, ''))) {
-      const { names, endLine } = readAbsentees(lines, i, section.endLine);
-      if (decision.afbudLine === undefined) decision.afbudLine = i;
-      append(decision.absentees, names);
-      i = endLine;
-      continue;
-    }
-    if (!shapes[i].blank) body.push(shapes[i].content);
-  }
-  decision.body = body.join('\n').trim();
-  return decision;
 }

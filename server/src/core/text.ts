@@ -79,3 +79,18 @@ export function replaceRange<T>(list: T[], from: number, to: number, items: read
   append(list, items);
   append(list, tail);
 }
+
+/** JavaScript's `\s`, as a character code test. */
+export function isWhite(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Where a line's trailing white space starts. */
+export function trimmedEnd(s: string, end = s.length): number {
+  while (end > 0 && isWhite(s.charCodeAt(end - 1))) end--;
+  return end;
+}

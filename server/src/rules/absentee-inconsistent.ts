@@ -66,6 +66,9 @@ export const absenteeInconsistent: Rule = {
     for (const item of model.items) for (let l = item.line; l <= item.endLine; l++) {
       if (EXPLAINED.test(lines[l])) for (const w of nameKey(lines[l]).split(WORD_BREAK)) if (w) explainingWords.add(w);
     }
+    for (const ref of [...model.meeting.partialAbsentees, ...model.items.flatMap((i) => i.partialAbsentees)]) {
+      for (const w of nameKey(ref.name).split(WORD_BREAK)) if (w) explainingWords.add(w);
+    }
     const explained = (refs: readonly NameRef[], expected: Set<string>): boolean => {
       if (explainingWords.size === 0) return false;
       const own = persons(refs);
@@ -93,6 +96,8 @@ export const absenteeInconsistent: Rule = {
         const names = model.meeting.absentees.map((r) => r.name).join(', ') || '—';
         report({
           range: labelRange(item),
+          // A member may come late or leave: a different list is worth a look, not a claim of a slip.
+          severity: 'information',
           message: msg(
             `Afbud i punkt ${item.numberText} svarer ikke til mødets Fraværende (${names}), og teksten siger ikke hvorfor.`,
             `The absentees of item ${item.numberText} differ from the meeting's Fraværende (${names}) and the text does not say why.`,
@@ -118,6 +123,7 @@ export const absenteeInconsistent: Rule = {
       if (setKey(item.decision!.absentees) === majority || explained(item.decision!.absentees, majoritySet)) continue;
       report({
         range: labelRange(item),
+        severity: 'information',
         message: msg(
           `Afbud i punkt ${item.numberText} afviger fra de andre punkter (${majorityNames.join(', ') || 'ingen'}), og teksten siger ikke hvorfor.`,
           `The absentees of item ${item.numberText} differ from the other items (${majorityNames.join(', ') || 'none'}) and the text does not say why.`,

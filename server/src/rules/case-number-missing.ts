@@ -1,5 +1,14 @@
 import { standingMatcher } from './case-numbers';
+import type { Section, SectionKind } from '../core/model';
 import { msg, type Rule } from './types';
+
+/** Sections that only a case has: the account of the matter, its legal basis, its economy, who decides it. */
+const CASE_TEXT = new Set<SectionKind>(['sagsfremstilling', 'lovgrundlag', 'oekonomi', 'beslutningskompetence']);
+
+function isCaseText(section: Section): boolean {
+  const body = section.bodyRange;
+  return CASE_TEXT.has(section.kind) && (body.start.line !== body.end.line || body.start.character !== body.end.character || body.start.line !== section.line);
+}
 
 /** An item without a case number where the document's other items have one. */
 export const caseNumberMissing: Rule = {
@@ -11,11 +20,13 @@ export const caseNumberMissing: Rule = {
   scope: 'document',
   check({ model, config }, report) {
     const isStanding = standingMatcher(config);
-    const considered = model.items.filter((i) => !isStanding(i));
+    const considered = model.items.filter((i) => !isStanding(i) && !i.closed);
     const withNumber = considered.filter((i) => i.caseNumbers.length > 0).length;
-    if (withNumber < 2 || withNumber * 2 <= considered.length) return;
+    // Only where the other items carry numbers consistently: at least two, and all but one in five.
+    if (withNumber < 2 || considered.length - withNumber > Math.max(1, Math.floor(considered.length / 5))) return;
     for (const item of considered) {
-      if (item.caseNumbers.length > 0) continue;
+      // A case has its case text; an item without (a dialogue meeting, a theme, a decision alone) is no case.
+      if (item.caseNumbers.length > 0 || !item.sections.some(isCaseText)) continue;
       report({
         range: item.titleRange,
         message: msg(

@@ -1,5 +1,6 @@
 import { findDates, isoToDanish } from '../core/danish';
 import { sameCommittee } from '../core/parse';
+import type { Item } from '../core/model';
 import { msg, type Rule } from './types';
 
 const MONTH_NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
@@ -15,7 +16,19 @@ function inSameForm(written: string, iso: string): string {
   return sep === '-' && padded ? isoToDanish(iso) : `${dd}${sep}${mm}${sep}${y}`;
 }
 
-/** A decision heading or a Procedure line for this committee dated other than the meeting. */
+const TIMETABLE_STEP = /^\s*(?:[-•*–]\s|\d{1,2}[-./ ])/;
+
+function inQuotation(item: Item, line: number): boolean {
+  return item.quotations.some((q) => line >= q.line && line <= q.endLine);
+}
+
+/**
+ * A decision heading dated other than the meeting (`Beslutning i Økonomiudvalget den 02-03-2022` in a
+ * referat of 13-06-2022), with the fix that sets the meeting's date. Sentences about later meetings,
+ * deadlines and plans in Procedure or Tidsplan are no decision dates; only where a timetable breaks its
+ * own order, naming this committee on a date before both the step above it and this meeting, is it a slip
+ * (with no fix: which date was meant is not known).
+ */
 export const decisionDate: Rule = {
   id: 'decision-date',
   description: msg('En beslutning er dateret en anden dag end mødet.', "A decision is dated other than the meeting's date."),
@@ -27,37 +40,49 @@ export const decisionDate: Rule = {
     const date = model.meeting.date;
     if (!date) return;
     const committee = model.meeting.committee?.text;
-    const wrong = (line: number, index: number, length: number, iso: string, where: 'heading' | 'procedure'): void => {
-      const writtenDate = lines[line].slice(index, index + length);
-      const replacement = inSameForm(writtenDate, date);
-      const range = { start: { line, character: index }, end: { line, character: index + length } };
-      report({
-        range,
-        message:
-          where === 'heading'
-            ? msg(`Beslutningen er dateret ${writtenDate}, men mødet var ${isoToDanish(date)}.`, `The decision is dated ${writtenDate}, but the meeting was on ${isoToDanish(date)}.`)
-            : msg(`Proceduren nævner udvalget den ${writtenDate}, men mødet var ${isoToDanish(date)}.`, `The procedure names the committee on ${writtenDate}, but the meeting was on ${isoToDanish(date)}.`),
-        fix: { title: msg(`Ret datoen til ${replacement}`, `Change the date to ${replacement}`), edits: [{ range, newText: replacement }] },
-      });
-      void iso;
-    };
     for (const item of model.items) {
       const decision = item.decision;
-      if (decision?.date && decision.dateRange && decision.date !== date) {
+      if (decision?.date && decision.dateRange && decision.date !== date && !inQuotation(item, decision.line)) {
         const r = decision.dateRange;
-        wrong(r.start.line, r.start.character, r.end.character - r.start.character, decision.date, 'heading');
+        const writtenDate = lines[r.start.line].slice(r.start.character, r.end.character);
+        const replacement = inSameForm(writtenDate, date);
+        report({
+          range: r,
+          message: msg(`Beslutningen er dateret ${writtenDate}, men mødet var ${isoToDanish(date)}.`, `The decision is dated ${writtenDate}, but the meeting was on ${isoToDanish(date)}.`),
+          fix: { title: msg(`Ret datoen til ${replacement}`, `Change the date to ${replacement}`), edits: [{ range: r, newText: replacement }] },
+        });
       }
       if (!committee) continue;
       for (const section of item.sections) {
-        if (section.kind !== 'procedure') continue;
+        if (section.kind !== 'procedure' || inQuotation(item, section.line)) continue;
+        let previous: { iso: string; text: string } | undefined;
         for (let l = section.line + 1; l <= section.endLine; l++) {
           const text = lines[l];
           const dates = findDates(text);
-          if (dates.length !== 1) continue;
-          // Trimmed before the `den` is dropped: a single /\s+(?:den|d\.)?\s*$/ backtracks cubically on a run of spaces.
-          const before = text.slice(0, dates[0].index).replace(/^[\s*\-•]+/, '').trimEnd().replace(/(?<=\s)(?:den|d\.)$/, '').trimEnd();
-          if (!before || !sameCommittee(before, committee)) continue;
-          if (dates[0].iso !== date) wrong(l, dates[0].index, dates[0].length, dates[0].iso, 'procedure');
+          if (dates.length === 0) continue;
+          const last = dates[dates.length - 1];
+          // A timetable is a list: its steps are bullets, or lines that start with their date.
+          if (!TIMETABLE_STEP.test(text)) {
+            previous = undefined;
+            continue;
+          }
+          const here = { iso: last.iso, text: text.slice(last.index, last.index + last.length) };
+          if (dates.length === 1) {
+            // Trimmed before the `den` is dropped: a single /\s+(?:den|d\.)?\s*$/ backtracks cubically on a run of spaces.
+            const before = text.slice(0, dates[0].index).replace(/^[\s*\-•]+/, '').trimEnd().replace(/(?<=\s)(?:den|d\.)$/, '').trimEnd();
+            const ours = before !== '' && sameCommittee(before, committee);
+            if (ours && previous && dates[0].iso < previous.iso && dates[0].iso < date) {
+              const range = { start: { line: l, character: dates[0].index }, end: { line: l, character: dates[0].index + dates[0].length } };
+              report({
+                range,
+                message: msg(
+                  `Tidsplanen nævner udvalget den ${here.text}, før trinnet ovenfor (${previous.text}) og før dette møde (${isoToDanish(date)}).`,
+                  `The timetable names the committee on ${here.text}, before the step above it (${previous.text}) and before this meeting (${isoToDanish(date)}).`,
+                ),
+              });
+            }
+          }
+          previous = here;
         }
       }
     }

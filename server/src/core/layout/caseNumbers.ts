@@ -1,0 +1,114 @@
+import type { CaseNumber, CaseNumberKind, Item } from '../model';
+import { caseNumberShape, readCaseNumber } from '../caseNumber';
+import type { LineShape } from '../lines';
+import { lineRange } from '../text';
+
+/** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
+const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
+/** A document number beside the case number (`Dok.nr.: 330-2018-500301`) is not a case number. */
+// `(?<!\s)` starts a match only at the first space of a run: a long run of spaces is not scanned once per space.
+const DOCUMENT_NUMBER = /(?<!\s)\s*(?:\*\*)?\b(?:Dok\.?\s?nr|Dokumentnr|Dokumentnummer|Dok\.?-?id|Bilagsnr)\b.*$/i;
+const OPEN_CLOSED_MARK = /^(Åben|Lukket)\s+(sag|punkt)\.?$/i;
+
+/** Whether a line is a `Sagsnr.:` label line, with or without a number. */
+export function isCaseLabelLine(raw: string): boolean {
+  return CASE_LABEL.test(raw.trimEnd());
+}
+
+/** Whether a line is `Åben sag` / `Lukket punkt`, which stands among the case numbers in some layouts. */
+export function isOpenClosedMark(content: string): boolean {
+  return OPEN_CLOSED_MARK.test(content.normalize('NFC'));
+}
+
+/**
+ * The case numbers on the lines right after an item heading (from `from`, at most six non-blank
+ * lines, up to `end`): `Sagsnr.: 22-006881`, a bare `00.22.04.G01` line, `Sagsnr. 299835  Dok.nr. ...`.
+ */
+export function readCaseNumbers(lines: readonly string[], shapes: readonly LineShape[], from: number, end: number): CaseNumber[] {
+  const found: CaseNumber[] = [];
+  let seen = 0;
+  for (let i = from; i <= end && seen < 6; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    if (isOpenClosedMark(s.content)) {
+      seen++;
+      continue;
+    }
+    const raw = lines[i].trimEnd();
+    const labelled = CASE_LABEL.exec(raw);
+    const useLabel = labelled !== null && /\d/.test(labelled[2]);
+    let candidate = useLabel ? labelled[2] : s.content;
+    const candidateStart = useLabel ? labelled[1].length : s.start;
+    const doc = DOCUMENT_NUMBER.exec(candidate);
+    if (doc) candidate = candidate.slice(0, doc.index);
+    const tokens = candidate.replace(/\*\*/g, '  ').split(/\s*[,;]\s*|\s+/).filter(Boolean);
+    if (tokens.length === 0 || tokens.length > 3) break;
+    const readings = tokens.map((t) => ({ t, r: readCaseNumber(t, useLabel) }));
+    if (!readings.every((x) => x.r)) break;
+    let at = 0;
+    for (const { t, r } of readings) {
+      const index = candidate.indexOf(t, at);
+      at = index + t.length;
+      const cn: CaseNumber = { text: t, kind: r!.kind, range: lineRange(i, candidateStart + index, candidateStart + index + t.length) };
+      if (r!.year !== undefined) cn.year = r!.year;
+      found.push(cn);
+    }
+    seen++;
+  }
+  return found;
+}
+
+/** One kind of number in a scheme: `year-serial` like 22-006881, or a shape of the document's own. */
+export interface SchemePart {
+  kind: CaseNumberKind;
+  /** The coarse shape (see caseNumberShape), e.g. `9-9`. */
+  shape: string;
+  /** One number of this part, to name it in messages. */
+  example: string;
+}
+
+/** The document's own case-number scheme, learned from the items: the combination most items carry. */
+export interface CaseNumberScheme {
+  /** The parts joined, e.g. `year-serial` or `kle-short+year-serial` (Lejre: two numbers per item). */
+  key: string;
+  parts: SchemePart[];
+  /** How many items with case numbers follow it, of how many. */
+  count: number;
+  total: number;
+}
+
+/** The key of one number: its kind, or for a number of no known kind its shape. */
+export function partKey(c: Pick<CaseNumber, 'kind' | 'text'>): string {
+  return c.kind === 'other' ? `other:${caseNumberShape(c.text)}` : c.kind;
+}
+
+/** The scheme key of one item's numbers. */
+export function itemSchemeKey(item: Pick<Item, 'caseNumbers'>): string {
+  return [...new Set(item.caseNumbers.map(partKey))].sort().join('+');
+}
+
+/** The scheme most items with case numbers follow, when at least two items and more than half of them do. */
+export function learnScheme(items: readonly Item[]): CaseNumberScheme | undefined {
+  const counts = new Map<string, { item: Item; count: number }>();
+  let total = 0;
+  for (const item of items) {
+    if (item.caseNumbers.length === 0) continue;
+    const key = itemSchemeKey(item);
+    const entry = counts.get(key) ?? { item, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+    total++;
+  }
+  let best: [string, { item: Item; count: number }] | undefined;
+  for (const e of counts.entries()) if (!best || e[1].count > best[1].count) best = e;
+  if (!best || best[1].count < 2 || best[1].count * 2 <= total) return undefined;
+  const seen = new Set<string>();
+  const parts: SchemePart[] = [];
+  for (const c of best[1].item.caseNumbers) {
+    const k = partKey(c);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    parts.push({ kind: c.kind, shape: caseNumberShape(c.text), example: c.text });
+  }
+  return { key: best[0], parts, count: best[1].count, total };
+}

@@ -1,0 +1,249 @@
+import type { TocEntry } from '../model';
+import { readCaseNumber } from '../caseNumber';
+import { isMarkedHeading, type LineShape } from '../lines';
+import { editDistance } from '../text';
+import { isCaseLabelLine, isOpenClosedMark } from './caseNumbers';
+import { classifySection, HISTORY_ENTRY } from './sections';
+import { dotLeader, pageAfterTab } from './toc';
+
+/**
+ * Item headings. Danish minutes head an item in one of a handful of shapes (`Punkt 12: Title`,
+ * `Punkt 12. Title`, `Pkt. 12 Title`, `Sag 12 Title`, `12. JA - Title`, `12. Title`), with or
+ * without `#` or bold markup. Every line of any of these shapes is a candidate; the document's own
+ * shape is the one whose candidates look like headings (a case number or section below, an entry in
+ * the table of contents, numbers that count up). Candidates of other shapes are body text: a
+ * numbered list, `Punkt 4. taget til efterretning.` in a decision, a heading quoted from another meeting.
+ */
+
+export type HeadingForm = 'punkt' | 'pkt' | 'sag' | 'coded' | 'number';
+
+/** What one line says as an item heading: the number and the title with their offsets. */
+export interface ItemHeading {
+  numberText: string;
+  numberStart: number;
+  title: string;
+  titleStart: number;
+}
+
+export interface HeadingCandidate extends ItemHeading {
+  line: number;
+  form: HeadingForm;
+  /** What follows the number: `:`, `.`, `)` or nothing. */
+  separator: string;
+  markup: 'atx' | 'bold' | 'bare';
+  /** The shape: form, separator and markup. A document uses one, or two. */
+  key: string;
+  /** How much the lines around it say that it heads an item (see `weigh`). */
+  evidence: number;
+}
+
+const WORDED = /^(Punkt|Pkt\.?|Dagsordenspunkt|Sag)\s+(?:nr\.?\s*)?(\d{1,40})(?![\p{L}\d])\s*([:.)]|[-–](?=\s))?\s*(.*)$/iu;
+/** Lejre style: `2. JA - Title`, with a committee code before the title. */
+const CODED = /^(\d{1,40})\.\s+([A-ZÆØÅ]{1,6})\s+[-–]\s+(\S.*)$/;
+const NUMBERED = /^(\d{1,40})([.)])\s+(\S.*)$/;
+const BULLET = /^[-•–]\s+/;
+
+const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N.' };
+
+/** Reads one line as a heading candidate of any shape, or undefined. */
+export function readHeadingCandidate(raw: string, shape: LineShape): Omit<HeadingCandidate, 'line' | 'evidence'> | undefined {
+  if (shape.blank) return undefined;
+  let content = shape.content;
+  let start = shape.start;
+  const marked = isMarkedHeading(shape);
+  const bullet = marked ? null : BULLET.exec(content);
+  if (bullet) {
+    content = content.slice(bullet[0].length);
+    start += bullet[0].length;
+  }
+  const markup = shape.level > 0 ? 'atx' : shape.bold ? 'bold' : 'bare';
+  // A table-of-contents line (a dot leader or a page number after a tab) is not a heading, unless marked as one.
+  const tocLike = (): boolean => !marked && (dotLeader(content) !== undefined || pageAfterTab(raw) !== undefined);
+  let m = WORDED.exec(content);
+  if (m) {
+    if (tocLike()) return undefined;
+    const word = m[1].toLowerCase();
+    const form: HeadingForm = word.startsWith('pkt') ? 'pkt' : word === 'sag' ? 'sag' : 'punkt';
+    // `Sag 12` with nothing after it, or a sentence about a case, is no heading.
+    if (form === 'sag' && !m[4]) return undefined;
+    const separator = (m[3] ?? '').replace(/[-–]/, '-');
+    const numberStart = start + content.indexOf(m[2], m[1].length);
+    const title = m[4].replace(/\*\*$/, '').trim();
+    const titleStart = title ? start + content.length - m[4].length : shape.end;
+    return { form, separator, markup, key: `${form}${separator}|${markup}${bullet ? '-' : ''}`, numberText: m[2], numberStart, title, titleStart };
+  }
+  m = CODED.exec(content);
+  if (m) {
+    if (tocLike()) return undefined;
+    const title = m[3].replace(/\*\*$/, '').trim();
+    return { form: 'coded', separator: '.', markup, key: `coded|${markup}${bullet ? '-' : ''}`, numberText: m[1], numberStart: start, title, titleStart: start + content.length - m[3].length };
+  }
+  m = NUMBERED.exec(content);
+  if (m) {
+    if (tocLike()) return undefined;
+    const title = m[3].replace(/\*\*$/, '').trim();
+    return { form: 'number', separator: m[2], markup, key: `number${m[2]}|${markup}${bullet ? '-' : ''}`, numberText: m[1], numberStart: start, title, titleStart: start + content.length - m[3].length };
+  }
+  return undefined;
+}
+
+/** A title folded for comparison: letters and digits only, lower case. */
+export function titleKey(title: string): string {
+  return title.normalize('NFC').toLocaleLowerCase('da').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Whether two titles are the same as a reader would judge them: spacing, dashes, case and wrapping aside. */
+export function similarTitles(a: string, b: string): boolean {
+  const x = titleKey(a);
+  const y = titleKey(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const shorter = Math.min(x.length, y.length);
+  if (shorter >= 8 && (x.includes(y) || y.includes(x))) return true;
+  return shorter >= 12 && editDistance(x, y, 3) <= 3;
+}
+
+/** How the lines right below a candidate read: 2 for a case number, a known section or `Åben sag`; 1 for another heading. */
+export function evidenceBelow(lines: readonly string[], shapes: readonly LineShape[], line: number, isCandidate: (l: number) => boolean): number {
+  let seen = 0;
+  for (let i = line + 1; i < lines.length && i <= line + 8 && seen < 4; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    if (isCandidate(i)) return 0;
+    seen++;
+    if (isCaseLabelLine(lines[i]) || isOpenClosedMark(s.content)) return 2;
+    const tokens = s.content.split(/\s*[,;]\s*|\s+/).filter(Boolean);
+    if (tokens.length > 0 && tokens.length <= 3 && tokens.every((t) => { const r = readCaseNumber(t); return r !== undefined && r.kind !== 'other'; })) return 2;
+    if (classifySection(s.content, true)) return 2;
+    if (isMarkedHeading(s)) return 1;
+  }
+  return 0;
+}
+
+/** The evidence that a candidate heads an item, from its own shape, the lines below, the table of contents and where it stands. */
+export function weigh(
+  c: Omit<HeadingCandidate, 'evidence'>,
+  under: number,
+  toc: TocIndex,
+  context: string | undefined,
+): number {
+  let e = c.form === 'number' ? 0 : 1;
+  if (c.markup !== 'bare') e += 1;
+  e += under;
+  const entry = toc.byNumber.get(Number(c.numberText));
+  if (entry !== undefined) e += similarTitles(entry, c.title) ? 3 : -1;
+  else if (toc.titles.some((t) => similarTitles(t, c.title))) e += 2;
+  else if (toc.numbered) e -= 1;
+  if (/^[a-zæøå]/.test(c.title)) e -= 2;
+  if (/\.$/.test(c.title) && c.title.split(/\s+/).length >= 6) e -= 1;
+  // Inside a decision or a retold history, a line without a case number or a section below it is their text.
+  if ((context === 'beslutning' || context === 'historik') && under < 2) e -= 2;
+  return e;
+}
+
+export interface TocIndex {
+  byNumber: Map<number, string>;
+  titles: string[];
+  numbered: boolean;
+}
+
+/** The table of contents as `weigh` reads it: titles by number. */
+export function tocIndex(toc: readonly TocEntry[]): TocIndex {
+  const index: TocIndex = { byNumber: new Map(), titles: toc.map((e) => e.title), numbered: toc.some((e) => e.number !== undefined) };
+  for (const e of toc) if (e.number !== undefined && !index.byNumber.has(e.number)) index.byNumber.set(e.number, e.title);
+  return index;
+}
+
+export interface ChosenHeadings {
+  headings: HeadingCandidate[];
+  /** The shapes chosen, written as a reader would know them (`## Punkt N: Title`). */
+  shapes: string[];
+  /** Candidates of any shape left as body text. */
+  bodyCandidates: number;
+}
+
+/** Describes a shape key for people: `## Punkt N: Title`, `**N. XX - Title**`. */
+export function describeShape(key: string): string {
+  const [formSep, markupBullet] = key.split('|');
+  const form = (['punkt', 'pkt', 'sag', 'coded', 'number'] as HeadingForm[]).find((f) => formSep.startsWith(f))!;
+  const sep = formSep.slice(form.length);
+  const core = form === 'coded' ? 'N. XX - Title' : `${FORM_NAMES[form]}${sep && sep !== '-' ? sep : sep === '-' ? ' -' : ''} Title`.replace('N. Title', 'N. Title');
+  const markup = markupBullet.replace('-', '');
+  const text = markup === 'atx' ? `# ${core}` : markup === 'bold' ? `**${core}**` : core;
+  return markupBullet.endsWith('-') ? `- ${text}` : text;
+}
+
+/**
+ * Chooses the item headings among the candidates: the shape (or two) whose candidates have the most
+ * evidence, and within it the lines that head items (numbers that go on, or strong evidence of their own).
+ */
+export function chooseHeadings(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  found: ReadonlyArray<Omit<HeadingCandidate, 'evidence'>>,
+  toc: readonly TocEntry[],
+): ChosenHeadings {
+  if (found.length === 0) return { headings: [], shapes: [], bodyCandidates: 0 };
+  const index = tocIndex(toc);
+  const candidateLines = new Set(found.map((c) => c.line));
+  const isCandidate = (l: number): boolean => candidateLines.has(l);
+
+  // One pass in line order: the section a line stands in, as far as headings show it, for the context of each candidate.
+  const weighed: HeadingCandidate[] = [];
+  let context: string | undefined;
+  let k = 0;
+  for (let i = 0; i < lines.length && k < found.length; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    if (found[k].line === i) {
+      const c = found[k++];
+      const under = evidenceBelow(lines, shapes, i, isCandidate);
+      const evidence = weigh(c, under, index, context);
+      weighed.push({ ...c, evidence });
+      if (under >= 2) context = undefined;
+      continue;
+    }
+    const cls = isMarkedHeading(s) ? classifySection(s.content, false) : classifySection(s.content, true);
+    if (cls) context = cls.kind;
+    else if (HISTORY_ENTRY.test(s.content)) context = 'historik';
+  }
+
+  // The shape with the most evidence; numbers that count up within it add to it.
+  const groups = new Map<string, HeadingCandidate[]>();
+  for (const c of weighed) (groups.get(c.key) ?? groups.set(c.key, []).get(c.key)!).push(c);
+  const score = (g: HeadingCandidate[]): number => {
+    let s = 0;
+    for (let j = 0; j < g.length; j++) {
+      s += Math.max(0, g[j].evidence);
+      if (j > 0 && Number(g[j].numberText) === Number(g[j - 1].numberText) + 1 && g[j].evidence >= 0) s += 1;
+    }
+    return s;
+  };
+  const ranked = [...groups.entries()].map(([key, g]) => ({ key, g, score: score(g), mean: g.reduce((a, c) => a + c.evidence, 0) / g.length }));
+  ranked.sort((a, b) => b.score - a.score || b.g.length - a.g.length);
+  const best = ranked[0];
+  const formOf = (key: string): string => key.split('|')[0];
+  // A second shape joins where its candidates read as headings too: the same form in other markup (Lejre's levels and bold lines), or strong evidence.
+  const chosenKeys = [best.key, ...ranked.slice(1).filter((r) => (formOf(r.key) === formOf(best.key) ? r.mean >= 2 : r.mean >= 3.5)).map((r) => r.key)];
+  const chosen = weighed.filter((c) => chosenKeys.includes(c.key));
+
+  const headings: HeadingCandidate[] = [];
+  let last: number | undefined;
+  let previous: { c: HeadingCandidate; kept: boolean } | undefined;
+  for (const c of chosen) {
+    const n = Number(c.numberText);
+    // The next number of a list that was already left as body text is that list's, unless it is a heading in its own right.
+    const continuesList = previous !== undefined && !previous.kept && Number(previous.c.numberText) === n - 1 && c.line - previous.c.line <= 4;
+    let keep: boolean;
+    if (c.evidence >= 2) keep = true;
+    else if (continuesList) keep = false;
+    else if (last === undefined) keep = c.evidence >= 1 || (c.evidence >= 0 && best.mean < 2);
+    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0);
+    if (keep) {
+      headings.push(c);
+      last = n;
+    }
+    previous = { c, kept: keep };
+  }
+  return { headings, shapes: chosenKeys.filter((key) => headings.some((h) => h.key === key)).map(describeShape), bodyCandidates: weighed.length - headings.length };
+}

@@ -1,0 +1,120 @@
+import type { LayoutSummary, Meeting, TocEntry } from '../model';
+import { shapeLine, type LineShape } from '../lines';
+import { isCaseLabelLine } from './caseNumbers';
+import { readMeeting } from './header';
+import { chooseHeadings, readHeadingCandidate, type HeadingCandidate } from './headings';
+import { findPageFurniture } from './pages';
+import { classifySection } from './sections';
+import { readToc, TOC_HEADING } from './toc';
+
+/**
+ * The layout step: what a document shows about how it is laid out, read before the model is built.
+ * Its parts each have a module here: page furniture (pages), item-heading shapes (headings), the
+ * header's fields (header), the table of contents (toc), section names and quoted history
+ * (sections), absence (absence), case-number schemes (caseNumbers) and tables (tables).
+ */
+export interface Layout {
+  /** Each line's shape, with page furniture read as blank. */
+  shapes: LineShape[];
+  tocLine?: number;
+  /** Last line of the table of contents. */
+  tocEnd?: number;
+  toc: TocEntry[];
+  headings: HeadingCandidate[];
+  meeting: Meeting;
+  summary: Omit<LayoutSummary, 'caseNumberScheme' | 'decisions'>;
+}
+
+const BLANK: LineShape = shapeLine('');
+
+export function readLayout(lines: readonly string[]): Layout {
+  const shapes = lines.map(shapeLine);
+  const furniture = findPageFurniture(lines, shapes);
+  for (const l of furniture.lines) shapes[l] = BLANK;
+
+  const candidates: Array<Omit<HeadingCandidate, 'evidence'>> = [];
+  let tocLine: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    if (tocLine === undefined && candidates.length === 0 && TOC_HEADING.test(s.content.replace(/\*\*/g, ''))) {
+      tocLine = i;
+      continue;
+    }
+    const c = readHeadingCandidate(lines[i], s);
+    if (c) candidates.push({ ...c, line: i });
+  }
+
+  let toc: TocEntry[] = [];
+  let tocEnd: number | undefined;
+  let body = candidates;
+  if (tocLine !== undefined) {
+    tocEnd = tocExtent(lines, shapes, tocLine, candidates);
+    toc = readToc(lines, shapes, tocLine + 1, tocEnd);
+    const end = tocEnd;
+    body = candidates.filter((c) => c.line > end);
+  }
+  const chosen = chooseHeadings(lines, shapes, body, toc);
+  const firstItemLine = chosen.headings.length > 0 ? chosen.headings[0].line : lines.length;
+  const { meeting, fields } = readMeeting(lines, shapes, tocLine ?? firstItemLine);
+  return {
+    shapes,
+    tocLine,
+    tocEnd,
+    toc,
+    headings: chosen.headings,
+    meeting,
+    summary: {
+      headingShapes: chosen.shapes,
+      bodyLinesOfOtherShapes: chosen.bodyCandidates + (candidates.length - body.length - countTocCandidates(candidates, tocLine, tocEnd)),
+      headerFields: fields,
+      pageBreaks: furniture.breaks.length,
+      pageFurnitureLines: furniture.lines.size,
+    },
+  };
+}
+
+function countTocCandidates(candidates: ReadonlyArray<{ line: number }>, tocLine: number | undefined, tocEnd: number | undefined): number {
+  if (tocLine === undefined || tocEnd === undefined) return 0;
+  return candidates.filter((c) => c.line > tocLine && c.line <= tocEnd).length;
+}
+
+/**
+ * Where the table of contents ends: before a heading, before a heading-shaped line of another shape
+ * than its own entries, where its numbers start again from the beginning (the items repeat them), or
+ * before the first item when a case number or a section shows that one has begun.
+ */
+function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLine: number, candidates: ReadonlyArray<Omit<HeadingCandidate, 'evidence'>>): number {
+  const at = new Map(candidates.map((c) => [c.line, c]));
+  let entries = 0;
+  let entryKey: string | undefined;
+  let highest = -1;
+  let lastCandidate: number | undefined;
+  let lastText = tocLine;
+  for (let i = tocLine + 1; i < lines.length; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    if (s.level > 0 && entries > 0) return lastText;
+    const found = at.get(i);
+    // `6. STIME - Title` among `5. Title` entries is an entry of the same list.
+    const c = found && { ...found, key: found.key.replace(/^coded\|/, 'number.|') };
+    if (c) {
+      const n = Number(c.numberText);
+      if (entries > 0 && ((entryKey !== undefined && c.key !== entryKey) || (entryKey === undefined && entries > 0) || n <= highest)) return lastText;
+      entryKey = c.key;
+      highest = Math.max(highest, n);
+      lastCandidate = i;
+    } else if (isCaseLabelLine(lines[i]) || classifySection(s.content, true)) {
+      // An item has begun: its heading is the last entry-shaped line before this one.
+      return lastCandidate !== undefined && i - lastCandidate <= 4 ? previousText(shapes, lastCandidate, tocLine) : lastText;
+    }
+    entries++;
+    lastText = i;
+  }
+  return lastText;
+}
+
+function previousText(shapes: readonly LineShape[], line: number, floor: number): number {
+  for (let i = line - 1; i > floor; i--) if (!shapes[i].blank) return i;
+  return floor;
+}
