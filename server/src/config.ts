@@ -1,4 +1,5 @@
 import type { Message, Severity } from './rules/types';
+import { DEFAULT_DECISION_EXEMPTIONS, DEFAULT_STANDING_ITEMS } from './core/layout/standing';
 
 export type RuleSetting = Severity | 'off';
 
@@ -26,26 +27,7 @@ export interface ResolvedConfig {
   memberAliases: Record<string, string[]>;
 }
 
-export const DEFAULT_DECISION_EXEMPTIONS = [
-  'Eventuelt',
-  'Underskriftsblad',
-  'Underskriftsside',
-  'Underskriftsark',
-  'Evaluering af dagens møde',
-];
-
-export const DEFAULT_STANDING_ITEMS = [
-  'Godkendelse af dagsorden',
-  'Eventuelt',
-  'Underskriftsblad',
-  'Underskriftsside',
-  'Underskriftsark',
-  'Evaluering af dagens møde',
-  'Meddelelser',
-  'Gensidig orientering',
-  'Orientering fra formanden',
-  'Huskeliste',
-];
+export { DEFAULT_DECISION_EXEMPTIONS, DEFAULT_STANDING_ITEMS };
 
 /** A problem with the configuration: shown once, and the defaults are used for the key. */
 export interface ConfigProblem {

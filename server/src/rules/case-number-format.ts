@@ -1,29 +1,42 @@
-import { dominantScheme, kindOf, schemeOf } from './case-numbers';
+import type { CaseNumber, Item } from '../core/model';
+import { caseNumberShape } from '../core/caseNumber';
+import { itemSchemeKey } from '../core/layout/caseNumbers';
+import { kindOf } from './case-numbers';
 import { msg, type Message, type Rule } from './types';
 
-const SCHEME_NAMES: Record<string, Message> = {
-  kle: msg('KLE med facet og løbenummer (00.01.00G01-143-24)', 'KLE with facet and serial (00.01.00G01-143-24)'),
-  'kle-short': msg('KLE uden løbenummer (00.22.04.G01)', 'KLE without serial (00.22.04.G01)'),
-  'year-serial': msg('år/løbenummer (21/24526 eller 22-006881)', 'year/serial (21/24526 or 22-006881)'),
-  custom: msg('et konfigureret mønster', 'a configured pattern'),
+const KIND_NAMES: Record<string, Message> = {
+  kle: msg('KLE med facet og løbenummer', 'KLE with facet and serial'),
+  'kle-short': msg('KLE uden løbenummer', 'KLE without serial'),
+  'year-serial': msg('år og løbenummer', 'year and serial'),
+  prefixed: msg('system, år og løbenummer', 'system, year and serial'),
+  'municipality-year-serial': msg('kommune, år og løbenummer', 'municipality, year and serial'),
+  serial: msg('løbenummer', 'serial number'),
+  other: msg('dokumentets egen form', "the document's own form"),
 };
 
-function describeScheme(scheme: string): Message {
-  const parts = scheme.split('+').map((k) => SCHEME_NAMES[k] ?? msg(k, k));
-  return msg(parts.map((p) => p.da).join(' + '), parts.map((p) => p.en).join(' + '));
+/** The document's scheme as a reader knows it: its kinds, each with an example (`år og løbenummer, som 22-006881`). */
+function describeScheme(parts: ReadonlyArray<{ kind: string; example: string }>): Message {
+  const da = parts.map((p) => `${(KIND_NAMES[p.kind] ?? KIND_NAMES.other).da}, som ${p.example}`).join(' + ');
+  const en = parts.map((p) => `${(KIND_NAMES[p.kind] ?? KIND_NAMES.other).en}, like ${p.example}`).join(' + ');
+  return msg(da, en);
 }
 
-/** What is wrong with a malformed number, where it can be told. */
-function diagnose(text: string): Message {
+/** What is wrong with a malformed KLE number, where it can be told. */
+function diagnose(text: string): Message | undefined {
   if (/^\d{2}\.\d{2}\.\d{2}\.?[A-ZÆØÅ](?:-|$)/.test(text)) return msg('handlingsfacetten mangler sine cifre', 'the facet lacks its digits');
   if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d*[A-ZÆØÅa-zæøå]/.test(text)) return msg('løbenummeret indeholder et bogstav', 'the serial contains a letter');
   if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d+$/.test(text)) return msg('årstallet mangler', 'the year is missing');
   if (/^\d{2}\.\d{2}[A-ZÆØÅ]\d{2}/.test(text) || /^\d{2}\.\d{2}\.[A-ZÆØÅ]/.test(text)) return msg('et segment af emnenummeret mangler', 'a segment of the subject number is missing');
   if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}--/.test(text)) return msg('løbenummeret mangler', 'the serial is missing');
-  return msg('det passer ikke til nogen kendt form', 'it fits no known scheme');
+  return undefined;
 }
 
-/** Case numbers that fit no known scheme, or not the scheme the document's other items use. */
+/**
+ * Case numbers judged against the document's own scheme, which the layout step learns from most of its
+ * items (KLE, `21/24526`, `22-006881`, `EMN-2025-003383`, `330-2018-3619`, or a form of its own). A number
+ * that fits neither that scheme nor a known one is malformed; an item whose numbers follow another known
+ * scheme than the rest is reported too. Without a scheme to judge by, a number of no known form is information.
+ */
 export const caseNumberFormat: Rule = {
   id: 'case-number-format',
   description: msg('Et sagsnummer har en ugyldig form.', 'A case number has an invalid form.'),
@@ -32,22 +45,37 @@ export const caseNumberFormat: Rule = {
   fixable: false,
   scope: 'document',
   check({ model, config }, report) {
-    const dominant = dominantScheme(model, config);
+    const scheme = model.layout.caseNumberScheme;
+    const ownShapes = new Set((scheme?.parts ?? []).filter((p) => p.kind === 'other').map((p) => p.shape));
+    const fitsOwn = (c: CaseNumber): boolean => ownShapes.has(caseNumberShape(c.text));
     for (const item of model.items) {
       let reported = false;
       for (const c of item.caseNumbers) {
-        if (kindOf(c, config) !== 'other') continue;
-        const why = diagnose(c.text);
+        if (kindOf(c, config) !== 'other' || fitsOwn(c)) continue;
         reported = true;
-        report({
-          range: c.range,
-          message: msg(`Sagsnummeret "${c.text}" er ugyldigt: ${why.da}.`, `The case number "${c.text}" is malformed: ${why.en}.`),
-        });
+        const why = diagnose(c.text);
+        if (scheme) {
+          const expected = describeScheme(scheme.parts);
+          report({
+            range: c.range,
+            message: msg(
+              `Sagsnummeret "${c.text}" er ugyldigt: ${why ? why.da : `det passer hverken til dokumentets form (${expected.da}) eller til en kendt form`}.`,
+              `The case number "${c.text}" is malformed: ${why ? why.en : `it fits neither the document's scheme (${expected.en}) nor a known one`}.`,
+            ),
+          });
+        } else {
+          report({
+            range: c.range,
+            severity: why ? undefined : 'information',
+            message: msg(
+              `Sagsnummeret "${c.text}" ${why ? `er ugyldigt: ${why.da}` : 'har ingen kendt form, og dokumentet har for få sagsnumre til at vise sin egen'}.`,
+              `The case number "${c.text}" ${why ? `is malformed: ${why.en}` : 'has no known form, and the document has too few case numbers to show its own'}.`,
+            ),
+          });
+        }
       }
-      if (reported || !dominant || item.caseNumbers.length === 0) continue;
-      const scheme = schemeOf(item, config);
-      if (scheme === dominant) continue;
-      const expected = describeScheme(dominant);
+      if (reported || !scheme || item.caseNumbers.length === 0 || followsScheme(item, scheme.key)) continue;
+      const expected = describeScheme(scheme.parts);
       const first = item.caseNumbers[0];
       const last = item.caseNumbers[item.caseNumbers.length - 1];
       report({
@@ -60,3 +88,9 @@ export const caseNumberFormat: Rule = {
     }
   },
 };
+
+function followsScheme(item: Item, key: string): boolean {
+  const own = itemSchemeKey(item);
+  // An item may carry one of the scheme's numbers alone (Lejre's KLE without the year/serial).
+  return own === key || key.split('+').includes(own);
+}

@@ -70,6 +70,17 @@ export function titleMatcher(titles: readonly string[]): (item: Item) => boolean
   const wanted = titles.map((x) => x.normalize('NFC').toLocaleLowerCase('da').trim()).filter((e) => e.length > 0);
   return (item) => {
     const t = item.title.normalize('NFC').replace(/^Lukket\s*:\s*/i, '').toLocaleLowerCase('da').trim();
-    return wanted.some((e) => t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))));
+    // `Udvalget - mødekalender 2023`, `Udvalgets mødekalender 2023`: the standing title after the committee's name.
+    return wanted.some((e) => t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))) || afterCommittee(t, e));
   };
+}
+
+/** Whether `title` names `entry` (a whole word or words) after a committee: `X - entry ...` or `Xs entry ...`. */
+function afterCommittee(title: string, entry: string): boolean {
+  for (const lead of [' - ', ' – ', 's ']) {
+    const at = title.indexOf(lead + entry);
+    const end = at + lead.length + entry.length;
+    if (at > 0 && (end === title.length || /[\s:,.\-–/]/.test(title.charAt(end)))) return true;
+  }
+  return false;
 }
