@@ -121,10 +121,26 @@ function wholeNumber(name: string, v: string, min: number): number {
   return Number(v);
 }
 
+/**
+ * `--opt value` as `--opt=value` for options that take a value, so that a value starting with a
+ * dash (`--jobs -2`) is read as the value and then judged, as it is by other linters.
+ */
+function joinValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const long = a.startsWith('--') ? a.slice(2) : Object.entries(OPTION_SPEC).find(([, spec]) => 'short' in spec && `-${spec.short}` === a)?.[0];
+    const spec = long !== undefined ? (OPTION_SPEC as Record<string, { type: string }>)[long] : undefined;
+    if (spec?.type === 'string' && i + 1 < argv.length) out.push(`--${long}=${argv[++i]}`);
+    else out.push(a);
+  }
+  return out;
+}
+
 export function parseArgs(argv: readonly string[], cwd = process.cwd()): Options {
   let parsed: ReturnType<typeof parseNodeArgs<{ options: typeof OPTION_SPEC; allowPositionals: true; strict: true }>>;
   try {
-    parsed = parseNodeArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true });
+    parsed = parseNodeArgs({ args: joinValues(argv), options: OPTION_SPEC, allowPositionals: true, strict: true });
   } catch (e) {
     const m = /'([^']+)'/.exec((e as Error).message);
     const what = m ? m[1] : (e as Error).message;

@@ -2,7 +2,6 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { looksLikeReferat } from './core/detect';
 import type { IgnoreRules } from './configFile';
 import type { Message } from './rules/types';
@@ -239,8 +238,8 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       if (ignores.ignores(input, false)) ignored.push(input);
       else found.push(input);
       continue;
-    } else if (isDynamicPattern(input)) {
-      for (const match of globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] })) {
+    } else if (glob().isDynamicPattern(input)) {
+      for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] })) {
         const p = path.isAbsolute(input) ? match : path.relative(cwd, path.resolve(cwd, match)) || match;
         if (ignores.ignores(p, false)) continue;
         const base = path.basename(p);
@@ -253,6 +252,11 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
     if (found.length === before) unmatched.push(input);
   }
   return { files: onePerRealFile(found), unmatched, problems, ignored };
+}
+
+/** tinyglobby, loaded on first use: its file walker cannot be initialised inside the server's bundle, which never expands globs. */
+function glob(): typeof import('tinyglobby') {
+  return require('tinyglobby') as typeof import('tinyglobby');
 }
 
 function safeRealpath(p: string): string {
