@@ -24,6 +24,8 @@ export interface Analysis {
   ruleFailed?: boolean;
   /** A lone \r ends a line: then an edit can merge two line ends, and only a full analysis is safe. */
   bareCarriageReturn?: boolean;
+  /** The text has disable comments: they reach across items, so every edit gets a full analysis. */
+  disableComments?: number;
 }
 
 /** A change as LSP sends it: a range in the previous text and its replacement, or the whole new text. */
@@ -38,8 +40,8 @@ const ITEM_RULE_IDS = new Set(ITEM_RULES.map((r) => r.id));
 
 /** Parses and lints a whole text. */
 export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  const { parsed, findings, lines } = lintText(text, config, onFailure);
-  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text), ruleFailed: hasInternalError(findings) };
+  const { parsed, findings, lines, disableComments } = lintText(text, config, onFailure);
+  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text), ruleFailed: hasInternalError(findings), disableComments };
 }
 
 /**
@@ -52,7 +54,7 @@ export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: Ru
  * its arrays are reused, in place where no lines were added or removed.
  */
 export function reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  if (previous.config !== config || previous.bareCarriageReturn !== false || previous.ruleFailed !== false) return analyze(text, config, onFailure);
+  if (previous.config !== config || previous.bareCarriageReturn !== false || previous.ruleFailed !== false || previous.disableComments !== 0) return analyze(text, config, onFailure);
   let current: Analysis | undefined = previous;
   for (const change of changes) {
     current = applyChange(current, change, config, onFailure);
@@ -90,6 +92,8 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   if (end.line > item.endLine) return undefined;
 
   const replacement = splitLines(oldLines[start.line].slice(0, start.character) + inserted + oldLines[end.line].slice(end.character));
+  // A disable comment typed in (or completed) silences findings in other items too.
+  if (replacement.some((l) => l.includes('referat-'))) return undefined;
   const delta = replacement.length - (end.line - start.line + 1);
   // Headings in the new lines: only the item's own, on its own line, and still a heading.
   for (let i = 0; i < replacement.length; i++) {
@@ -144,7 +148,7 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     findings.sort(compareFindings);
   }
   const ruleFailed = hasInternalError(documentRulesStand ? ownFindings : findings);
-  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true };
+  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true, disableComments: 0 };
 }
 
 /** Findings sorted by line, with those inside `item` replaced by `block(old ones)`, in place; found by binary search. */
