@@ -13,9 +13,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a process; in English unless the arguments choose a language (Danish is its default). */
-export function runCli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv; defaultLang?: boolean } = {}): CliResult {
+export function runCli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv; defaultLang?: boolean; unprivileged?: boolean } = {}): CliResult {
   const withLang = options.defaultLang || args.some((a) => a.startsWith('--lang')) ? args : ['--lang', 'en', ...args];
   const r = spawnSync(process.execPath, [CLI, ...withLang], {
+    ...(options.unprivileged ? UNPRIVILEGED : {}),
     input: options.input,
     encoding: 'utf8',
     cwd: options.cwd ?? repoRoot(),
@@ -25,9 +26,14 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Root reads every file whatever its mode: tests of permissions run the CLI as `nobody` then. */
+const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
 /** A fresh temporary folder, removed by the returned function. */
 export function tempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  // Open to the unprivileged user the permission tests run the CLI as.
+  fs.chmodSync(dir, 0o777);
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
