@@ -3,11 +3,11 @@ import * as path from 'path';
 import { parseArgs as parseNodeArgs } from 'util';
 import { Worker } from 'worker_threads';
 import { createTwoFilesPatch } from 'diff';
-import { keepLineEnds } from './api';
+import { fix, lint } from './api';
 import { parse } from './core/parse';
 import { ConfigLoader, describeProblem, type LoadedConfig } from './configFile';
 import type { ResolvedConfig } from './config';
-import { fixAll, lintText, parseOptions } from './lint';
+import { parseOptions } from './lint';
 import type { Finding, Message } from './rules/types';
 import { findFiles, InputError, printableName, readDocument, textDigest, writeFixedFile } from './files';
 import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, PACKAGE_ROOT, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
@@ -221,14 +221,14 @@ export function dumpModel(text: string, config: ResolvedConfig): unknown {
 }
 
 /** Reads the configuration files as the CLI does: the --config file, or the search from each document's folder. */
-export function configLoader(settings: FileSettings): { loader: ConfigLoader; forFile: (file: string) => LoadedConfig } {
+export function configLoader(settings: FileSettings): { forDir: (dir: string) => LoadedConfig; forFile: (file: string) => LoadedConfig } {
   const loader = new ConfigLoader();
+  const forDir = (dir: string): LoadedConfig => (settings.config ? loader.forFile(path.resolve(settings.cwd, settings.config)) : loader.forDir(path.resolve(settings.cwd, dir)));
   const forFile = (file: string): LoadedConfig => {
-    if (settings.config) return loader.forFile(path.resolve(settings.cwd, settings.config));
     const named = file === '-' ? (settings.stdinName ?? path.join(settings.cwd, 'stdin')) : file;
-    return loader.forDir(path.dirname(path.resolve(settings.cwd, named)));
+    return forDir(path.dirname(path.resolve(settings.cwd, named)));
   };
-  return { loader, forFile };
+  return { forDir, forFile };
 }
 
 function configProblemText(loaded: LoadedConfig, lang: Lang): string[] {
@@ -256,19 +256,19 @@ export function lintFile(file: string, settings: FileSettings, forFile: (file: s
   }
   const loaded = forFile(file);
   result.configProblems = configProblemText(loaded, settings.lang);
-  const config = settings.reportUnusedDisables ? { ...loaded.config, reportUnusedDisables: true } : loaded.config;
+  // The Node API's lint and fix: the CLI runs the same engine as any other caller.
+  const options = { config: loaded, ...(settings.reportUnusedDisables ? { reportUnusedDisables: true } : {}) };
   let findings: Finding[];
   if (settings.fix) {
-    const fixed = fixAll(text, config);
-    const fixedText = keepLineEnds(text, fixed.text);
+    const fixed = fix(text, options);
     result.fixed = fixed.fixed;
     // Standard input is printed back even unchanged: it can be read only once.
-    if (fixedText !== text || file === '-') {
-      if (settings.dryRun) result.diff = fixedText === text ? undefined : createTwoFilesPatch(name, name, text, fixedText);
-      else result.write = { text: fixedText, digest: textDigest(text) };
+    if (fixed.text !== text || file === '-') {
+      if (settings.dryRun) result.diff = fixed.text === text ? undefined : createTwoFilesPatch(name, name, text, fixed.text);
+      else result.write = { text: fixed.text, digest: textDigest(text) };
     }
-    findings = lintText(fixedText, config).findings;
-  } else findings = lintText(text, config).findings;
+    findings = fixed.findings;
+  } else findings = lint(text, options);
   if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
   for (const f of findings) {
     result.counts[f.severity]++;
@@ -396,8 +396,8 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
 
 async function lintRun(opts: Options, out: (s: string) => void, note: (m: Message | string) => void): Promise<number> {
   const { lang } = opts;
-  const { forFile } = configLoader(opts);
-  const found = findFiles(opts.inputs, { cwd: opts.cwd, useIgnores: opts.useIgnores, configIgnores: (dir) => forFile(path.join(dir, 'x')).ignores });
+  const { forDir, forFile } = configLoader(opts);
+  const found = findFiles(opts.inputs, { cwd: opts.cwd, useIgnores: opts.useIgnores, configIgnores: (dir) => forDir(dir).ignores });
   let failed = found.problems.length > 0 || found.unmatched.length > 0;
   for (const p of found.problems) note(p);
   for (const u of found.unmatched) note({ da: `intet referat passer til ${printableName(u)}`, en: `no referat matches ${printableName(u)}` });

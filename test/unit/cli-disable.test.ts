@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../support/paths';
 import { analyze, reanalyze } from '../../server/src/analysis';
 import { applyEdits, defaultConfig } from '../../server/src/lint';
 import { codeActions } from '../../server/src/lsp/codeActions';
@@ -67,6 +70,19 @@ describe('disable comments', () => {
     assert.deepStrictEqual(lint(fixed).map((f) => f.rule), ['case-number-future']);
     const da = codeActions(analysis, { textDocument: { uri: 'file:///a.referat.md' }, range: finding.range, context: { diagnostics: [] } }, defaultConfig(), 'da');
     assert.ok(da.some((a) => a.title === 'Slå item-numbering fra på denne linje'));
+  });
+
+  it('in a table the quick fix puts the comments around the table, which stays one table', () => {
+    const text = fs.readFileSync(path.join(repoRoot(), 'examples', 'med-fejl.referat.md'), 'utf8');
+    const analysis = analyze(text, defaultConfig());
+    const finding = analysis.findings.find((f) => f.rule === 'table-sum-mismatch')!;
+    const actions = codeActions(analysis, { textDocument: { uri: 'file:///m.referat.md' }, range: finding.range, context: { diagnostics: [] } }, defaultConfig(), 'en');
+    const disable = actions.find((a) => a.title === 'Disable table-sum-mismatch for this table')!;
+    const fixed = applyEdits(text, disable.edit!.changes!['file:///m.referat.md']).text;
+    const rules = (t: string): string[] => lint(t).map((f) => f.rule);
+    assert.deepStrictEqual(rules(fixed), rules(text).filter((r) => r !== 'table-sum-mismatch'));
+    const tables = (t: string): number[] => analyze(t, defaultConfig()).parsed.model.items.map((i) => i.tables.length);
+    assert.deepStrictEqual(tables(fixed), tables(text));
   });
 
   it('the editor\'s incremental analysis agrees with a full one when a comment is typed or removed', () => {
