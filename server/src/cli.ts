@@ -446,7 +446,7 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
     if (r.write && r.file !== '-') {
       const outcome = writeFixedFile(r.file, r.write.digest, r.write.text);
       const shown = printableName(r.file);
-      if (outcome.written) note({ da: `skrev ${shown} (${r.fixed} rettelser)`, en: `wrote ${shown} (${r.fixed} ${r.fixed === 1 ? 'fix' : 'fixes'})` });
+      if (outcome.written) note({ da: `skrev ${shown} (${r.fixed} ${r.fixed === 1 ? 'rettelse' : 'rettelser'})`, en: `wrote ${shown} (${r.fixed} ${r.fixed === 1 ? 'fix' : 'fixes'})` });
       else {
         failed = true;
         totals.fixed -= r.fixed;
