@@ -28,6 +28,8 @@ export interface Analysis {
   ruleFailed?: boolean;
   /** A lone \r ends a line: then an edit can merge two line ends, and only a full analysis is safe. */
   bareCarriageReturn?: boolean;
+  /** The text has disable comments: they reach across items, so every edit gets a full analysis. */
+  disableComments?: number;
 }
 
 /** A change as LSP sends it: a range in the previous text and its replacement, or the whole new text. */
@@ -42,8 +44,8 @@ const ITEM_RULE_IDS = new Set(ITEM_RULES.map((r) => r.id));
 
 /** Parses and lints a whole text. */
 export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  const { parsed, findings, lines } = lintText(text, config, onFailure);
-  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text), ruleFailed: hasInternalError(findings) };
+  const { parsed, findings, lines, disableComments } = lintText(text, config, onFailure);
+  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text), ruleFailed: hasInternalError(findings), disableComments };
 }
 
 /**
@@ -56,7 +58,7 @@ export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: Ru
  * its arrays are reused, in place where no lines were added or removed.
  */
 export function reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  if (previous.config !== config || previous.bareCarriageReturn !== false || previous.ruleFailed !== false) return analyze(text, config, onFailure);
+  if (previous.config !== config || previous.bareCarriageReturn !== false || previous.ruleFailed !== false || previous.disableComments !== 0) return analyze(text, config, onFailure);
   let current: Analysis | undefined = previous;
   for (const change of changes) {
     current = applyChange(current, change, config, onFailure);
@@ -94,6 +96,8 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   if (end.line > item.endLine) return undefined;
 
   const replacement = splitLines(oldLines[start.line].slice(0, start.character) + inserted + oldLines[end.line].slice(end.character));
+  // A disable comment typed in (or completed) silences findings in other items too.
+  if (replacement.some((l) => l.includes('referat-'))) return undefined;
   const delta = replacement.length - (end.line - start.line + 1);
   // The layout step chooses headings from the whole document: from what a heading's first lines say, from the sections
   // before a heading-shaped line, and from every heading-shaped line. An edit that could change any of that is read in full.
@@ -172,7 +176,7 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     findings.sort(compareFindings);
   }
   const ruleFailed = hasInternalError(documentRulesStand ? ownFindings : findings);
-  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true };
+  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true, disableComments: 0 };
 }
 
 /** Lines below a heading whose text is evidence that it heads an item (see core/layout/headings.ts). */

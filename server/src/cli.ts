@@ -1,131 +1,217 @@
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseArgs as parseNodeArgs } from 'util';
 import { Worker } from 'worker_threads';
+import { createTwoFilesPatch } from 'diff';
+import { fix, lint } from './api';
 import { parse } from './core/parse';
-import { describeProblem, findConfigFile, readConfigFile } from './configFile';
+import { ConfigLoader, describeProblem, type LoadedConfig } from './configFile';
 import type { ResolvedConfig } from './config';
-import { defaultConfig, fixAll, lintText, parseOptions } from './lint';
-import type { Finding, Severity } from './rules/types';
-import { collectFiles, readDocument, InputError as UsageError } from './files';
-
-type Lang = 'da' | 'en';
+import { parseOptions } from './lint';
+import type { Finding, Message } from './rules/types';
+import { findFiles, InputError, printableName, readDocument, textDigest, writeFixedFile } from './files';
+import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, PACKAGE_ROOT, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
 export interface FileSettings {
-  format: 'text' | 'json';
-  config?: string;
+  format: Format;
   lang: Lang;
+  /** Compute the fixes (for --fix and --fix-dry-run). */
   fix: boolean;
+  dryRun: boolean;
+  quiet: boolean;
+  reportUnusedDisables: boolean;
+  /** --config FILE: that file instead of the search. */
+  config?: string;
+  /** The name standard input stands for (--stdin-filename). */
+  stdinName?: string;
+  cwd: string;
 }
 
 interface Options extends FileSettings {
   jobs: number;
+  maxWarnings?: number;
+  useIgnores: boolean;
   dumpModel?: string;
+  printConfig?: string;
   inputs: string[];
 }
 
-const USAGE = `Usage: referat-lint [--format text|json] [--config FILE] [--lang da|en] [--fix] [--jobs N] <file|dir|->...
-       referat-lint --dump-model FILE
+const USAGE = {
+  en: `Usage: referat-lint [options] <file|dir|glob|->...
+       referat-lint --print-config FILE | --dump-model FILE
 
-Lints Danish meeting minutes (referater). Directories are searched for .referat, .referat.md,
-.referat.txt, and .md/.txt files that look like a referat; "-" reads standard input.
---jobs N lints many files in N worker threads (default: the number of CPUs; 1 = no workers).
-Exit code: 0 no warnings or errors, 1 some, 2 bad usage, an unreadable file or a bad config.`;
+Lints Danish meeting minutes (referater). Folders are searched for .referat, .referat.md,
+.referat.txt, and .md/.txt files that look like a referat; quoted glob patterns are expanded;
+"-" reads standard input.
+
+  -f, --format text|json|sarif|github   output format (default: text)
+  -c, --config FILE          use this configuration file instead of searching for .referatrc.json
+      --lang da|en           language of the messages (default: da)
+      --fix                  apply every fix that has one right answer and write the files
+      --fix-dry-run          print what --fix would change as a unified diff; writes nothing
+      --max-warnings N       exit 1 only when there are more than N warnings (or any error)
+      --quiet                report errors only
+      --report-unused-disables  report referat-disable comments that silence nothing
+      --stdin-filename NAME  with "-": the name (and so the configuration) of standard input
+      --no-ignore            do not apply .referatignore or the configuration's "ignores"
+  -j, --jobs N               lint many files in N worker threads (default: the number of CPUs)
+      --print-config FILE    print the configuration that applies to FILE
+      --dump-model FILE      print the document model of FILE as JSON
+      --version, --help
+
+Exit code: 0 clean (or warnings within --max-warnings), 1 errors or too many warnings,
+2 bad usage, a bad configuration, an unreadable file or a file that could not be written.`,
+  da: `Brug: referat-lint [tilvalg] <fil|mappe|glob|->...
+       referat-lint --print-config FIL | --dump-model FIL
+
+Kontrollerer danske mødereferater. Mapper gennemsøges for .referat, .referat.md, .referat.txt
+og .md/.txt-filer der ligner et referat; glob-mønstre i anførselstegn udfoldes; "-" læser
+standardinput.
+
+  -f, --format text|json|sarif|github   uddataformat (standard: text)
+  -c, --config FIL           brug denne konfigurationsfil i stedet for at søge efter .referatrc.json
+      --lang da|en           sproget i meddelelserne (standard: da)
+      --fix                  anvend alle rettelser med ét rigtigt svar, og skriv filerne
+      --fix-dry-run          vis hvad --fix ville ændre, som unified diff; skriver intet
+      --max-warnings N       afslut med 1 kun ved mere end N advarsler (eller en fejl)
+      --quiet                vis kun fejl
+      --report-unused-disables  vis referat-disable-kommentarer der ikke skjuler noget
+      --stdin-filename NAVN  med "-": navnet (og dermed konfigurationen) for standardinput
+      --no-ignore            brug hverken .referatignore eller konfigurationens "ignores"
+  -j, --jobs N               kontrollér mange filer i N tråde (standard: antallet af CPU'er)
+      --print-config FIL     vis konfigurationen der gælder for FIL
+      --dump-model FIL       vis dokumentmodellen for FIL som JSON
+      --version, --help
+
+Afslutningskode: 0 rent (eller advarsler inden for --max-warnings), 1 fejl eller for mange
+advarsler, 2 forkert brug, en forkert konfiguration, en fil der ikke kan læses eller skrives.`,
+};
 
 /** Fewer files than this are linted in-process: starting workers would cost more than it saves. */
 const MIN_FILES_FOR_WORKERS = 17;
 const MIN_FILES_PER_WORKER = 8;
 
-function defaultLang(): Lang {
-  const env = process.env.REFERAT_LANG ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
-  return /^da/i.test(env) ? 'da' : 'en';
-}
-
-export function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { format: 'text', lang: defaultLang(), fix: false, jobs: os.availableParallelism(), inputs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--format' || a === '-f') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
-      opts.format = v;
-    } else if (a.startsWith('--format=')) {
-      const v = a.slice(9);
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
-      opts.format = v;
-    } else if (a === '--config' || a === '-c') opts.config = value();
-    else if (a === '--lang') {
-      const v = value();
-      if (v !== 'da' && v !== 'en') throw new UsageError(`--lang must be da or en, not "${v}"`);
-      opts.lang = v;
-    } else if (a === '--fix') opts.fix = true;
-    else if (a === '--jobs' || a === '-j') opts.jobs = parseJobs(value());
-    else if (a.startsWith('--jobs=')) opts.jobs = parseJobs(a.slice(7));
-    else if (a === '--dump-model') opts.dumpModel = value();
-    else if (a === '-') opts.inputs.push(a);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else opts.inputs.push(a);
+/** A mistake on the command line: the CLI exits 2 with the message and the usage line. */
+class UsageError extends Error {
+  constructor(readonly text: Message) {
+    super(text.en);
   }
-  if (!opts.dumpModel && opts.inputs.length === 0) throw new UsageError('no files given');
-  return opts;
 }
 
-function parseJobs(v: string): number {
-  if (!/^[1-9]\d{0,3}$/.test(v)) throw new UsageError(`--jobs must be a whole number from 1, not "${v}"`);
+function usage(da: string, en: string): UsageError {
+  return new UsageError({ da, en });
+}
+
+function say(lang: Lang, m: Message): string {
+  return m[lang];
+}
+
+/** The language asked for with --lang, read before the rest so that even a usage error is in it. */
+function requestedLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
+    if (v === 'en' || v === 'da') return v;
+  }
+  return 'da';
+}
+
+function wholeNumber(name: string, v: string, min: number): number {
+  if (!/^\d{1,9}$/.test(v) || Number(v) < min) throw usage(`${name} skal være et helt tal fra ${min}, ikke "${v}"`, `${name} must be a whole number from ${min}, not "${v}"`);
   return Number(v);
 }
 
-type Counts = Record<Severity, number>;
-
-/** One file's part of the output, already formatted, so that workers send back text rather than findings. */
-export interface FileReport {
-  /** The file's lines (text) or its array element (JSON), as they appear in the output. */
-  body: string;
-  counts: Counts;
-}
-
-/** A linted file: its report and, with --fix, the fixed text the main thread is to write. */
-export interface LintedFile {
-  report: FileReport;
-  fixedText?: string;
-}
-
-function severityWord(s: Severity, lang: Lang): string {
-  if (lang === 'en') return s;
-  return { error: 'fejl', warning: 'advarsel', information: 'information', hint: 'tip' }[s];
-}
-
-function reportFile(file: string, findings: readonly Finding[], settings: FileSettings): FileReport {
-  const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
-  const { lang } = settings;
-  if (settings.format === 'json') {
-    const element = { file, diagnostics: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range })) };
-    // Indented one level, as it stands inside the output's array; JSON escapes every line break inside strings.
-    return { body: '  ' + JSON.stringify(element, null, 2).split('\n').join('\n  '), counts };
+/**
+ * `--opt value` as `--opt=value` for options that take a value, so that a value starting with a
+ * dash (`--jobs -2`) is read as the value and then judged, as it is by other linters.
+ */
+function joinValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const long = a.startsWith('--') ? a.slice(2) : Object.entries(OPTION_SPEC).find(([, spec]) => 'short' in spec && `-${spec.short}` === a)?.[0];
+    const spec = long !== undefined ? (OPTION_SPEC as Record<string, { type: string }>)[long] : undefined;
+    if (spec?.type === 'string' && i + 1 < argv.length) out.push(`--${long}=${argv[++i]}`);
+    else out.push(a);
   }
-  let body = '';
-  for (const f of findings) body += `${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${f.message[lang]}\n`;
-  return { body, counts };
+  return out;
 }
 
-function formatReports(reports: readonly FileReport[], settings: FileSettings): string {
-  if (settings.format === 'json') return reports.length === 0 ? '[]\n' : `[\n${reports.map((r) => r.body).join(',\n')}\n]\n`;
-  const count: Counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const r of reports) for (const s of Object.keys(count) as Severity[]) count[s] += r.counts[s];
-  const total = count.error + count.warning + count.information + count.hint;
-  const files = reports.length;
-  const summary =
-    settings.lang === 'da'
-      ? `${total} fund (${count.error} fejl, ${count.warning} advarsler, ${count.information + count.hint} informationer) i ${files} ${files === 1 ? 'fil' : 'filer'}.`
-      : `${total} ${total === 1 ? 'problem' : 'problems'} (${count.error} errors, ${count.warning} warnings, ${count.information + count.hint} infos) in ${files} ${files === 1 ? 'file' : 'files'}.`;
-  return reports.map((r) => r.body).join('') + summary + '\n';
+export function parseArgs(argv: readonly string[], cwd = process.cwd()): Options {
+  let parsed: ReturnType<typeof parseNodeArgs<{ options: typeof OPTION_SPEC; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseNodeArgs({ args: joinValues(argv), options: OPTION_SPEC, allowPositionals: true, strict: true });
+  } catch (e) {
+    const m = /'([^']+)'/.exec((e as Error).message);
+    const what = m ? m[1] : (e as Error).message;
+    if ((e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw usage(`${what} skal have en værdi`, `${what} needs a value`);
+    throw usage(`ukendt tilvalg ${what}`, `unknown option ${what}`);
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw usage(`--format skal være ${FORMATS.join(', ')}, ikke "${format}"`, `--format must be ${FORMATS.join(', ')}, not "${format}"`);
+  const lang = v.lang ?? 'da';
+  if (lang !== 'da' && lang !== 'en') throw usage(`--lang skal være da eller en, ikke "${lang}"`, `--lang must be da or en, not "${lang}"`);
+  const opts: Options = {
+    format,
+    lang,
+    fix: Boolean(v.fix || v['fix-dry-run']),
+    dryRun: Boolean(v['fix-dry-run']),
+    quiet: Boolean(v.quiet),
+    reportUnusedDisables: Boolean(v['report-unused-disables']),
+    config: v.config,
+    stdinName: v['stdin-filename'],
+    cwd,
+    jobs: v.jobs === undefined ? os.availableParallelism() : wholeNumber('--jobs', v.jobs, 1),
+    maxWarnings: v['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', v['max-warnings'], 0),
+    useIgnores: !v['no-ignore'],
+    dumpModel: v['dump-model'],
+    printConfig: v['print-config'],
+    inputs: parsed.positionals,
+  };
+  if (v.fix && v['fix-dry-run']) throw usage('--fix og --fix-dry-run kan ikke bruges sammen', '--fix and --fix-dry-run cannot be used together');
+  if (opts.dryRun && format !== 'text') throw usage('--fix-dry-run skriver en diff og kan ikke bruges med --format', '--fix-dry-run prints a diff and cannot be used with --format');
+  if (opts.stdinName !== undefined && !opts.inputs.includes('-')) throw usage('--stdin-filename kræver "-" blandt filerne', '--stdin-filename needs "-" among the files');
+  if (opts.inputs.filter((i) => i === '-').length > 1) throw usage('"-" kan kun angives én gang', '"-" can be given once only');
+  if (!opts.dumpModel && !opts.printConfig && opts.inputs.length === 0) throw usage('ingen filer angivet', 'no files given');
+  return opts;
+}
+
+const OPTION_SPEC = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  lang: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  'report-unused-disables': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'no-ignore': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  'print-config': { type: 'string' },
+  'dump-model': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** One file linted: its formatted output, its counts, and what --fix is to write. */
+export interface LintedFile {
+  file: string;
+  /** The file's part of the output, in pieces of bounded size; empty when it has no findings (except in JSON). */
+  chunks: string[];
+  counts: Counts;
+  fixable: number;
+  /** Findings fixed (with --fix or --fix-dry-run). */
+  fixed: number;
+  /** With --fix: the fixed text and the digest of the text it was made from. */
+  write?: { text: string; digest: string };
+  /** With --fix-dry-run: the change as a unified diff. */
+  diff?: string;
+  /** Configuration problems met, already worded, each to be shown once per run. */
+  configProblems: string[];
+  /** Why the file could not be linted (it is then left out of the output). */
+  failure?: string;
 }
 
 /** The model as JSON, with every line 0-based. */
@@ -134,79 +220,93 @@ export function dumpModel(text: string, config: ResolvedConfig): unknown {
   return { ...model, problems };
 }
 
-function configFor(file: string, settings: FileSettings, cache: Map<string, ResolvedConfig>): ResolvedConfig {
-  const configFile = settings.config ?? (file === '-' ? findConfigFile(process.cwd()) : findConfigFile(path.dirname(path.resolve(file))));
-  if (!configFile) return defaultConfig();
-  const cached = cache.get(configFile);
-  if (cached) return cached;
-  if (!fs.existsSync(configFile)) throw new UsageError(`cannot read config ${configFile}: no such file`);
-  const { config, problems } = readConfigFile(configFile);
-  if (problems.length > 0) throw new UsageError(`bad config: ${describeProblem(problems[0], settings.lang)}`);
-  cache.set(configFile, config);
-  return config;
+/** Reads the configuration files as the CLI does: the --config file, or the search from each document's folder. */
+export function configLoader(settings: FileSettings): { forDir: (dir: string) => LoadedConfig; forFile: (file: string) => LoadedConfig } {
+  const loader = new ConfigLoader();
+  const forDir = (dir: string): LoadedConfig => (settings.config ? loader.forFile(path.resolve(settings.cwd, settings.config)) : loader.forDir(path.resolve(settings.cwd, dir)));
+  const forFile = (file: string): LoadedConfig => {
+    const named = file === '-' ? (settings.stdinName ?? path.join(settings.cwd, 'stdin')) : file;
+    return forDir(path.dirname(path.resolve(settings.cwd, named)));
+  };
+  return { forDir, forFile };
+}
+
+function configProblemText(loaded: LoadedConfig, lang: Lang): string[] {
+  return loaded.problems.map((p) => (lang === 'da' ? `fejl i konfigurationen: ${describeProblem(p, lang)}` : `bad config: ${describeProblem(p, lang)}`));
+}
+
+function displayName(file: string, settings: FileSettings): string {
+  return file === '-' ? (settings.stdinName ?? '-') : file;
 }
 
 /**
- * Reads, fixes (without writing) and lints one file. Throws a UsageError for an unreadable file or
- * a bad config. The same code runs in-process and in the workers, so both give the same bytes.
+ * Reads, fixes (without writing) and lints one file. An unreadable file is a failure, not an
+ * exception. The same code runs in-process and in the workers, so both give the same bytes.
  */
-export function lintFile(file: string, settings: FileSettings, cache: Map<string, ResolvedConfig>): LintedFile {
+export function lintFile(file: string, settings: FileSettings, forFile: (file: string) => LoadedConfig, sink?: (chunk: string) => void): LintedFile {
+  const name = displayName(file, settings);
+  const result: LintedFile = { file, chunks: [], counts: emptyCounts(), fixable: 0, fixed: 0, configProblems: [] };
   let text: string;
   try {
     text = readDocument(file);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof InputError && e.both) result.failure = e.both[settings.lang];
+    else result.failure = settings.lang === 'da' ? `kan ikke læse ${printableName(name)}: ${errorCode(e)}` : `cannot read ${printableName(name)}: ${errorCode(e)}`;
+    return result;
   }
-  const config = configFor(file, settings, cache);
-  let fixedText: string | undefined;
-  if (settings.fix && file !== '-') {
-    const fixed = fixAll(text, config);
-    if (fixed.text !== text) fixedText = fixed.text;
-    text = fixed.text;
+  const loaded = forFile(file);
+  result.configProblems = configProblemText(loaded, settings.lang);
+  // The Node API's lint and fix: the CLI runs the same engine as any other caller.
+  const options = { config: loaded, ...(settings.reportUnusedDisables ? { reportUnusedDisables: true } : {}) };
+  let findings: Finding[];
+  if (settings.fix) {
+    const fixed = fix(text, options);
+    result.fixed = fixed.fixed;
+    // Standard input is printed back even unchanged: it can be read only once.
+    if (fixed.text !== text || file === '-') {
+      if (settings.dryRun) result.diff = fixed.text === text ? undefined : createTwoFilesPatch(name, name, text, fixed.text);
+      else result.write = { text: fixed.text, digest: textDigest(text) };
+    }
+    findings = fixed.findings;
+  } else findings = lint(text, options);
+  if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
+  for (const f of findings) {
+    result.counts[f.severity]++;
+    if (f.fix) result.fixable++;
   }
-  return { report: reportFile(file, lintText(text, config).findings, settings), ...(fixedText !== undefined ? { fixedText } : {}) };
+  if (!settings.dryRun) {
+    const writer = new ChunkWriter(sink ?? ((s) => result.chunks.push(s)));
+    writeFileBody(name, findings, { format: settings.format, lang: settings.lang, cwd: settings.cwd }, writer);
+    writer.flush();
+  }
+  return result;
 }
 
-/** A file a worker could not lint: the message to exit 2 with, or an internal error's stack. */
-export interface LintFailure {
-  message: string;
-  internal: boolean;
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException)?.code ?? String((e as Error)?.message ?? e);
 }
 
 export type WorkerRequest = { batch: number; files: string[] };
-export type WorkerReply = { batch: number; outcomes: Array<LintedFile | LintFailure> };
+export type WorkerReply = { batch: number; outcomes: LintedFile[] };
 export type WorkerSettings = FileSettings;
 
-function lintInProcess(files: readonly string[], settings: FileSettings): FileReport[] {
-  const cache = new Map<string, ResolvedConfig>();
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    const linted = lintFile(file, settings, cache);
-    if (linted.fixedText !== undefined) fs.writeFileSync(file, linted.fixedText);
-    reports.push(linted.report);
-  }
-  return reports;
-}
-
 /**
- * Lints the files in worker threads, a batch at a time, and then walks the outcomes in file order
- * as the in-process loop does: fixes are written up to the first failing file, which then ends the run.
+ * Lints the files in worker threads, a batch at a time, and hands each outcome on in file order
+ * as soon as the ones before it are in.
  */
-async function lintInWorkers(files: readonly string[], settings: FileSettings, jobs: number): Promise<FileReport[]> {
-  const outcomes: Array<LintedFile | LintFailure | undefined> = new Array(files.length);
+async function lintInWorkers(files: readonly string[], settings: FileSettings, jobs: number, take: (outcome: LintedFile) => void): Promise<void> {
+  const outcomes: Array<LintedFile | undefined> = new Array(files.length);
   const workerCount = Math.min(jobs, Math.ceil(files.length / MIN_FILES_PER_WORKER));
   // Small batches keep the workers evenly loaded when some files are much larger than others.
   const batchSize = Math.max(1, Math.min(16, Math.floor(files.length / (workerCount * 8))));
   let next = 0;
-  let firstFailure = files.length;
+  let handed = 0;
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let busy = 0;
       const send = (worker: Worker): void => {
-        // Files after a failure are not needed: the in-process loop would never have reached them.
-        if (next >= files.length || next > firstFailure) {
+        if (next >= files.length) {
           if (busy === 0) resolve();
           return;
         }
@@ -222,8 +322,11 @@ async function lintInWorkers(files: readonly string[], settings: FileSettings, j
           busy--;
           reply.outcomes.forEach((outcome, k) => {
             outcomes[reply.batch + k] = outcome;
-            if ('message' in outcome) firstFailure = Math.min(firstFailure, reply.batch + k);
           });
+          for (; handed < files.length && outcomes[handed]; handed++) {
+            take(outcomes[handed]!);
+            outcomes[handed] = undefined;
+          }
           send(worker);
         });
         worker.on('error', reject);
@@ -236,59 +339,158 @@ async function lintInWorkers(files: readonly string[], settings: FileSettings, j
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  const reports: FileReport[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const outcome = outcomes[i]!;
-    if ('message' in outcome) {
-      if (!outcome.internal) throw new UsageError(outcome.message);
-      const error = new Error(outcome.message);
-      error.stack = outcome.message;
-      throw error;
-    }
-    if (outcome.fixedText !== undefined) fs.writeFileSync(files[i], outcome.fixedText);
-    reports.push(outcome.report);
-  }
-  return reports;
+}
+
+function printConfig(opts: Options, out: (s: string) => void, err: (s: string) => void): number {
+  const { forFile } = configLoader(opts);
+  const loaded = forFile(path.resolve(opts.cwd, opts.printConfig!));
+  for (const p of configProblemText(loaded, opts.lang)) err(`referat-lint: ${p}\n`);
+  const { caseNumberPatterns: _compiled, ...config } = loaded.config;
+  const shown = { files: loaded.files, ...config, caseNumberPatterns: loaded.merged.caseNumberPatterns ?? [], ignores: loaded.ignores };
+  out(JSON.stringify(shown, null, 2) + '\n');
+  return loaded.problems.length > 0 ? 2 : 0;
+}
+
+function version(): string {
+  return (require(path.join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
 }
 
 /** Runs the CLI; resolves to the exit code. Output goes through the given writers so tests can run it in-process too. */
 export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const lang0 = requestedLang(argv);
   let opts: Options;
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
-      out(USAGE + '\n');
+      out(USAGE[lang0] + '\n');
       return 0;
     }
     if (argv.includes('--version')) {
-      out(`${(require('../../../package.json') as { version: string }).version}\n`);
+      out(`${version()}\n`);
       return 0;
     }
     opts = parseArgs(argv);
   } catch (e) {
-    err(`referat-lint: ${(e as Error).message}\n${USAGE.split('\n')[0]}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    err(`referat-lint: ${say(lang0, e.text)}\n${USAGE[lang0].split('\n')[0]}\n`);
     return 2;
   }
-  const settings: FileSettings = { format: opts.format, config: opts.config, lang: opts.lang, fix: opts.fix };
+  const { lang } = opts;
+  const note = (m: Message | string): void => err(`referat-lint: ${typeof m === 'string' ? m : say(lang, m)}\n`);
   try {
+    if (opts.printConfig) return printConfig(opts, out, err);
     if (opts.dumpModel) {
-      const config = configFor(opts.dumpModel, settings, new Map());
+      const config = configLoader(opts).forFile(opts.dumpModel).config;
       out(JSON.stringify(dumpModel(readDocument(opts.dumpModel), config), null, 2) + '\n');
       return 0;
     }
-    const files = collectFiles(opts.inputs);
-    // Standard input belongs to the main thread, so a run that reads it stays in-process.
-    const useWorkers = opts.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS && !files.includes('-');
-    const reports = useWorkers ? await lintInWorkers(files, settings, opts.jobs) : lintInProcess(files, settings);
-    out(formatReports(reports, settings));
-    return reports.some((r) => r.counts.error > 0 || r.counts.warning > 0) ? 1 : 0;
+    return await lintRun(opts, out, note);
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`referat-lint: ${e.message}\n`);
+    if (e instanceof InputError) {
+      note(e.both ?? e.message);
       return 2;
     }
-    err(`referat-lint: internal error: ${(e as Error).stack ?? e}\n`);
+    note(`${lang === 'da' ? 'intern fejl' : 'internal error'}: ${(e as Error).stack ?? e}`);
     return 2;
   }
+}
+
+async function lintRun(opts: Options, out: (s: string) => void, note: (m: Message | string) => void): Promise<number> {
+  const { lang } = opts;
+  const { forDir, forFile } = configLoader(opts);
+  const found = findFiles(opts.inputs, { cwd: opts.cwd, useIgnores: opts.useIgnores, configIgnores: (dir) => forDir(dir).ignores });
+  let failed = found.problems.length > 0 || found.unmatched.length > 0;
+  for (const p of found.problems) note(p);
+  for (const u of found.unmatched) note({ da: `intet referat passer til ${printableName(u)}`, en: `no referat matches ${printableName(u)}` });
+  for (const f of found.ignored) note({ da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`, en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)` });
+  const files = found.files;
+  if (files.length === 0 && found.ignored.length === 0) {
+    if (!failed) note({ da: 'ingen filer at kontrollere', en: 'no files to lint' });
+    return 2;
+  }
+
+  const ctx = { format: opts.format, lang, cwd: opts.cwd };
+  const stdinFix = opts.fix && !opts.dryRun && files.includes('-');
+  // With --fix on standard input, the fixed text is the output; the report goes to stderr.
+  const reportOut = stdinFix ? (s: string): void => note(s.replace(/\n$/, '')) : out;
+  const writer = new ChunkWriter(reportOut);
+  const totals: Totals = { counts: emptyCounts(), fixable: 0, files: 0, fixed: 0, fixedFiles: 0 };
+  const shownProblems = new Set<string>();
+  let wroteAny = false;
+  if (!opts.dryRun) writer.write(header(ctx, version()));
+
+  const startBody = (empty: boolean): void => {
+    if (empty) return;
+    if (wroteAny) writer.write(separator(opts.format));
+    wroteAny = true;
+  };
+  const finish = (r: LintedFile): void => {
+    for (const p of r.configProblems) {
+      if (shownProblems.has(p)) continue;
+      shownProblems.add(p);
+      failed = true;
+      note(p);
+    }
+    if (r.failure) {
+      failed = true;
+      note(r.failure);
+      return;
+    }
+    totals.files++;
+    for (const s of Object.keys(totals.counts) as Array<keyof Counts>) totals.counts[s] += r.counts[s];
+    totals.fixable += r.fixable;
+    if (r.diff) out(r.diff);
+    if (r.fixed > 0 && (r.write || r.diff || r.file === '-')) {
+      totals.fixed += r.fixed;
+      totals.fixedFiles++;
+    }
+    if (r.write && r.file !== '-') {
+      const outcome = writeFixedFile(r.file, r.write.digest, r.write.text);
+      const shown = printableName(r.file);
+      if (outcome.written) note({ da: `skrev ${shown} (${r.fixed} ${r.fixed === 1 ? 'rettelse' : 'rettelser'})`, en: `wrote ${shown} (${r.fixed} ${r.fixed === 1 ? 'fix' : 'fixes'})` });
+      else {
+        failed = true;
+        totals.fixed -= r.fixed;
+        totals.fixedFiles--;
+        note({ da: `skrev ikke ${shown}: filen ${outcome.reason.da}`, en: `did not write ${shown}: the file ${outcome.reason.en}` });
+      }
+    }
+  };
+
+  const useWorkers = opts.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS && !files.includes('-');
+  if (useWorkers) {
+    await lintInWorkers(files, opts, opts.jobs, (r) => {
+      if (!r.failure) {
+        startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
+        for (const c of r.chunks) writer.write(c);
+      }
+      finish(r);
+    });
+  } else {
+    for (const file of files) {
+      // Formatted straight into the output: one file's findings are never held as one string.
+      let started = false;
+      const r = lintFile(file, opts, forFile, (chunk) => {
+        if (!started) startBody(false);
+        started = true;
+        writer.write(chunk);
+      });
+      if (!started && !r.failure && !opts.dryRun) startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
+      if (stdinFix && file === '-' && r.write) out(r.write.text);
+      finish(r);
+    }
+  }
+  if (opts.dryRun) note(fixLine(totals, lang, true));
+  else {
+    const fixing = opts.fix ? fixLine(totals, lang, false) + '\n' : '';
+    // JSON and SARIF stay one document: how many were fixed goes to stderr there.
+    const plain = opts.format === 'text' || opts.format === 'github';
+    if (fixing && !plain) note(fixing.trim());
+    writer.write(footer(ctx, version(), wroteAny, (plain ? fixing : '') + summaryLine(totals, lang)));
+  }
+  writer.flush();
+  if (failed) return 2;
+  const warnings = opts.quiet ? 0 : totals.counts.warning;
+  return totals.counts.error > 0 || warnings > (opts.maxWarnings ?? 0) ? 1 : 0;
 }
 
 if (require.main === module) {

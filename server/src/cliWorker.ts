@@ -1,29 +1,12 @@
 import { parentPort, workerData } from 'worker_threads';
-import type { ResolvedConfig } from './config';
-import { InputError } from './files';
-import { lintFile, type LintedFile, type LintFailure, type WorkerReply, type WorkerRequest, type WorkerSettings } from './cli';
+import { configLoader, lintFile, type WorkerReply, type WorkerRequest, type WorkerSettings } from './cli';
 
 /** A worker of `referat-lint --jobs N`: lints the batches of files the main thread sends, one reply per batch. */
 const settings = workerData as WorkerSettings;
 // Per worker, as the in-process loop keeps one per run: a config file is read once here.
-const configCache = new Map<string, ResolvedConfig>();
-
-function lintOrFail(file: string): LintedFile | LintFailure {
-  try {
-    return lintFile(file, settings, configCache);
-  } catch (e) {
-    if (e instanceof InputError) return { message: e.message, internal: false };
-    return { message: String((e as Error)?.stack ?? e), internal: true };
-  }
-}
+const { forFile } = configLoader(settings);
 
 parentPort!.on('message', (request: WorkerRequest) => {
-  const outcomes: WorkerReply['outcomes'] = [];
-  for (const file of request.files) {
-    const outcome = lintOrFail(file);
-    outcomes.push(outcome);
-    // The main thread stops at the first failure; the rest of the batch would not be used.
-    if ('message' in outcome) break;
-  }
+  const outcomes = request.files.map((file) => lintFile(file, settings, forFile));
   parentPort!.postMessage({ batch: request.batch, outcomes } satisfies WorkerReply);
 });

@@ -16,6 +16,14 @@ export interface ReferatConfig {
   caseNumberPatterns?: string[];
   /** Other spellings that mean a member: { "Martin Stokholm": ["M. Stokholm"] }. */
   memberAliases?: Record<string, string[]>;
+  /** Report disable comments that silence nothing (rule `unused-disable`). */
+  reportUnusedDisables?: boolean;
+  /** Files that reference this one's settings, nearest last: paths or `referat:recommended` / `referat:strict`. */
+  extends?: string | string[];
+  /** Stop looking for configuration files in the folders above this one. */
+  root?: boolean;
+  /** Files not to lint, in gitignore syntax, relative to this file's folder (the CLI). */
+  ignores?: string[];
 }
 
 export interface ResolvedConfig {
@@ -25,6 +33,7 @@ export interface ResolvedConfig {
   totalLabels: string[];
   caseNumberPatterns: RegExp[];
   memberAliases: Record<string, string[]>;
+  reportUnusedDisables?: boolean;
 }
 
 export { DEFAULT_DECISION_EXEMPTIONS, DEFAULT_STANDING_ITEMS };
@@ -37,6 +46,21 @@ export interface ConfigProblem {
   /** Offset in the file, when known. */
   offset?: number;
 }
+
+/** Every key a configuration may have; `extends`, `root` and `ignores` are read by the file loader. */
+export const CONFIG_KEYS: readonly string[] = [
+  'rules',
+  'decisionExemptions',
+  'standingItems',
+  'totalLabels',
+  'caseNumberPatterns',
+  'memberAliases',
+  'reportUnusedDisables',
+  'extends',
+  'root',
+  'ignores',
+  '$schema',
+];
 
 const SETTINGS: ReadonlyArray<RuleSetting> = ['off', 'information', 'warning', 'error', 'hint'];
 
@@ -86,7 +110,7 @@ export function resolveConfig(
     return v as string[];
   };
   for (const key of Object.keys(obj)) {
-    if (!['rules', 'decisionExemptions', 'standingItems', 'totalLabels', 'caseNumberPatterns', 'memberAliases', '$schema'].includes(key)) {
+    if (!CONFIG_KEYS.includes(key)) {
       problem(key, `Ukendt nøgle "${key}" ignoreres.`, `Unknown key "${key}" is ignored.`);
     }
   }
@@ -106,6 +130,15 @@ export function resolveConfig(
         }
       }
     }
+  }
+  stringList('ignores');
+  if (obj.root !== undefined && typeof obj.root !== 'boolean') problem('root', '"root" skal være true eller false.', '"root" must be true or false.');
+  if (obj.extends !== undefined && typeof obj.extends !== 'string' && !(Array.isArray(obj.extends) && obj.extends.every((x) => typeof x === 'string'))) {
+    problem('extends', '"extends" skal være en tekst eller en liste af tekster.', '"extends" must be a string or a list of strings.');
+  }
+  if (obj.reportUnusedDisables !== undefined) {
+    if (typeof obj.reportUnusedDisables !== 'boolean') problem('reportUnusedDisables', '"reportUnusedDisables" skal være true eller false.', '"reportUnusedDisables" must be true or false.');
+    else config.reportUnusedDisables = obj.reportUnusedDisables;
   }
   const exemptions = stringList('decisionExemptions');
   if (exemptions) config.decisionExemptions = exemptions;

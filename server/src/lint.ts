@@ -3,6 +3,7 @@ import { parseLines } from './core/parse';
 import type { ParseProblem, ParseResult, Range } from './core/model';
 import { append, splitLines } from './core/text';
 import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
+import { applyDisables, findDirectives } from './disable';
 import { RULES, RULE_IDS } from './rules';
 import type { Finding, Report, Rule, TextEdit } from './rules/types';
 
@@ -72,6 +73,8 @@ export interface LintResult {
   findings: Finding[];
   /** The text split into lines, as the parser and the rules read it. */
   lines: string[];
+  /** How many disable comments the text has (`<!-- referat-disable … -->`). */
+  disableComments: number;
 }
 
 /** A parser problem as a finding of rule `parse`. */
@@ -79,14 +82,21 @@ export function problemFinding(p: ParseProblem): Finding {
   return { rule: 'parse', severity: p.severity, message: p.message, range: p.range };
 }
 
-/** Parses and lints a text with the given rules (all by default): the parser's own problems come first, as rule `parse`. */
+/**
+ * Parses and lints a text with the given rules (all by default): the parser's own problems come
+ * first, as rule `parse`; findings that a disable comment silences are dropped.
+ */
 export function lintText(text: string, config: ResolvedConfig = defaultConfig(), onFailure?: (f: RuleFailure) => void, rules: readonly Rule[] = RULES): LintResult {
   const lines = splitLines(text);
   const parsed = parseLines(lines, parseOptions(config));
-  const findings: Finding[] = parsed.problems.map(problemFinding);
-  append(findings, runRules(parsed, lines, config, rules, onFailure));
+  const all: Finding[] = parsed.problems.map(problemFinding);
+  append(all, runRules(parsed, lines, config, rules, onFailure));
+  const directives = findDirectives(lines);
+  // With only some rules run, a comment for one of the others would look unused.
+  const reportUnused = config.reportUnusedDisables && rules === RULES ? 'warning' : undefined;
+  const findings = applyDisables(all, directives, { reportUnused });
   findings.sort(compareFindings);
-  return { parsed, findings, lines };
+  return { parsed, findings, lines, disableComments: directives.length };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

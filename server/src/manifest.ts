@@ -72,10 +72,19 @@ function keySchemas(): Record<string, { [key: string]: Json }> {
   };
 }
 
+/** Keys only a `.referatrc.json` has (not settings): how files combine, and what the CLI leaves out. */
+const FILE_KEYS: Record<string, { [key: string]: Json }> = {
+  extends: { description: 'Files (relative paths) or presets (referat:recommended, referat:strict) this one applies over.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  root: { description: 'Stop looking for configuration files in the folders above.', type: 'boolean' },
+  ignores: { description: 'Files not to lint, in gitignore syntax, relative to this file\'s folder.', type: 'array', items: { type: 'string' } },
+  reportUnusedDisables: { description: 'Report referat-disable comments that silence nothing (rule unused-disable).', type: 'boolean' },
+};
+
 /** The JSON schema of `.referatrc.json`. */
 export function configSchema(): { [key: string]: Json } {
   const properties: { [key: string]: Json } = { $schema: { type: 'string' } };
   for (const [key, schema] of Object.entries(keySchemas())) properties[key] = { description: KEY_DESCRIPTIONS[key].en, ...schema };
+  Object.assign(properties, FILE_KEYS);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Referat configuration (.referatrc.json)',

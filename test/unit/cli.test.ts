@@ -8,8 +8,10 @@ import { repoRoot } from '../support/paths';
 
 const CLI = path.join(repoRoot(), 'bin', 'referat-lint.js');
 
+/** Runs the built CLI; in English unless the arguments choose a language (Danish is its default). */
 function run(args: string[], input?: string, cwd?: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: cwd ?? repoRoot(), env: { ...process.env, LANG: 'C' } });
+  const withLang = args.some((a) => a.startsWith('--lang')) ? args : ['--lang', 'en', ...args];
+  const r = spawnSync(process.execPath, [CLI, ...withLang], { input, encoding: 'utf8', cwd: cwd ?? repoRoot(), env: { ...process.env, LANG: 'C' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -58,7 +60,7 @@ describe('referat-lint (as a process)', () => {
       'D/slip.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.',
       'D/slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
     ]);
-    assert.strictEqual(lines[lines.length - 1], '2 problems (1 errors, 1 warnings, 0 infos) in 1 file.');
+    assert.strictEqual(lines[lines.length - 1], '2 problems (1 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.');
   });
 
   it('prints the JSON shape with 0-based positions', () => {
@@ -147,7 +149,7 @@ describe('referat-lint (as a process)', () => {
       });
     }
 
-    it('exits 2 naming the first unreadable file in file order, as in-process', () => {
+    it('reports every unreadable file, lints the rest and exits 2, as in-process', () => {
       const d = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-jobs-bad-'));
       try {
         fs.cpSync(many, d, { recursive: true });
@@ -156,8 +158,11 @@ describe('referat-lint (as a process)', () => {
         const parallel = run(['--jobs', '2', d]);
         const inProcess = run(['--jobs', '1', d]);
         assert.strictEqual(parallel.code, 2);
-        assert.strictEqual(parallel.stdout, '');
-        assert.strictEqual(parallel.stderr, `referat-lint: ${path.join(d, 'm07.referat.md')}: not a text file (it contains NUL bytes)\n`);
+        assert.strictEqual(
+          parallel.stderr,
+          `referat-lint: ${path.join(d, 'm07.referat.md')}: not a text file (it contains NUL bytes)\nreferat-lint: ${path.join(d, 'z', 'm30.referat.md')}: not a text file (it contains NUL bytes)\n`,
+        );
+        assert.match(parallel.stdout, /in 38 files\./);
         assert.deepStrictEqual(parallel, inProcess);
       } finally {
         fs.rmSync(d, { recursive: true, force: true });
@@ -211,7 +216,7 @@ describe('referat-lint (as a process)', () => {
   it('exits 2 with one line on stderr for bad usage, unreadable files and bad configs', () => {
     const usage = run(['--format', 'xml', 'x']);
     assert.strictEqual(usage.code, 2);
-    assert.match(usage.stderr, /--format must be text or json/);
+    assert.match(usage.stderr, /--format must be text, json, sarif, github, not "xml"/);
     const missing = run(['/no/such/file.referat']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /cannot read \/no\/such\/file.referat/);

@@ -16,12 +16,16 @@ export interface LineShape {
 
 const BLANK: LineShape = { level: 0, bold: false, content: '', start: 0, end: 0, style: 'bare', blank: true };
 
+/** A line that is only a disable comment (see disable.ts) reads as blank: adding one must not change what the parser sees. */
+const DISABLE_COMMENT_LINE = /^<!--\s*referat-(?:disable|enable)(?:(?!-->).)*-->$/;
+
 export function shapeLine(raw: string): LineShape {
   let start = 0;
   let end = raw.length;
   while (start < end && isSpace(raw.charCodeAt(start))) start++;
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   if (start === end) return BLANK;
+  if (raw.charCodeAt(start) === 60 /* < */ && DISABLE_COMMENT_LINE.test(raw.slice(start, end))) return BLANK;
   let level = 0;
   while (level < 7 && raw.charCodeAt(start + level) === 35 /* # */) level++;
   if (level > 0 && level <= 6 && (start + level === end || isSpace(raw.charCodeAt(start + level)))) {

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config';
 import type { Range } from '../core/model';
+import { disableNextLineComment, disableRegionComments } from '../disable';
 import { fixAll } from '../lint';
 import { ruleById } from '../rules';
 import type { Finding } from '../rules/types';
@@ -71,6 +72,8 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, config
         kind: CodeActionKind.QuickFix,
         command: { title: rule, command: 'referat.server.openRuleDocs', arguments: [rule] },
       });
+      const line = here.find((f) => f.rule === rule)!.range.start.line;
+      actions.push(disableHereAction(analysis, uri, rule, line, lang));
       actions.push({
         title: lang === 'da' ? `Slå ${rule} fra i .referatrc.json` : `Turn ${rule} off in .referatrc.json`,
         kind: CodeActionKind.QuickFix,
@@ -79,4 +82,32 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, config
     }
   }
   return actions;
+}
+
+/**
+ * "Disable this rule on this line": a disable comment on the line above the finding. Inside a
+ * table a line of its own would split the table, so the comments go around the whole table.
+ */
+function disableHereAction(analysis: Analysis, uri: string, rule: string, line: number, lang: Lang): CodeAction {
+  const eol = analysis.text.includes('\r\n') ? '\r\n' : '\n';
+  const at = (l: number): Range => ({ start: { line: l, character: 0 }, end: { line: l, character: 0 } });
+  const table = analysis.parsed.model.items.flatMap((i) => i.tables).find((t) => t.line <= line && line <= t.endLine);
+  if (table) {
+    const { disable, enable } = disableRegionComments(rule);
+    const afterTable = table.endLine + 1;
+    const enableEdit =
+      afterTable < analysis.lines.length
+        ? { range: at(afterTable), newText: enable + eol }
+        : { range: { start: { line: table.endLine, character: analysis.lines[table.endLine].length }, end: { line: table.endLine, character: analysis.lines[table.endLine].length } }, newText: eol + enable };
+    return {
+      title: lang === 'da' ? `Slå ${rule} fra for denne tabel` : `Disable ${rule} for this table`,
+      kind: CodeActionKind.QuickFix,
+      edit: { changes: { [uri]: [{ range: at(table.line), newText: disable + eol }, enableEdit] } },
+    };
+  }
+  return {
+    title: lang === 'da' ? `Slå ${rule} fra på denne linje` : `Disable ${rule} on this line`,
+    kind: CodeActionKind.QuickFix,
+    edit: { changes: { [uri]: [{ range: at(line), newText: disableNextLineComment(rule) + eol }] } },
+  };
 }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { resolveConfig, type ConfigProblem, type ReferatConfig, type ResolvedConfig } from '../config';
-import { findConfigFile, readConfigFile } from '../configFile';
+import { ConfigLoader } from '../configFile';
 import { DEFAULT_SEVERITIES } from '../lint';
 import { RULE_IDS } from '../rules';
 
@@ -40,14 +40,23 @@ export interface DocumentConfig {
 export class ConfigResolver {
   private readonly byFolder = new Map<string, DocumentConfig>();
   private base: ReferatConfig = {};
+  private workspaceFolders: string[] = [];
+  private loader = new ConfigLoader();
 
   setSettings(settings: Settings | undefined): void {
     this.base = settingsAsConfig(settings);
-    this.byFolder.clear();
+    this.clear();
+  }
+
+  /** The search for `.referatrc.json` files never goes above these folders (file system paths). */
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.workspaceFolders = [...folders];
+    this.clear();
   }
 
   clear(): void {
     this.byFolder.clear();
+    this.loader = new ConfigLoader({ base: this.base, stopAt: this.workspaceFolders });
   }
 
   forUri(uri: string): DocumentConfig {
@@ -62,8 +71,8 @@ export class ConfigResolver {
   }
 
   private resolve(folder: string): DocumentConfig {
-    const file = folder ? findConfigFile(folder) : undefined;
-    if (file) return { ...readConfigFile(file, this.base), file };
+    const loaded = folder ? this.loader.forDir(folder) : undefined;
+    if (loaded && loaded.files.length > 0) return { config: loaded.config, problems: loaded.problems, file: loaded.files[0] };
     return resolveConfig(this.base, RULE_IDS, DEFAULT_SEVERITIES, 'settings (referat.*)');
   }
 }

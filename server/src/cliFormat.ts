@@ -1,0 +1,216 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Range } from './core/model';
+import { UNUSED_DISABLE_RULE } from './disable';
+import { printableName } from './files';
+import { RULES } from './rules';
+import type { Finding, Message, Severity } from './rules/types';
+
+export type Lang = 'da' | 'en';
+export type Format = 'text' | 'json' | 'sarif' | 'github';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
+
+/** The package's own folder: `out/server/src/` is three levels below it, as in the packed tarball. */
+export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export type Counts = Record<Severity, number>;
+
+export function emptyCounts(): Counts {
+  return { error: 0, warning: 0, information: 0, hint: 0 };
+}
+
+/** Collects output into pieces of about 64 KB, so that no output is ever one string of unbounded length. */
+export class ChunkWriter {
+  private buffer = '';
+  constructor(private readonly sink: (s: string) => void) {}
+
+  write(s: string): void {
+    this.buffer += s;
+    if (this.buffer.length >= 65536) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    this.sink(this.buffer);
+    this.buffer = '';
+  }
+}
+
+function severityWord(s: Severity, lang: Lang): string {
+  if (lang === 'en') return s;
+  return { error: 'fejl', warning: 'advarsel', information: 'information', hint: 'tip' }[s];
+}
+
+/** Rules the engine reports beside the registry's, with their descriptions for SARIF. */
+const ENGINE_RULES: ReadonlyArray<{ id: string; description: Message }> = [
+  { id: 'parse', description: { da: 'Parseren kunne ikke læse en del af dokumentet.', en: 'The parser could not read part of the document.' } },
+  { id: 'internal-error', description: { da: 'En regel fejlede på dokumentet og blev sprunget over.', en: 'A rule failed on the document and was skipped.' } },
+  { id: UNUSED_DISABLE_RULE, description: { da: 'En referat-disable-kommentar skjuler ingen fund.', en: 'A referat-disable comment silences no finding.' } },
+];
+
+const SARIF_RULES = [...RULES.map((r) => ({ id: r.id, description: r.description, page: true, defaultSeverity: r.defaultSeverity as Severity })), ...ENGINE_RULES.map((r) => ({ ...r, page: false, defaultSeverity: 'warning' as Severity }))];
+const SARIF_RULE_INDEX = new Map(SARIF_RULES.map((r, i) => [r.id, i]));
+
+function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+/** A rule's help link: its page in the package (shipped in `docs/rules/`), or the README's list of checks. */
+function helpUri(id: string, page: boolean): string {
+  return page ? pathToFileURL(path.join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`)).href : `${pathToFileURL(path.join(PACKAGE_ROOT, 'README.md')).href}#what-it-checks`;
+}
+
+/** The artifact location of a file: relative to the working folder where it lies inside it, else an absolute file URI. */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  return { uri: pathToFileURL(abs).href };
+}
+
+function sarifRegion(r: Range): Record<string, number> {
+  return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
+/** GitHub workflow commands: `%`, CR and LF escaped in the message; `:` and `,` too in properties. */
+function githubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function githubProperty(s: string): string {
+  return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export interface FormatContext {
+  format: Format;
+  lang: Lang;
+  cwd: string;
+}
+
+/**
+ * Writes one file's findings in the format. Separators between files are the caller's: this
+ * writes nothing for a file without findings except in JSON, where every file has an element.
+ */
+export function writeFileBody(name: string, findings: readonly Finding[], ctx: FormatContext, w: ChunkWriter): void {
+  const { lang } = ctx;
+  switch (ctx.format) {
+    case 'text': {
+      const shown = printableName(name);
+      for (const f of findings) w.write(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${f.message[lang]}\n`);
+      return;
+    }
+    case 'github': {
+      const file = githubProperty(path.relative(ctx.cwd, path.resolve(ctx.cwd, name)) || name);
+      for (const f of findings) {
+        const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+        const { start, end } = f.range;
+        w.write(`::${level} file=${file},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${githubProperty(f.rule)}::${githubData(f.message[lang])}\n`);
+      }
+      return;
+    }
+    case 'json': {
+      w.write(`  {\n    "file": ${JSON.stringify(name)},\n    "diagnostics": [`);
+      findings.forEach((f, i) => {
+        w.write(`${i === 0 ? '\n' : ',\n'}      ${JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range })}`);
+      });
+      w.write(findings.length > 0 ? '\n    ]\n  }' : ']\n  }');
+      return;
+    }
+    case 'sarif': {
+      const location = artifactLocation(name, ctx.cwd);
+      findings.forEach((f, i) => {
+        const result: Record<string, unknown> = {
+          ruleId: f.rule,
+          ...(SARIF_RULE_INDEX.has(f.rule) ? { ruleIndex: SARIF_RULE_INDEX.get(f.rule) } : {}),
+          level: sarifLevel(f.severity),
+          message: { text: f.message[lang] },
+          locations: [{ physicalLocation: { artifactLocation: location, region: sarifRegion(f.range) } }],
+        };
+        if (f.fix) {
+          result.fixes = [
+            {
+              description: { text: f.fix.title[lang] },
+              artifactChanges: [{ artifactLocation: location, replacements: f.fix.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })) }],
+            },
+          ];
+        }
+        w.write(`${i === 0 ? '' : ',\n'}        ${JSON.stringify(result)}`);
+      });
+      return;
+    }
+  }
+}
+
+/** Whether the body of a file with these findings is empty (then no separator goes before it). */
+export function bodyIsEmpty(findingCount: number, format: Format): boolean {
+  return findingCount === 0 && format !== 'json';
+}
+
+const RESULTS_PLACEHOLDER = '\u0000results\u0000';
+
+/** The SARIF log around its results: the text before the first result and after the last. */
+function sarifFrame(ctx: FormatContext, version: string): [string, string] {
+  const rules = SARIF_RULES.map((r) => ({
+    id: r.id,
+    shortDescription: { text: r.description[ctx.lang] },
+    helpUri: helpUri(r.id, r.page),
+    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'referat-lint', version, semanticVersion: version, informationUri: pathToFileURL(path.join(PACKAGE_ROOT, 'README.md')).href, rules } },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd + path.sep).href } },
+        results: [RESULTS_PLACEHOLDER],
+      },
+    ],
+  };
+  const [before, after] = JSON.stringify(log, null, 2).split(JSON.stringify(RESULTS_PLACEHOLDER));
+  return [before.trimEnd() + '\n', after + '\n'];
+}
+
+/** The output before the first file. */
+export function header(ctx: FormatContext, version: string): string {
+  if (ctx.format === 'json') return '[\n';
+  return ctx.format === 'sarif' ? sarifFrame(ctx, version)[0] : '';
+}
+
+/** The separator between two non-empty file bodies. */
+export function separator(format: Format): string {
+  return format === 'json' || format === 'sarif' ? ',\n' : '';
+}
+
+/** The output after the last file (the summary line in text and github). */
+export function footer(ctx: FormatContext, version: string, wroteAny: boolean, summary: string): string {
+  if (ctx.format === 'json') return wroteAny ? '\n]\n' : ']\n';
+  return ctx.format === 'sarif' ? sarifFrame(ctx, version)[1] : summary;
+}
+
+export interface Totals {
+  counts: Counts;
+  fixable: number;
+  files: number;
+  fixed: number;
+  fixedFiles: number;
+}
+
+/** How many findings --fix fixed (or --fix-dry-run would fix) in how many files. */
+export function fixLine(t: Totals, lang: Lang, dryRun: boolean): string {
+  const files = lang === 'da' ? (t.fixedFiles === 1 ? 'fil' : 'filer') : t.fixedFiles === 1 ? 'file' : 'files';
+  if (lang === 'da') return `${dryRun ? 'Ville rette' : 'Rettede'} ${t.fixed} fund i ${t.fixedFiles} ${files}.`;
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${t.fixed} ${t.fixed === 1 ? 'problem' : 'problems'} in ${t.fixedFiles} ${files}.`;
+}
+
+/** The summary line of the text format: counts, and how many a --fix would fix. */
+export function summaryLine(t: Totals, lang: Lang): string {
+  const { counts } = t;
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const infos = counts.information + counts.hint;
+  const fixable = t.fixable > 0 ? (lang === 'da' ? ` ${t.fixable} kan rettes med --fix.` : ` ${t.fixable} fixable with --fix.`) : '';
+  return lang === 'da'
+    ? `${total} fund (${counts.error} fejl, ${counts.warning} advarsler, ${infos} informationer) i ${t.files} ${t.files === 1 ? 'fil' : 'filer'}.${fixable}\n`
+    : `${total} ${total === 1 ? 'problem' : 'problems'} (${counts.error} errors, ${counts.warning} warnings, ${infos} infos) in ${t.files} ${t.files === 1 ? 'file' : 'files'}.${fixable}\n`;
+}

@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../support/paths';
+import { analyze, reanalyze } from '../../server/src/analysis';
+import { applyEdits, defaultConfig } from '../../server/src/lint';
+import { codeActions } from '../../server/src/lsp/codeActions';
+import { lint } from '../../server/src/api';
+import { runCli, tempDir, WITH_SLIP, writeTree } from './cli-run';
+
+/** The slips of WITH_SLIP: a gap in the numbering on line 15 and a case number from 2027 on line 17. */
+function rulesIn(text: string, extra: string[] = [], name = 'a.referat.md'): string[] {
+  const t = tempDir('referat-disable-');
+  try {
+    writeTree(t.dir, { [name]: text });
+    const r = runCli(['--format', 'json', ...extra, name], { cwd: t.dir });
+    return (JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ rule: string; range: { start: { line: number } } }> }>)[0].diagnostics.map((d) => `${d.rule}@${d.range.start.line + 1}`);
+  } finally {
+    t.remove();
+  }
+}
+
+const before = (text: string, line: string, comment: string): string => text.replace(line, `${comment}\n${line}`);
+
+describe('disable comments', () => {
+  it('referat-disable-next-line silences the named rule on the next line, in .md and .txt alike', () => {
+    const text = before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line item-numbering -->');
+    assert.deepStrictEqual(rulesIn(text), ['case-number-future@18']);
+    assert.deepStrictEqual(rulesIn(text, [], 'a.referat.txt'), ['case-number-future@18']);
+    const other = before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line toc-mismatch -->');
+    assert.deepStrictEqual(rulesIn(other), ['item-numbering@16', 'case-number-future@18']);
+  });
+
+  it('a comment line changes nothing the parser reads: the case number after it is still read', () => {
+    const text = before(WITH_SLIP, '27/311', '<!-- referat-disable-next-line case-number-future -->');
+    assert.deepStrictEqual(rulesIn(text), ['item-numbering@15']);
+  });
+
+  it('referat-disable … referat-enable silences a region, for one rule or for all', () => {
+    const region = WITH_SLIP.replace('# Punkt 22', '<!-- referat-disable -->\n# Punkt 22').replace('27/311', '27/311\n<!-- referat-enable -->');
+    assert.deepStrictEqual(rulesIn(region), []);
+    const one = WITH_SLIP.replace('# Punkt 20', '<!-- referat-disable case-number-future -->\n# Punkt 20');
+    assert.deepStrictEqual(rulesIn(one), ['item-numbering@16']);
+    const reopened = one.replace('27/311', '<!-- referat-enable case-number-future -->\n27/311');
+    assert.deepStrictEqual(rulesIn(reopened), ['item-numbering@16', 'case-number-future@19']);
+  });
+
+  it('referat-disable-file silences a rule (or, without id, every rule) anywhere in the file', () => {
+    assert.deepStrictEqual(rulesIn(WITH_SLIP + '\n<!-- referat-disable-file case-number-future, item-numbering -->\n'), []);
+    assert.deepStrictEqual(rulesIn(WITH_SLIP + '\n<!-- referat-disable-file -->\n'), []);
+  });
+
+  it('--report-unused-disables reports a comment that silences nothing, with a fix that removes it', () => {
+    const text = before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line toc-mismatch -->');
+    assert.deepStrictEqual(rulesIn(text, ['--report-unused-disables']), ['unused-disable@15', 'item-numbering@16', 'case-number-future@18']);
+    const [unused] = lint(text, { reportUnusedDisables: true });
+    assert.strictEqual(unused.message.en, 'The comment referat-disable-next-line (toc-mismatch) silences no finding.');
+    assert.strictEqual(applyEdits(text, unused.fix!.edits).text, WITH_SLIP);
+  });
+
+  it('in the editor: a quick fix inserts the comment, and the finding goes', () => {
+    const analysis = analyze(WITH_SLIP, defaultConfig());
+    const finding = analysis.findings.find((f) => f.rule === 'item-numbering')!;
+    const actions = codeActions(analysis, { textDocument: { uri: 'file:///a.referat.md' }, range: finding.range, context: { diagnostics: [] } }, defaultConfig(), 'en');
+    const disable = actions.find((a) => a.title === 'Disable item-numbering on this line');
+    assert.ok(disable, actions.map((a) => a.title).join(', '));
+    assert.ok(actions.some((a) => a.title === 'Turn item-numbering off in .referatrc.json'), 'the config switch stays');
+    const fixed = applyEdits(WITH_SLIP, disable.edit!.changes!['file:///a.referat.md']).text;
+    assert.strictEqual(fixed, before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line item-numbering -->'));
+    assert.deepStrictEqual(lint(fixed).map((f) => f.rule), ['case-number-future']);
+    const da = codeActions(analysis, { textDocument: { uri: 'file:///a.referat.md' }, range: finding.range, context: { diagnostics: [] } }, defaultConfig(), 'da');
+    assert.ok(da.some((a) => a.title === 'Slå item-numbering fra på denne linje'));
+  });
+
+  it('in a table the quick fix puts the comments around the table, which stays one table', () => {
+    const text = fs.readFileSync(path.join(repoRoot(), 'examples', 'med-fejl.referat.md'), 'utf8');
+    const analysis = analyze(text, defaultConfig());
+    const finding = analysis.findings.find((f) => f.rule === 'table-sum-mismatch')!;
+    const actions = codeActions(analysis, { textDocument: { uri: 'file:///m.referat.md' }, range: finding.range, context: { diagnostics: [] } }, defaultConfig(), 'en');
+    const disable = actions.find((a) => a.title === 'Disable table-sum-mismatch for this table')!;
+    const fixed = applyEdits(text, disable.edit!.changes!['file:///m.referat.md']).text;
+    const rules = (t: string): string[] => lint(t).map((f) => f.rule);
+    assert.deepStrictEqual(rules(fixed), rules(text).filter((r) => r !== 'table-sum-mismatch'));
+    const tables = (t: string): number[] => analyze(t, defaultConfig()).parsed.model.items.map((i) => i.tables.length);
+    assert.deepStrictEqual(tables(fixed), tables(text));
+  });
+
+  it('the editor\'s incremental analysis agrees with a full one when a comment is typed or removed', () => {
+    const config = defaultConfig();
+    const first = analyze(WITH_SLIP, config);
+    const line = WITH_SLIP.split('\n').indexOf('27/311');
+    const comment = '<!-- referat-disable-next-line case-number-future -->\n';
+    const typed = WITH_SLIP.replace('27/311', comment + '27/311');
+    const after = reanalyze(first, typed, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: comment }], config);
+    assert.deepStrictEqual(after.findings.map((f) => f.rule), analyze(typed, config).findings.map((f) => f.rule));
+    assert.deepStrictEqual(after.findings.map((f) => f.rule), ['item-numbering']);
+    const removed = reanalyze(after, WITH_SLIP, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }], config);
+    assert.deepStrictEqual(removed.findings.map((f) => f.rule), ['item-numbering', 'case-number-future']);
+  });
+});

@@ -1,0 +1,174 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../support/paths';
+import { RULES } from '../../server/src/rules';
+import { CLEAN, runCli, tempDir, WITH_SLIP, writeTree } from './cli-run';
+
+/** Only the numbering gap: one fixable warning and nothing else. */
+const ONE_WARNING = CLEAN.replace('Punkt 21', 'Punkt 22');
+
+/** Microsoft's SARIF Multitool from devDependencies: its `validate` findings for a SARIF file (none when valid). */
+function multitoolFindings(sarifFile: string, outFile: string): Array<{ ruleId: string; message: { arguments?: string[] } }> {
+  const bin = path.join(repoRoot(), 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
+  // npm leaves the platform binary without its execute bit when install scripts are not allowed.
+  if (fs.existsSync(bin) && (fs.statSync(bin).mode & 0o100) === 0) fs.chmodSync(bin, 0o755);
+  const r = spawnSync(bin, ['validate', sarifFile, '--output', outFile], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
+  assert.strictEqual(r.status, 0, `Multitool failed: ${r.error ?? ''} ${r.stdout} ${r.stderr}`);
+  const log = JSON.parse(fs.readFileSync(outFile, 'utf8').replace(/^\uFEFF/, ''));
+  return log.runs[0].results ?? [];
+}
+
+describe('referat-lint output formats and exit codes', () => {
+  let t: ReturnType<typeof tempDir>;
+  before(() => {
+    t = tempDir('referat-out-');
+    writeTree(t.dir, { 'slip.referat.md': WITH_SLIP, 'warn.referat.md': ONE_WARNING, 'clean.referat.md': CLEAN });
+  });
+  after(() => t.remove());
+
+  it('--format sarif writes SARIF 2.1.0 that the SARIF Multitool validates, with rules, regions and fixes', function () {
+    this.timeout(120000);
+    const r = runCli(['--format', 'sarif', 'slip.referat.md', 'clean.referat.md'], { cwd: t.dir });
+    assert.strictEqual(r.code, 1, r.stderr);
+    const log = JSON.parse(r.stdout);
+    assert.strictEqual(log.version, '2.1.0');
+    const driver = log.runs[0].tool.driver;
+    for (const rule of RULES) {
+      const entry = driver.rules.find((x: { id: string }) => x.id === rule.id);
+      assert.ok(entry, rule.id);
+      assert.strictEqual(entry.shortDescription.text, rule.description.en);
+      assert.ok(fs.existsSync(new URL(entry.helpUri)), entry.helpUri);
+    }
+    const results = log.runs[0].results;
+    assert.deepStrictEqual(
+      results.map((x: { ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region]),
+      [
+        ['item-numbering', 'warning', 'slip.referat.md', { startLine: 15, startColumn: 9, endLine: 15, endColumn: 11 }],
+        ['case-number-future', 'error', 'slip.referat.md', { startLine: 17, startColumn: 1, endLine: 17, endColumn: 7 }],
+      ],
+    );
+    assert.deepStrictEqual(results[0].fixes[0].artifactChanges[0].replacements, [{ deletedRegion: { startLine: 15, startColumn: 9, endLine: 15, endColumn: 11 }, insertedContent: { text: '21' } }]);
+    assert.strictEqual(driver.rules[results[0].ruleIndex].id, 'item-numbering');
+    const file = path.join(t.dir, 'out.sarif');
+    fs.writeFileSync(file, r.stdout);
+    assert.deepStrictEqual(multitoolFindings(file, path.join(t.dir, 'validation-good.sarif')), []);
+    // The validator does find faults: a region starting at line 0 is one.
+    fs.writeFileSync(file, r.stdout.replace('"startLine":15', '"startLine":0'));
+    assert.ok(multitoolFindings(file, path.join(t.dir, 'validation-bad.sarif')).some((f) => f.message.arguments?.[0]?.endsWith('region.startLine')));
+  });
+
+  it('--format github writes workflow-command annotations', () => {
+    const r = runCli(['--format', 'github', 'slip.referat.md'], { cwd: t.dir });
+    assert.strictEqual(r.code, 1);
+    assert.deepStrictEqual(r.stdout.trim().split('\n').slice(0, 2), [
+      '::warning file=slip.referat.md,line=15,col=9,endLine=15,endColumn=11,title=item-numbering::The numbering skips from 20 to 22.',
+      '::error file=slip.referat.md,line=17,col=1,endLine=17,endColumn=7,title=case-number-future::The case number "27/311" is from 2027, after the meeting\'s year 2025.',
+    ]);
+  });
+
+  it('orders files by path in code-point order, whatever the locale', () => {
+    const d = tempDir('referat-order-');
+    try {
+      for (const name of ['a.referat.md', 'B.referat.md', 'Æble.referat.md', 'z.referat.md', 'Zeta.referat.md']) writeTree(d.dir, { [name]: CLEAN });
+      const r = runCli(['--format', 'json', '.'], { cwd: d.dir, env: { LC_ALL: 'da_DK.UTF-8' } });
+      assert.deepStrictEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), ['B.referat.md', 'Zeta.referat.md', 'a.referat.md', 'z.referat.md', 'Æble.referat.md']);
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('counts fixable findings in the summary, and --fix says how many it fixed in how many files', () => {
+    const d = tempDir('referat-fixcount-');
+    try {
+      writeTree(d.dir, { 'a.referat.md': WITH_SLIP, 'b.referat.md': ONE_WARNING, 'c.referat.md': CLEAN });
+      const before = runCli(['.'], { cwd: d.dir });
+      assert.match(before.stdout, /^3 problems \(1 errors, 2 warnings, 0 infos\) in 3 files\. 2 fixable with --fix\.$/m);
+      const fixed = runCli(['--fix', '.'], { cwd: d.dir });
+      assert.match(fixed.stdout, /^Fixed 2 problems in 2 files\.\n1 problem \(1 errors, 0 warnings, 0 infos\) in 3 files\.$/m);
+      const da = runCli(['--lang', 'da', '.'], { cwd: d.dir });
+      assert.match(da.stdout, /^1 fund \(1 fejl, 0 advarsler, 0 informationer\) i 3 filer\.$/m);
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('--max-warnings N fails only above N warnings; an error always fails', () => {
+    assert.strictEqual(runCli(['warn.referat.md'], { cwd: t.dir }).code, 1);
+    assert.strictEqual(runCli(['--max-warnings', '1', 'warn.referat.md'], { cwd: t.dir }).code, 0);
+    assert.strictEqual(runCli(['--max-warnings', '0', 'warn.referat.md'], { cwd: t.dir }).code, 1);
+    assert.strictEqual(runCli(['--max-warnings', '5', 'slip.referat.md'], { cwd: t.dir }).code, 1);
+    const bad = runCli(['--max-warnings', 'many', 'warn.referat.md'], { cwd: t.dir });
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /--max-warnings must be a whole number from 0/);
+  });
+
+  it('--quiet reports errors only, and warnings alone then pass', () => {
+    const r = runCli(['--quiet', 'slip.referat.md'], { cwd: t.dir });
+    assert.strictEqual(r.code, 1);
+    assert.deepStrictEqual(r.stdout.trim().split('\n'), [
+      'slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
+      '1 problem (1 errors, 0 warnings, 0 infos) in 1 file.',
+    ]);
+    assert.strictEqual(runCli(['--quiet', 'warn.referat.md'], { cwd: t.dir }).code, 0);
+  });
+
+  it('--fix-dry-run prints a unified diff that patch applies, and writes nothing', () => {
+    const d = tempDir('referat-dry-');
+    try {
+      writeTree(d.dir, { 'a.referat.md': WITH_SLIP });
+      const r = runCli(['--fix-dry-run', 'a.referat.md'], { cwd: d.dir });
+      assert.strictEqual(fs.readFileSync(path.join(d.dir, 'a.referat.md'), 'utf8'), WITH_SLIP);
+      assert.match(r.stdout, /^--- a\.referat\.md$/m);
+      assert.match(r.stdout, /^-# Punkt 22: Cykelsti ved skolen\n\+# Punkt 21: Cykelsti ved skolen$/m);
+      assert.match(r.stderr, /Would fix 1 problem in 1 file\./);
+      assert.strictEqual(r.code, 1, 'the case number from 2027 stays');
+      const patch = spawnSync('patch', ['-p0', '--dry-run'], { cwd: d.dir, input: r.stdout, encoding: 'utf8' });
+      if (patch.error) return; // no patch(1) on this machine: the diff was checked above
+      assert.strictEqual(patch.status, 0, patch.stdout + patch.stderr);
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('reads standard input as --stdin-filename NAME, with the configuration of its folder', () => {
+    const d = tempDir('referat-stdin-');
+    try {
+      writeTree(d.dir, { 'sub/.referatrc.json': '{ "rules": { "case-number-future": "off" } }' });
+      const r = runCli(['--stdin-filename', 'sub/new.referat.md', '-'], { cwd: d.dir, input: WITH_SLIP });
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.deepStrictEqual(r.stdout.trim().split('\n'), ['sub/new.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.', '1 problem (0 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.']);
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('--fix on standard input prints the fixed text, and the report on stderr', () => {
+    const r = runCli(['--fix', '-'], { input: WITH_SLIP, cwd: t.dir });
+    assert.strictEqual(r.stdout, WITH_SLIP.replace('Punkt 22', 'Punkt 21'));
+    assert.match(r.stderr, /-:17:1 error case-number-future/);
+    assert.strictEqual(r.code, 1);
+    const clean = runCli(['--fix', '-'], { input: CLEAN, cwd: t.dir });
+    assert.strictEqual(clean.stdout, CLEAN);
+    assert.strictEqual(clean.code, 0);
+  });
+
+  it('speaks Danish by default whatever LANG says, and English with --lang en', () => {
+    const da = runCli(['slip.referat.md'], { cwd: t.dir, defaultLang: true, env: { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' } });
+    assert.match(da.stdout, /slip\.referat\.md:15:9 advarsel item-numbering Nummereringen springer fra 20 til 22\./);
+    const usage = runCli(['--format', 'xml', 'x'], { defaultLang: true });
+    assert.match(usage.stderr, /--format skal være text, json, sarif, github/);
+    const en = runCli(['--lang', 'en', 'slip.referat.md'], { cwd: t.dir });
+    assert.match(en.stdout, /warning item-numbering The numbering skips/);
+  });
+
+  it('documents every flag in --help and in the README', () => {
+    const help = runCli(['--help']).stdout;
+    const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+    for (const flag of ['--format', '--config', '--lang', '--fix', '--fix-dry-run', '--max-warnings', '--quiet', '--report-unused-disables', '--stdin-filename', '--no-ignore', '--jobs', '--print-config', '--dump-model', '--version']) {
+      assert.ok(help.includes(flag), `--help lacks ${flag}`);
+      assert.ok(readme.includes(flag), `README lacks ${flag}`);
+    }
+  });
+});
