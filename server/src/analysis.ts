@@ -126,7 +126,7 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   if (sectionChanged) {
     for (let i = item.line + 1; i <= newEnd; i++) if (readItemHeading(lines[i], shapeLine(lines[i])) !== undefined) return undefined;
     const next = model.items[k + 1];
-    if (next && headingEvidence(lines, next.line + delta) < 2) return undefined;
+    if (next && !readsAsHeadingAlone(lines, next.line + delta, model.toc)) return undefined;
   }
   // readItem reads the shapes of its own lines only; the rest of the (sparse) array stays empty.
   const shapes: LineShape[] = [];
@@ -188,6 +188,12 @@ function sameHeadingWeight(oldLines: readonly string[], newLine: string, line: n
   if (!before || !after || before.key !== after.key || before.numberText !== after.numberText) return false;
   const index = tocIndex(toc);
   return weigh({ ...before, line }, 0, index, undefined) === weigh({ ...after, line }, 0, index, undefined);
+}
+
+/** Whether the heading on `line` has evidence enough that the section it stands after cannot change its reading. */
+function readsAsHeadingAlone(lines: readonly string[], line: number, toc: ReferatModel['toc']): boolean {
+  const candidate = readHeadingCandidate(lines[line], shapeLine(lines[line]));
+  return candidate !== undefined && weigh({ ...candidate, line }, headingEvidence(lines, line), tocIndex(toc), undefined) >= 3;
 }
 
 function headingEvidence(lines: readonly string[], line: number): number {

@@ -8,6 +8,7 @@ import { readHeadingCandidate, similarTitles, type ItemHeading } from './layout/
 import { readLayout } from './layout/index';
 import { classifySection, QUOTED_DATE_LABEL, QUOTED_MEETING_LABEL, HISTORY_ENTRY } from './layout/sections';
 import { isTableLine, readTables, totalLabelTest } from './layout/tables';
+import { joinWrappedTitle as joinWrapped } from './layout/toc';
 
 export { totalLabelTest };
 export { classifySection } from './layout/sections';
@@ -176,8 +177,9 @@ function titleContinuation(lines: readonly string[], shapes: readonly LineShape[
     const cont = next.content.replace(/\*\*$/, '').trim();
     const joined = joinWrapped(text, cont);
     const fitsToc = tocTitle !== undefined && similarTitles(tocTitle, joined) && !similarTitles(tocTitle, text);
-    // "up to the case-number line or the first section": a short line directly followed by one of them.
-    const beforeStructure = j + 1 <= end && !shapes[j + 1].blank && isStructural(lines[j + 1], shapes[j + 1]) && cont.length <= 120 && !/[.!?]$/.test(cont);
+    // "up to the case-number line or the first section": a short line followed by one of them.
+    const following = nextNonBlank(shapes, j, end);
+    const beforeStructure = following !== undefined && (following === j + 1 || endsOpen(text)) && isStructural(lines[following], shapes[following]) && cont.length <= 120 && !/[.!?]$/.test(cont);
     const continues = (unclosedBold && j === start + 1) || /^[a-zæøå(–-]/.test(next.content) || boldClose || fitsToc || (beforeStructure && Boolean(title));
     if (!continues) break;
     text = joined;
@@ -187,14 +189,18 @@ function titleContinuation(lines: readonly string[], shapes: readonly LineShape[
   return last;
 }
 
-function titleKeyLength(t: string): number {
-  return t.replace(/[^\p{L}\p{N}]+/gu, '').length;
+/** A title that stops on a word that cannot end one (`og`, `for`, a comma): the next line goes on with it. */
+function endsOpen(title: string): boolean {
+  return /(?:\s(?:og|i|for|af|til|med|om|på|samt|eller|ved|fra|under|efter|mellem|de|den|det|en|et)|[,–-])$/i.test(title);
 }
 
-/** `Godkendelse af dags-` + `orden` -> `Godkendelse af dagsorden`; `Beskæftigelses-` + `og` keeps its dash. */
-export function joinWrapped(first: string, next: string): string {
-  if (/\p{L}-$/u.test(first) && /^[a-zæøå]/.test(next) && !/^(og|eller|samt|til)\b/.test(next)) return first.slice(0, -1) + next;
-  return `${first} ${next}`.trim();
+function nextNonBlank(shapes: readonly LineShape[], line: number, end: number): number | undefined {
+  for (let i = line + 1; i <= end && i <= line + 3; i++) if (!shapes[i].blank) return i;
+  return undefined;
+}
+
+function titleKeyLength(t: string): number {
+  return t.replace(/[^\p{L}\p{N}]+/gu, '').length;
 }
 
 /** A line that is part of an item's structure: a case number, a section, a table, absence, or `Åben sag`. */

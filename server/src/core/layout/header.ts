@@ -62,6 +62,11 @@ function labelledDate(lines: readonly string[], shapes: readonly LineShape[], li
   return undefined;
 }
 
+function nextText(lines: readonly string[], shapes: readonly LineShape[], line: number, end: number): number | undefined {
+  for (let i = line + 1; i < end; i++) if (!shapes[i].blank) return i;
+  return undefined;
+}
+
 function isLabelLine(raw: string): boolean {
   return DATE_LABEL.test(raw) || PLACE_LABEL.test(raw) || MEMBERS_LABEL.test(raw) || COMMITTEE_LABEL.test(raw) || isAbsenceLine(raw);
 }
@@ -93,8 +98,14 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
     const title = readReferatTitle(shape.content);
     if (title) {
       fields.add('title');
-      const rest = title[1];
-      const named = title[2] ? rest : committeeInTitle(rest) ?? (findDates(rest).length === 0 ? rest : undefined);
+      const rest = title[1].replace(/^[:\-–\s]+/, '');
+      // `REFERAT` alone on its line: the committee is the line below it, when that is no label.
+      const below = rest ? undefined : nextText(lines, shapes, i, headerEnd);
+      if (below && !isLabelLine(lines[below]) && findDates(shapes[below].content).length === 0 && !titleCommittee) {
+        titleCommittee = { text: shapes[below].content, range: lineRange(below, shapes[below].start, shapes[below].end) };
+        i = below;
+      }
+      const named = title[2] ? rest : committeeInTitle(rest) ?? (findDates(rest).length === 0 ? rest || undefined : undefined);
       if (named) {
         const at = shape.start + shape.content.indexOf(named, 7);
         titleCommittee ??= { text: named, range: lineRange(i, at, at + named.length) };

@@ -43,7 +43,7 @@ const CODED = /^(\d{1,40})\.\s+([A-ZÆØÅ]{1,6})\s+[-–]\s+(\S.*)$/;
 const NUMBERED = /^(\d{1,40})([.)])\s+(\S.*)$/;
 const BULLET = /^[-•–]\s+/;
 
-const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N.' };
+const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N' };
 
 /** Reads one line as a heading candidate of any shape, or undefined. */
 export function readHeadingCandidate(raw: string, shape: LineShape): Omit<HeadingCandidate, 'line' | 'evidence'> | undefined {
@@ -103,7 +103,7 @@ export function similarTitles(a: string, b: string): boolean {
   return shorter >= 12 && editDistance(x, y, 3) <= 3;
 }
 
-/** How the lines right below a candidate read: 2 for a case number, a known section or `Åben sag`; 1 for another heading. */
+/** How the lines right below a candidate read: 3 for a case number or `Åben sag`, 2 for a known section, 1 for another heading. */
 export function evidenceBelow(lines: readonly string[], shapes: readonly LineShape[], line: number, isCandidate: (l: number) => boolean): number {
   let seen = 0;
   for (let i = line + 1; i < lines.length && i <= line + 8 && seen < 4; i++) {
@@ -111,9 +111,9 @@ export function evidenceBelow(lines: readonly string[], shapes: readonly LineSha
     if (s.blank) continue;
     if (isCandidate(i)) return 0;
     seen++;
-    if (isCaseLabelLine(lines[i]) || isOpenClosedMark(s.content)) return 2;
-    const tokens = s.content.split(/\s*[,;]\s*|\s+/).filter(Boolean);
-    if (tokens.length > 0 && tokens.length <= 3 && tokens.every((t) => { const r = readCaseNumber(t); return r !== undefined && r.kind !== 'other'; })) return 2;
+    if (isCaseLabelLine(lines[i]) || isOpenClosedMark(s.content)) return 3;
+    const tokens = s.content.split(/(?<!\s)\s*[,;]\s*|\s+/).filter(Boolean);
+    if (tokens.length > 0 && tokens.length <= 3 && tokens.every((t) => { const r = readCaseNumber(t); return r !== undefined && r.kind !== 'other'; })) return 3;
     if (classifySection(s.content, true)) return 2;
     if (isMarkedHeading(s)) return 1;
   }
@@ -136,8 +136,8 @@ export function weigh(
   else if (toc.numbered) e -= 1;
   if (/^[a-zæøå]/.test(c.title)) e -= 2;
   if (/\.$/.test(c.title) && c.title.split(/\s+/).length >= 6) e -= 1;
-  // Inside a decision or a retold history, a line without a case number or a section below it is their text.
-  if ((context === 'beslutning' || context === 'historik') && under < 2) e -= 2;
+  // Inside a decision or a retold history, a line that does not read as a heading on its own is their text.
+  if ((context === 'beslutning' || context === 'historik') && e < 3) e -= 2;
   return e;
 }
 
@@ -167,7 +167,7 @@ export function describeShape(key: string): string {
   const [formSep, markupBullet] = key.split('|');
   const form = (['punkt', 'pkt', 'sag', 'coded', 'number'] as HeadingForm[]).find((f) => formSep.startsWith(f))!;
   const sep = formSep.slice(form.length);
-  const core = form === 'coded' ? 'N. XX - Title' : `${FORM_NAMES[form]}${sep && sep !== '-' ? sep : sep === '-' ? ' -' : ''} Title`.replace('N. Title', 'N. Title');
+  const core = form === 'coded' ? 'N. XX - Title' : `${FORM_NAMES[form]}${sep === '-' ? ' -' : sep} Title`;
   const markup = markupBullet.replace('-', '');
   const text = markup === 'atx' ? `# ${core}` : markup === 'bold' ? `**${core}**` : core;
   return markupBullet.endsWith('-') ? `- ${text}` : text;
@@ -200,7 +200,7 @@ export function chooseHeadings(
       const under = evidenceBelow(lines, shapes, i, isCandidate);
       const evidence = weigh(c, under, index, context);
       weighed.push({ ...c, evidence });
-      if (under >= 2) context = undefined;
+      if (evidence >= 3) context = undefined;
       continue;
     }
     const cls = isMarkedHeading(s) ? classifySection(s.content, false) : classifySection(s.content, true);
@@ -235,7 +235,7 @@ export function chooseHeadings(
     // The next number of a list that was already left as body text is that list's, unless it is a heading in its own right.
     const continuesList = previous !== undefined && !previous.kept && Number(previous.c.numberText) === n - 1 && c.line - previous.c.line <= 4;
     let keep: boolean;
-    if (c.evidence >= 2) keep = true;
+    if (c.evidence >= 3) keep = true;
     else if (continuesList) keep = false;
     else if (last === undefined) keep = c.evidence >= 1 || (c.evidence >= 0 && best.mean < 2);
     else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0);

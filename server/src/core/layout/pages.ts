@@ -46,7 +46,7 @@ export function findPageFurniture(lines: readonly string[], shapes: readonly Lin
   }
   // A page number next to a break.
   for (const near of [...before, ...after]) for (const i of near) if (PAGE_NUMBER.test(shapes[i].content)) furniture.add(i);
-  // A running header or footer: the same text (digits aside) on the same side of most breaks (three at least), and,
+  // A running header or footer: the same text (digits aside) on the same side of most breaks (two at least), and,
   // unless it carries a number, nowhere else in the document: "Taget til efterretning." ending many pages is text.
   const anywhere = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
@@ -64,7 +64,7 @@ export function findPageFurniture(lines: readonly string[], shapes: readonly Lin
       }
     }
     for (const [key, found] of at) {
-      if (found.length < 3 || found.length * 5 < breaks.length * 3) continue;
+      if (found.length < 2 || found.length * 5 < breaks.length * 3) continue;
       if (!key.includes('#') && (anywhere.get(key) ?? 0) > found.length) continue;
       for (const i of found) furniture.add(i);
     }

@@ -110,7 +110,23 @@ export function readToc(lines: readonly string[], shapes: readonly LineShape[], 
     if (shapes[i].level > 0 && out.length > 0) break;
     if (isPageNumberLine(shapes[i].content)) continue;
     const entry = readTocLine(lines[i], i, codes);
-    if (entry) out.push(entry);
+    if (!entry) continue;
+    // A title that wraps: a line without a number after an entry that has neither a page nor a dot leader yet.
+    const previous = out[out.length - 1];
+    if (previous && entry.number === undefined && previous.number !== undefined && previous.page === undefined && previous.line === i - 1) {
+      previous.title = joinWrappedTitle(previous.title, entry.title);
+      previous.titleRange = { start: previous.titleRange.start, end: entry.titleRange.end };
+      previous.page = entry.page;
+      previous.range = { start: previous.range.start, end: entry.range.end };
+      continue;
+    }
+    out.push(entry);
   }
   return out;
+}
+
+/** `cykel-` + `stien` -> `cykelstien`; `Beskæftigelses-` + `og` keeps its dash; otherwise one space. */
+export function joinWrappedTitle(first: string, next: string): string {
+  if (/\p{L}-$/u.test(first) && /^[a-zæøå]/.test(next) && !/^(og|eller|samt|til)\b/.test(next)) return first.slice(0, -1) + next;
+  return `${first} ${next}`.trim();
 }
