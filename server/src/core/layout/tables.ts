@@ -13,7 +13,23 @@ export function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
   return undefined;
 }
 
-const DEFAULT_TOTAL = /^(?:i alt|total|totalt|samlet|sum|i alt\b.*|.*\bi alt)$/i;
+const BARE_TOTAL = /^(?:i alt|total|totalt|samlet|sum)$/i;
+/** `X i alt`: a total named after its parts (`Udgifter i alt`), or a line item that happens to end so. */
+const NAMED_TOTAL = /^\S.*[\s,]i alt$/i;
+/** `I alt X`, unless X says the figure is not the plain sum (`I alt uden X`, `I alt ekskl. moms`, `I alt fra 2026`). */
+const TOTAL_OF = /^i alt\s+(?!(?:uden|ekskl|eksl|eksklusiv|excl|inkl|inklusiv|incl|fra|efter|før|minus|fratrukket|med|pr|per|heraf)\b|i\s*%|[%/-])\S/i;
+/** A second figure beside the total in one label: `I alt/Difference`, `Tillæg / I alt`. */
+const DUAL_LABEL = /(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:i alt|total|sum)\s*$/i;
+
+function plainLabel(label: string): string {
+  return label.normalize('NFC').trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
+}
+
+/** Whether a total label is `X i alt`, the form a line item can also take (`Kontorudgifter i alt`). */
+export function isNamedTotal(label: string): boolean {
+  const l = plainLabel(label);
+  return !BARE_TOTAL.test(l) && NAMED_TOTAL.test(l);
+}
 
 function readTableRow(raw: string, line: number, kind: 'tab' | 'pipe', isTotalLabel: (label: string) => boolean): TableRow | undefined {
   const cells: TableCell[] = [];
@@ -74,8 +90,9 @@ function pushCell(cells: TableCell[], raw: string, line: number, from: number, t
 export function totalLabelTest(options: { totalLabels?: string[] }): (label: string) => boolean {
   const extraTotals = (options.totalLabels ?? []).map((l) => l.normalize('NFC').toLocaleLowerCase('da').trim()).filter(Boolean);
   return (label) => {
-    const l = label.normalize('NFC').trim();
-    if (DEFAULT_TOTAL.test(l)) return true;
+    const l = plainLabel(label);
+    if (DUAL_LABEL.test(l)) return false;
+    if (BARE_TOTAL.test(l) || NAMED_TOTAL.test(l) || TOTAL_OF.test(l)) return true;
     const low = l.toLocaleLowerCase('da');
     return extraTotals.some((t) => low === t || low.startsWith(t + ' '));
   };
