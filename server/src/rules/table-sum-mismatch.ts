@@ -472,7 +472,35 @@ class TableReader {
         fix: confirmed || unique ? fixTo(cell, sum) : undefined,
       });
     }
+    if (misses.length === 0 && best) this.chainBreak(cols, list, readings, best, columns);
     return { misses, verdict, coverFrom, primaryUnits };
+  }
+
+  /**
+   * A total that adds up only the rows after a running subtotal (`Skattefinansieret område`, itself
+   * the previous result plus its rows), not the subtotal with them: both are readings budget tables
+   * use, so this is said as information, with the running total it would be.
+   */
+  private chainBreak(cols: Columns, list: readonly Unit[], readings: readonly Reading[], best: Reading, columns: readonly number[]): void {
+    const sub = list[best.start - 1];
+    if (sub?.kind !== 'sub' || (sub.covers?.[0]?.kind !== 'sub' && sub.covers?.[0]?.kind !== 'total')) return;
+    const chain = readings.find((r) => r.start === best.start - 1);
+    const fitted = columns.filter((c) => best.verdicts.get(c) === 'fit');
+    if (!chain || !fitted.every((c) => chain.verdicts.get(c) === 'miss')) return;
+    const row = cols.total;
+    const line = sub.row.line + 1;
+    for (const c of fitted) {
+      const cell = row.cells[c];
+      const running = show(chain.sums.get(c)!, cell);
+      this.report({
+        severity: 'information',
+        range: cell.range,
+        message: msg(
+          `"${labelOf(row)}" (${cell.text}) summerer kun rækkerne efter mellemresultatet i linje ${line}; medregnet det, som i en løbende total, ville den være ${running}.`,
+          `"${labelOf(row)}" (${cell.text}) adds up only the rows after the subtotal on line ${line}; with it, as a running total, it would be ${running}.`,
+        ),
+      });
+    }
   }
 
   private verdicts(cols: Columns, units: readonly Unit[], columns: readonly number[]): Map<number, Verdict> {
@@ -565,12 +593,17 @@ class TableReader {
       if (per.every((s) => s !== null)) sums.set(c, per as Array<{ sum: number; slack: number }>);
     }
     const total = cols.total;
-    const fitsAll = (c: number): boolean => sums.get(c)!.every((s) => fits(s.sum, s.slack, total.cells[c]));
+    // Counts are exact: where all but one breakdown match to the unit, the one that does not is no rounding.
+    const diffs = [...sums].flatMap(([c, per]) => per.map((s) => Math.abs(s.sum - total.cells[c].value!)));
+    const exact = diffs.filter((d) => d < 1e-9).length;
+    const strict = exact >= 3 && diffs.length - exact === 1;
+    const agrees = (s: { sum: number; slack: number }, cell: TableCell): boolean => (strict ? Math.abs(s.sum - cell.value!) < 1e-9 : fits(s.sum, s.slack, cell));
+    const fitsAll = (c: number): boolean => sums.get(c)!.every((s) => agrees(s, total.cells[c]));
     if (![...sums.keys()].some(fitsAll)) return;
     for (const [c, per] of sums) {
       if (fitsAll(c)) continue;
       const cell = total.cells[c];
-      const fitting = per.filter((s) => fits(s.sum, s.slack, cell));
+      const fitting = per.filter((s) => agrees(s, cell));
       if (fitting.length === 0) {
         const agree = per.every((s) => Math.abs(s.sum - per[0].sum) <= s.slack + per[0].slack + 1e-9);
         if (!agree) continue;
@@ -586,7 +619,7 @@ class TableReader {
         continue;
       }
       per.forEach((s, k) => {
-        if (fits(s.sum, s.slack, cell)) return;
+        if (agrees(s, cell)) return;
         const rows = sections[k];
         const first = cols.slots(rows[0])?.[c];
         const last = cols.slots(rows[rows.length - 1])?.[c];
