@@ -97,40 +97,27 @@ class Columns {
     return s;
   }
 
+  /**
+   * A merged row (a cell spanning rows or columns is one cell in the text) is read only where its
+   * figures can stand under the total's numbers in one way: as many figures as the total has
+   * numbers, in order, after the row's labels.
+   */
   private align(row: TableRow): Array<TableCell | undefined> | null {
-    const width = this.total.cells.length;
-    if (row.cells.length === width) return row.cells;
-    const readings: Array<Array<TableCell | undefined>> = [];
-    for (const offset of new Set([0, width - row.cells.length])) {
-      const slots = this.place(row, offset);
-      if (slots) readings.push(slots);
-    }
-    if (readings.length === 1) return readings[0];
-    if (readings.length === 2 && this.total.cells.every((t, c) => t.value === undefined || readings[0][c]?.text === readings[1][c]?.text)) return readings[0];
-    return null;
-  }
-
-  /** Cell i of the row under column i + offset: numbers only under the total's numbers, text never there. */
-  private place(row: TableRow, offset: number): Array<TableCell | undefined> | null {
-    const width = this.total.cells.length;
-    const slots: Array<TableCell | undefined> = new Array(width).fill(undefined);
-    for (let i = 0; i < row.cells.length; i++) {
-      const cell = row.cells[i];
-      const col = i + offset;
-      const kind = isBlankCell(cell) ? 'blank' : cell.value !== undefined ? 'number' : 'text';
-      if (col < 0) {
-        if (kind === 'number') return null;
-        continue;
-      }
-      if (col >= width) {
-        if (kind !== 'blank') return null;
-        continue;
-      }
-      const numeric = this.total.cells[col].value !== undefined;
-      if (kind === 'number' && !numeric) return null;
-      if (kind === 'text' && numeric) return null;
-      slots[col] = cell;
-    }
+    const total = this.total.cells;
+    if (row.cells.length === total.length) return row.cells;
+    const numeric = total.map((c, i) => (c.value !== undefined ? i : -1)).filter((i) => i >= 0);
+    let from = 1;
+    while (from < row.cells.length && !isBlankCell(row.cells[from]) && row.cells[from].value === undefined) from++;
+    const rest = row.cells.slice(from);
+    let to = rest.length;
+    while (to > 0 && isBlankCell(rest[to - 1])) to--;
+    const figures = rest.filter((c) => c.value !== undefined);
+    const variants = [rest, rest.slice(0, to)].filter((v) => v.length === numeric.length && v.every((c) => isBlankCell(c) || c.value !== undefined));
+    if (variants.length === 0 && figures.length === numeric.length && rest.every((c) => isBlankCell(c) || c.value !== undefined)) variants.push(figures);
+    const readings = new Set(variants.map((v) => v.map((c) => row.cells.indexOf(c)).join(',')));
+    if (readings.size !== 1) return null;
+    const slots: Array<TableCell | undefined> = new Array(total.length).fill(undefined);
+    variants[0].forEach((c, k) => (slots[numeric[k]] = c));
     return slots;
   }
 
@@ -145,11 +132,20 @@ class Columns {
   }
 }
 
-/** Rows a total or subtotal stands for, down to the data rows, each once. */
+/** The rows a subtotal stands for, with the subtotal itself: each row once, as a reader who does not see the subtotal adds them. */
 function rawRows(units: readonly Unit[], out: Unit[] = []): Unit[] {
   for (const u of units) {
     if (u.kind === 'sub' && u.covers) rawRows(u.covers, out);
     if (u.kind !== 'marker') out.push(u);
+  }
+  return out;
+}
+
+/** The data rows under totals and subtotals: a grand total of every row above it. */
+function dataRows(units: readonly Unit[], out: Unit[] = []): Unit[] {
+  for (const u of units) {
+    if (u.covers && u.covers.length > 0) dataRows(u.covers, out);
+    else if (u.kind === 'data') out.push(u);
   }
   return out;
 }
@@ -433,6 +429,8 @@ class TableReader {
     const raw = rawRows(primaryUnits);
     const extra: Array<Map<number, Verdict>> = [];
     if (raw.length > primaryUnits.length) extra.push(this.verdicts(cols, raw, columns));
+    const every = dataRows(primaryUnits);
+    if (every.length > 0 && primaryUnits.some((u) => u.kind === 'total')) extra.push(this.verdicts(cols, every, columns));
     const balance = this.balance(cols, primaryUnits, columns, index);
     if (balance) extra.push(balance);
 
@@ -454,15 +452,24 @@ class TableReader {
     const coverFrom = best ? best.start : primary >= 0 ? primary : list.length;
 
     const misses: Report[] = [];
-    const primaryReading = readings.find((r) => r.start === primary);
     const unique = readings.length === 1 && extra.length === 0;
     for (const c of columns) {
-      if (verdict.get(c) !== 'miss' || !primaryReading) continue;
+      if (verdict.get(c) !== 'miss') continue;
       const cell = row.cells[c];
-      const sum = primaryReading.sums.get(c)!;
-      const confirmed = columns.some((o) => o !== c && primaryReading.verdicts.get(o) === 'fit');
+      // The message names the reading that comes nearest; the fix needs that reading to be the only one, or to fit another column.
+      const fitsElsewhere = (r: Reading): boolean => columns.some((o) => o !== c && r.verdicts.get(o) === 'fit');
+      const candidates = readings.filter((r) => r.verdicts.get(c) === 'miss');
+      const pool = candidates.some(fitsElsewhere) ? candidates.filter(fitsElsewhere) : candidates;
+      let near: Reading | undefined;
+      for (const r of pool) {
+        const d = Math.abs(r.sums.get(c)! - cell.value!);
+        if (!near || d < Math.abs(near.sums.get(c)! - cell.value!) || (d === Math.abs(near.sums.get(c)! - cell.value!) && r.start === primary)) near = r;
+      }
+      if (!near) continue;
+      const sum = near.sums.get(c)!;
+      const confirmed = fitsElsewhere(near);
       const shown = show(sum, cell);
-      const n = primaryUnits.length;
+      const n = list.slice(near.start).filter((u) => u.kind !== 'marker').length;
       misses.push({
         range: cell.range,
         message: msg(
