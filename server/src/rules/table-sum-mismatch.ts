@@ -185,9 +185,11 @@ function allowedStarts(list: readonly Unit[]): { starts: number[]; primary: numb
   // The natural reading: the rows since the last total or caption; right after totals, those totals back to the caption.
   let primary = list.length;
   while (primary > 0 && (list[primary - 1].kind === 'data' || list[primary - 1].kind === 'sub')) primary--;
-  if (primary === list.length) while (primary > 0 && list[primary - 1].kind !== 'marker') primary--;
+  if (primary === list.length) {
+    while (primary > floor && list[primary - 1].kind !== 'marker') primary--;
+    if (primary < list.length && !starts.includes(primary)) return { starts, primary: -1 };
+  }
   if (primary === list.length) return { starts, primary: -1 };
-  if (primary < floor) starts.push(primary);
   return { starts, primary };
 }
 
@@ -271,6 +273,8 @@ export const tableSumMismatch: Rule = {
 class TableReader {
   private list: Unit[] = [];
   private readonly totals: Unit[] = [];
+  /** Named totals read as line items for now (see `total`). */
+  private pending: Unit[] = [];
   private headers: TableRow[] = [];
   private readonly wide: boolean;
 
@@ -298,7 +302,7 @@ class TableReader {
       if (row.isTotal) this.total(row, i);
       else this.data(row);
     });
-    for (const u of this.list) if (u.maybe) this.flush(u);
+    for (const u of this.pending) if (u.maybe) this.flush(u);
   }
 
   private flush(u: Unit): void {
@@ -351,8 +355,7 @@ class TableReader {
     const cols = new Columns(row);
     const { sums, percent } = this.columnsOf(cols);
     const unit: Unit = { row, kind: 'total', confirmed: [] };
-    const above = this.list.filter((u) => u.kind !== 'marker');
-    if (above.length === 0) {
+    if (!this.list.some((u) => u.kind !== 'marker')) {
       this.sectionsBelow(cols, sums, index);
       this.push(unit, this.list.length);
       return;
@@ -363,7 +366,8 @@ class TableReader {
       return;
     }
     let outcome = this.evaluate(cols, this.list, sums, index);
-    const maybes = this.list.filter((u) => u.maybe);
+    this.pending = this.pending.filter((u) => u.maybe);
+    const maybes = this.pending;
     if (outcome.misses.length > 0 && maybes.length > 0) {
       // Were the earlier `X i alt` rows totals after all? Keep the reading with fewer slips.
       const asTotals = this.asTotals(this.list);
@@ -388,6 +392,7 @@ class TableReader {
       // A line item that ends in `i alt` (`Kontorudgifter i alt`): a later total tells.
       unit.kind = 'data';
       unit.maybe = { reports: outcome.misses };
+      this.pending.push(unit);
       this.list.push(unit);
       return;
     }
@@ -415,7 +420,7 @@ class TableReader {
       let from = out.length;
       while (from > 0 && out[from - 1].kind === 'data') from--;
       const covers = out.splice(from);
-      out.push({ ...u, kind: 'total', covers });
+      out.push({ ...u, kind: 'total', covers, maybe: undefined });
     }
     return out;
   }
@@ -424,6 +429,8 @@ class TableReader {
   private evaluate(cols: Columns, list: readonly Unit[], columns: readonly number[], index: number): { misses: Report[]; verdict: Map<number, Verdict>; coverFrom: number; primaryUnits: Unit[] } {
     const row = cols.total;
     const { starts, primary } = allowedStarts(list);
+    // A long block of rows is read once, by the total below it.
+    if (primary >= 0 && !starts.includes(primary)) starts.push(primary);
     const readings = readingsOf(cols, list, columns, starts);
     const primaryUnits = primary >= 0 ? list.slice(primary).filter((u) => u.kind !== 'marker') : [];
     const raw = rawRows(primaryUnits);
