@@ -39,6 +39,7 @@ interface Reading {
 }
 
 const BLANK = /^[-–—]?$/;
+const BARE_LABEL = /^(?:i alt|total|totalt|samlet|sum)\s*:?$/i;
 /** Averages and shares among the rows (`Gennemsnit`, `Formueafkast i %`) are not parts of a sum. */
 const DERIVED_LABEL = /^(?:gennemsnit\w*|gns\.?|median|andel\w*|procent\w*|pct\.?)(?=\s|$|[.,:)])|\bi\s*(?:%|procent|pct\.?)$/i;
 const AVERAGE_HEADER = /gennemsnit|\bgns\b|\bsnit\b|median|nøgletal|\bpr\.\s*(?:m2|m²|stk|indbygger|borger|elev|barn|time|år|md|måned|dag|plads|bolig)\b|\/\s*(?:m2|m²|stk)\b/;
@@ -552,6 +553,8 @@ class TableReader {
 
   /** A total repeated under a caption (`Finansieringsoversigt`) carries the figures of the same total above. */
   private carried(cols: Columns, columns: readonly number[], unit: Unit): void {
+    // Only a total with a name: two bare `I alt` rows under two captions may total different things.
+    if (BARE_LABEL.test(labelOf(cols.total).trim())) return;
     const earlier = [...this.totals].reverse().find((t) => sameLabel(t.row, cols.total));
     if (!earlier) return;
     const row = cols.total;
@@ -640,11 +643,13 @@ class TableReader {
         if (!first || !last) return;
         const range: Range = { start: first.range.start, end: last.range.end };
         const shown = show(s.sum, cell);
+        const others = fitting.length === 1 ? 'det andet afsnit' : 'de andre afsnit';
+        const othersEn = fitting.length === 1 ? 'the rows of the other section' : 'the other sections';
         this.report({
           range,
           message: msg(
-            `De ${rows.length} rækker i linje ${rows[0].line + 1}-${rows[rows.length - 1].line + 1} summer til ${shown}, men "${labelOf(total)}" over dem er ${cell.text}, som de øvrige afsnit summer til.`,
-            `The ${rows.length} rows on lines ${rows[0].line + 1}-${rows[rows.length - 1].line + 1} add up to ${shown}, but "${labelOf(total)}" above them is ${cell.text}, as the other sections add up to.`,
+            `De ${rows.length} rækker i linje ${rows[0].line + 1}-${rows[rows.length - 1].line + 1} summer til ${shown}, men "${labelOf(total)}" over dem er ${cell.text}, som ${others} under den også summer til.`,
+            `The ${rows.length} rows on lines ${rows[0].line + 1}-${rows[rows.length - 1].line + 1} add up to ${shown}, but "${labelOf(total)}" above them is ${cell.text}, which ${othersEn} below it add up to.`,
           ),
         });
       });
