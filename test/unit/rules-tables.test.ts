@@ -233,7 +233,23 @@ describe('table-sum-mismatch: readings of budget tables', () => {
     assert.ok(all.every((f) => !f.fix));
     assert.match(all[0].message.en, /running total, it would be 12,0/);
   });
+
+  it('says as information an unlabelled subtotal that adds up in every column but one', () => {
+    const text = doc(
+      ['Mio. kr.', 'B1', 'B2', 'B3', 'B4'],
+      ['A', '10', '20', '30', '40'],
+      ['B', '5', '5', '5', '5'],
+      ['Resultat', '15', '25', '35', '48'],
+      ['C', '1', '1', '1', '1'],
+      ['I alt', '16', '26', '36', '49'],
+    );
+    const all = findings(text);
+    assert.deepStrictEqual(all.map((f) => [f.severity, covered(text, f)]), [['information', '48']]);
+    assert.match(all[0].message.en, /here they add up to 45, not 48/);
+  });
 });
+
+
 
 describe('table-sum-mismatch: fixes on the real documents', function () {
   const corpus = corpusDir();

@@ -338,9 +338,23 @@ class TableReader {
           const parts = this.list.slice(reading.start).filter((u) => u.kind !== 'marker');
           if (parts.length < 2) continue;
           const fitted = columns.filter((c) => reading.verdicts.get(c) === 'fit');
-          const missed = columns.filter((c) => reading.verdicts.get(c) === 'miss').length;
+          const missedAt = columns.filter((c) => reading.verdicts.get(c) === 'miss');
+          const missed = missedAt.length;
           if (fitted.length < 2 || (missed > 0 && fitted.length < 3) || missed > 1) continue;
           if (!fitted.some((c) => row.cells[c].value !== 0)) continue;
+          // An unlabelled subtotal that adds up in every column but one: said, as information only.
+          for (const c of missedAt) {
+            const cell = row.cells[c];
+            const sum = show(reading.sums.get(c)!, cell);
+            this.report({
+              severity: 'information',
+              range: cell.range,
+              message: msg(
+                `"${labelOf(row)}" er summen af de ${parts.length} rækker over den i de andre kolonner, men her summer de til ${sum}, ikke ${cell.text}.`,
+                `"${labelOf(row)}" is the sum of the ${parts.length} rows above it in the other columns, but here they add up to ${sum}, not ${cell.text}.`,
+              ),
+            });
+          }
           for (const p of parts) if (p.maybe) p.maybe = undefined;
           unit.kind = 'sub';
           unit.covers = parts;
