@@ -495,8 +495,8 @@ class TableReader {
       misses.push({
         range: cell.range,
         message: msg(
-          `"${labelOf(row)}" er ${cell.text}, men summen af de ${n} rækker over den er ${shown}.`,
-          `"${labelOf(row)}" is ${cell.text}, but the ${n} rows above it add up to ${shown}.`,
+          `"${labelOf(row)}" er ${cell.text}, men summen af de ${n} rækker er ${shown}.`,
+          `"${labelOf(row)}" is ${cell.text}, but the ${n} rows add up to ${shown}.`,
         ),
         fix: confirmed || unique ? fixTo(cell, sum) : undefined,
       });
