@@ -292,13 +292,12 @@ class TableReader {
     this.table.rows.forEach((row, i) => {
       if (isBlankRow(row)) return;
       const numbers = hasNumbers(row) || hasFigures(row, !seenData);
-      if (!numbers || isYearRow(row, !seenData) || DERIVED_LABEL.test(labelOf(row))) {
-        if (!numbers || isYearRow(row, !seenData)) {
-          if (!seenData) this.headers.push(row);
-          this.list.push({ row, kind: 'marker' });
-        }
+      if (!numbers || isYearRow(row, !seenData)) {
+        if (!seenData) this.headers.push(row);
+        this.list.push({ row, kind: 'marker' });
         return;
       }
+      if (DERIVED_LABEL.test(labelOf(row))) return;
       seenData = true;
       if (row.isTotal) this.total(row, i);
       else this.data(row);
