@@ -1,6 +1,6 @@
 import type { Range, Table, TableCell, TableRow } from '../core/model';
 import { formatDanishNumber } from '../core/danish';
-import { isNamedTotal } from '../core/layout/tables';
+import { Columns, isBlankCell, isNamedTotal, roundingOf } from '../core/layout/tables';
 import { msg, type Report, type Rule } from './types';
 
 /**
@@ -38,19 +38,15 @@ interface Reading {
   sums: Map<number, number>;
 }
 
-const BLANK = /^[-–—]?$/;
 const BARE_LABEL = /^(?:i alt|total|totalt|samlet|sum)\s*:?$/i;
 /** Averages and shares among the rows (`Gennemsnit`, `Formueafkast i %`) are not parts of a sum. */
 const DERIVED_LABEL = /^(?:gennemsnit\w*|gns\.?|median|andel\w*|procent\w*|pct\.?)(?=\s|$|[.,:)])|\bi\s*(?:%|procent|pct\.?)$/i;
 const AVERAGE_HEADER = /gennemsnit|\bgns\b|\bsnit\b|median|nøgletal|\bpr\.\s*(?:m2|m²|stk|indbygger|borger|elev|barn|time|år|md|måned|dag|plads|bolig)\b|\/\s*(?:m2|m²|stk)\b/;
 const PERCENT_HEADER = /procent|%|andel|pct/;
 
-function isBlankCell(cell: TableCell | undefined): boolean {
-  return cell !== undefined && BLANK.test(cell.text);
-}
 
 function isBlankRow(row: TableRow): boolean {
-  return row.cells.every((c) => BLANK.test(c.text));
+  return row.cells.every(isBlankCell);
 }
 
 function hasNumbers(row: TableRow): boolean {
@@ -76,61 +72,9 @@ function isYearRow(row: TableRow, first: boolean): boolean {
   return first || numbers.length >= 2;
 }
 
-function half(cell: TableCell): number {
-  return 0.5 * Math.pow(10, -(cell.decimals ?? 0));
-}
 
 function fits(sum: number, slack: number, total: TableCell): boolean {
-  return Math.abs(sum - total.value!) <= slack + half(total) + 1e-9;
-}
-
-/** Rows whose cells line up with the total row's: the same width, or a merged row whose one reading puts numbers under numbers. */
-class Columns {
-  private readonly cache = new Map<TableRow, Array<TableCell | undefined> | null>();
-  constructor(readonly total: TableRow) {}
-
-  slots(row: TableRow): Array<TableCell | undefined> | null {
-    let s = this.cache.get(row);
-    if (s === undefined) {
-      s = this.align(row);
-      this.cache.set(row, s);
-    }
-    return s;
-  }
-
-  /**
-   * A merged row (a cell spanning rows or columns is one cell in the text) is read only where its
-   * figures can stand under the total's numbers in one way: as many figures as the total has
-   * numbers, in order, after the row's labels.
-   */
-  private align(row: TableRow): Array<TableCell | undefined> | null {
-    const total = this.total.cells;
-    if (row.cells.length === total.length) return row.cells;
-    const numeric = total.map((c, i) => (c.value !== undefined ? i : -1)).filter((i) => i >= 0);
-    let from = 1;
-    while (from < row.cells.length && !isBlankCell(row.cells[from]) && row.cells[from].value === undefined) from++;
-    const rest = row.cells.slice(from);
-    let to = rest.length;
-    while (to > 0 && isBlankCell(rest[to - 1])) to--;
-    const figures = rest.filter((c) => c.value !== undefined);
-    const variants = [rest, rest.slice(0, to)].filter((v) => v.length === numeric.length && v.every((c) => isBlankCell(c) || c.value !== undefined));
-    if (variants.length === 0 && figures.length === numeric.length && rest.every((c) => isBlankCell(c) || c.value !== undefined)) variants.push(figures);
-    const readings = new Set(variants.map((v) => v.map((c) => row.cells.indexOf(c)).join(',')));
-    if (readings.size !== 1) return null;
-    const slots: Array<TableCell | undefined> = new Array(total.length).fill(undefined);
-    variants[0].forEach((c, k) => (slots[numeric[k]] = c));
-    return slots;
-  }
-
-  /** A row's figure in column c: a number with its rounding, 0 for a blank, or null where the column is unsure. */
-  part(row: TableRow, c: number): { value: number; slack: number } | null {
-    const slots = this.slots(row);
-    const cell = slots?.[c];
-    if (!cell) return null;
-    if (isBlankCell(cell)) return { value: 0, slack: 0 };
-    if (cell.value === undefined || cell.percent) return null;
-    return { value: cell.value, slack: half(cell) };
-  }
+  return Math.abs(sum - total.value!) <= slack + roundingOf(total) + 1e-9;
 }
 
 /** The rows a subtotal stands for, with the subtotal itself: each row once, as a reader who does not see the subtotal adds them. */
@@ -556,7 +500,7 @@ class TableReader {
         const a = cols.part(first, c);
         const b = cols.part(rows[j], c);
         const t = cols.total.cells[c];
-        return !a || !b || Math.abs(a.value + t.value! - b.value) <= a.slack + b.slack + half(t) + 1e-9;
+        return !a || !b || Math.abs(a.value + t.value! - b.value) <= a.slack + b.slack + roundingOf(t) + 1e-9;
       });
       const some = columns.some((c) => cols.part(first, c) && cols.part(rows[j], c));
       if (ok && some) return verdicts;
@@ -579,7 +523,7 @@ class TableReader {
       const source = slots?.[c];
       const sourceCol = source ? earlier.row.cells.indexOf(source) : -1;
       const sure = sourceCol >= 0 && earlier.confirmed?.[sourceCol] === true;
-      if (Math.abs(was.value - cell.value!) <= was.slack + half(cell) + 1e-9) {
+      if (Math.abs(was.value - cell.value!) <= was.slack + roundingOf(cell) + 1e-9) {
         unit.confirmed![c] = sure;
         continue;
       }
@@ -680,9 +624,9 @@ class TableReader {
       const values = cells.filter((x): x is TableCell => x!.value !== undefined);
       if (values.length === 0) continue;
       const cell = total.cells[c];
-      if (Math.abs(cell.value! - 100) <= half(cell)) {
+      if (Math.abs(cell.value! - 100) <= roundingOf(cell)) {
         const sum = values.reduce((a, x) => a + x.value!, 0);
-        const slack = values.reduce((a, x) => a + half(x), 0);
+        const slack = values.reduce((a, x) => a + roundingOf(x), 0);
         if (fits(sum, slack, cell) || !values.every((x) => x.value! >= 0 && x.value! <= 100)) continue;
         const shown = formatDanishNumber(sum, cell.decimals ?? 0, false);
         this.report({
@@ -710,7 +654,7 @@ class TableReader {
           const y = at(row, b);
           const p = cols.slots(row)?.[c];
           if (x === undefined || y === undefined || p?.value === undefined || y === 0) return undefined;
-          return Math.abs((100 * x) / y - p.value) <= half(p) + 1e-9;
+          return Math.abs((100 * x) / y - p.value) <= roundingOf(p) + 1e-9;
         };
         const partFits = parts.map(fitsRow).filter((f) => f !== undefined);
         if (partFits.length === 0 || !partFits.every(Boolean)) continue;

@@ -129,3 +129,64 @@ export function readTables(lines: readonly string[], shapes: readonly LineShape[
   flush();
   return tables;
 }
+
+const BLANK = /^[-–—]?$/;
+
+/** An empty cell or a dash: no figure, which adds nothing. */
+export function isBlankCell(cell: TableCell | undefined): boolean {
+  return cell !== undefined && BLANK.test(cell.text);
+}
+
+/** The rounding a shown number carries: half a unit of its last decimal. */
+export function roundingOf(cell: TableCell): number {
+  return 0.5 * Math.pow(10, -(cell.decimals ?? 0));
+}
+
+/** The cells of a table's rows under the columns of one total row: the same width, or a merged row whose one reading puts numbers under numbers. */
+export class Columns {
+  private readonly cache = new Map<TableRow, Array<TableCell | undefined> | null>();
+  constructor(readonly total: TableRow) {}
+
+  slots(row: TableRow): Array<TableCell | undefined> | null {
+    let s = this.cache.get(row);
+    if (s === undefined) {
+      s = this.align(row);
+      this.cache.set(row, s);
+    }
+    return s;
+  }
+
+  /**
+   * A merged row (a cell spanning rows or columns is one cell in the text) is read only where its
+   * figures can stand under the total's numbers in one way: as many figures as the total has
+   * numbers, in order, after the row's labels.
+   */
+  private align(row: TableRow): Array<TableCell | undefined> | null {
+    const total = this.total.cells;
+    if (row.cells.length === total.length) return row.cells;
+    const numeric = total.map((c, i) => (c.value !== undefined ? i : -1)).filter((i) => i >= 0);
+    let from = 1;
+    while (from < row.cells.length && !isBlankCell(row.cells[from]) && row.cells[from].value === undefined) from++;
+    const rest = row.cells.slice(from);
+    let to = rest.length;
+    while (to > 0 && isBlankCell(rest[to - 1])) to--;
+    const figures = rest.filter((c) => c.value !== undefined);
+    const variants = [rest, rest.slice(0, to)].filter((v) => v.length === numeric.length && v.every((c) => isBlankCell(c) || c.value !== undefined));
+    if (variants.length === 0 && figures.length === numeric.length && rest.every((c) => isBlankCell(c) || c.value !== undefined)) variants.push(figures);
+    const readings = new Set(variants.map((v) => v.map((c) => row.cells.indexOf(c)).join(',')));
+    if (readings.size !== 1) return null;
+    const slots: Array<TableCell | undefined> = new Array(total.length).fill(undefined);
+    variants[0].forEach((c, k) => (slots[numeric[k]] = c));
+    return slots;
+  }
+
+  /** A row's figure in column c: a number with its rounding, 0 for a blank, or null where the column is unsure. */
+  part(row: TableRow, c: number): { value: number; slack: number } | null {
+    const slots = this.slots(row);
+    const cell = slots?.[c];
+    if (!cell) return null;
+    if (isBlankCell(cell)) return { value: 0, slack: 0 };
+    if (cell.value === undefined || cell.percent) return null;
+    return { value: cell.value, slack: roundingOf(cell) };
+  }
+}
