@@ -13,7 +13,23 @@ export function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
   return undefined;
 }
 
-const DEFAULT_TOTAL = /^(?:i alt|total|totalt|samlet|sum|i alt\b.*|.*\bi alt)$/i;
+const BARE_TOTAL = /^(?:i alt|total|totalt|samlet|sum)$/i;
+/** `X i alt`: a total named after its parts (`Udgifter i alt`), or a line item that happens to end so. */
+const NAMED_TOTAL = /^\S.*[\s,]i alt$/i;
+/** `I alt X`, unless X says the figure is not the plain sum (`I alt uden X`, `I alt ekskl. moms`, `I alt fra 2026`). */
+const TOTAL_OF = /^i alt\s+(?!(?:uden|ekskl|eksl|eksklusiv|excl|inkl|inklusiv|incl|fra|efter|før|minus|fratrukket|med|pr|per|heraf)\b|i\s*%|[%/-])\S/i;
+/** A second figure beside the total in one label: `I alt/Difference`, `Tillæg / I alt`. */
+const DUAL_LABEL = /(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:i alt|total|sum)\s*$/i;
+
+function plainLabel(label: string): string {
+  return label.normalize('NFC').trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
+}
+
+/** Whether a total label is `X i alt`, the form a line item can also take (`Kontorudgifter i alt`). */
+export function isNamedTotal(label: string): boolean {
+  const l = plainLabel(label);
+  return !BARE_TOTAL.test(l) && NAMED_TOTAL.test(l);
+}
 
 function readTableRow(raw: string, line: number, kind: 'tab' | 'pipe', isTotalLabel: (label: string) => boolean): TableRow | undefined {
   const cells: TableCell[] = [];
@@ -74,8 +90,9 @@ function pushCell(cells: TableCell[], raw: string, line: number, from: number, t
 export function totalLabelTest(options: { totalLabels?: string[] }): (label: string) => boolean {
   const extraTotals = (options.totalLabels ?? []).map((l) => l.normalize('NFC').toLocaleLowerCase('da').trim()).filter(Boolean);
   return (label) => {
-    const l = label.normalize('NFC').trim();
-    if (DEFAULT_TOTAL.test(l)) return true;
+    const l = plainLabel(label);
+    if (DUAL_LABEL.test(l)) return false;
+    if (BARE_TOTAL.test(l) || NAMED_TOTAL.test(l) || TOTAL_OF.test(l)) return true;
     const low = l.toLocaleLowerCase('da');
     return extraTotals.some((t) => low === t || low.startsWith(t + ' '));
   };
@@ -111,4 +128,65 @@ export function readTables(lines: readonly string[], shapes: readonly LineShape[
   }
   flush();
   return tables;
+}
+
+const BLANK = /^[-–—]?$/;
+
+/** An empty cell or a dash: no figure, which adds nothing. */
+export function isBlankCell(cell: TableCell | undefined): boolean {
+  return cell !== undefined && BLANK.test(cell.text);
+}
+
+/** The rounding a shown number carries: half a unit of its last decimal. */
+export function roundingOf(cell: TableCell): number {
+  return 0.5 * Math.pow(10, -(cell.decimals ?? 0));
+}
+
+/** The cells of a table's rows under the columns of one total row: the same width, or a merged row whose one reading puts numbers under numbers. */
+export class Columns {
+  private readonly cache = new Map<TableRow, Array<TableCell | undefined> | null>();
+  constructor(readonly total: TableRow) {}
+
+  slots(row: TableRow): Array<TableCell | undefined> | null {
+    let s = this.cache.get(row);
+    if (s === undefined) {
+      s = this.align(row);
+      this.cache.set(row, s);
+    }
+    return s;
+  }
+
+  /**
+   * A merged row (a cell spanning rows or columns is one cell in the text) is read only where its
+   * figures can stand under the total's numbers in one way: as many figures as the total has
+   * numbers, in order, after the row's labels.
+   */
+  private align(row: TableRow): Array<TableCell | undefined> | null {
+    const total = this.total.cells;
+    if (row.cells.length === total.length) return row.cells;
+    const numeric = total.map((c, i) => (c.value !== undefined ? i : -1)).filter((i) => i >= 0);
+    let from = 1;
+    while (from < row.cells.length && !isBlankCell(row.cells[from]) && row.cells[from].value === undefined) from++;
+    const rest = row.cells.slice(from);
+    let to = rest.length;
+    while (to > 0 && isBlankCell(rest[to - 1])) to--;
+    const figures = rest.filter((c) => c.value !== undefined);
+    const variants = [rest, rest.slice(0, to)].filter((v) => v.length === numeric.length && v.every((c) => isBlankCell(c) || c.value !== undefined));
+    if (variants.length === 0 && figures.length === numeric.length && rest.every((c) => isBlankCell(c) || c.value !== undefined)) variants.push(figures);
+    const readings = new Set(variants.map((v) => v.map((c) => row.cells.indexOf(c)).join(',')));
+    if (readings.size !== 1) return null;
+    const slots: Array<TableCell | undefined> = new Array(total.length).fill(undefined);
+    variants[0].forEach((c, k) => (slots[numeric[k]] = c));
+    return slots;
+  }
+
+  /** A row's figure in column c: a number with its rounding, 0 for a blank, or null where the column is unsure. */
+  part(row: TableRow, c: number): { value: number; slack: number } | null {
+    const slots = this.slots(row);
+    const cell = slots?.[c];
+    if (!cell) return null;
+    if (isBlankCell(cell)) return { value: 0, slack: 0 };
+    if (cell.value === undefined || cell.percent) return null;
+    return { value: cell.value, slack: roundingOf(cell) };
+  }
 }
