@@ -92,6 +92,14 @@ describe('parse', () => {
     }
   });
 
+  it('reads headings after a form feed, and keeps a decision that ends a page as text, not page furniture', () => {
+    const text = 'REFERAT\n\nMødedato: 3. marts 2025\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr. 25/100\nBeslutning\nGodkendt.\n\fSide 2\nPunkt 2: Budget\nSagsnr. 25/101\nBeslutning\nGodkendt.\n\f# Punkt 3: Eventuelt\nBeslutning\nIntet.\n';
+    const { model } = parse(text);
+    assert.deepStrictEqual(model.items.map((i) => [i.number, i.title, i.decision?.body]), [[1, 'Godkendelse af dagsorden', 'Godkendt.'], [2, 'Budget', 'Godkendt.'], [3, 'Eventuelt', 'Intet.']]);
+    assert.strictEqual(model.layout.pageBreaks, 2);
+    assert.strictEqual(model.layout.pageFurnitureLines, 1, 'only "Side 2"');
+  });
+
   it('joins a heading that wraps onto the next line', () => {
     const { model } = parse('# Punkt 3: Status på projektet om grøn omstilling i\nsønderjyske virksomheder\n\n21/24526\n');
     assert.strictEqual(model.items[0].title, 'Status på projektet om grøn omstilling i sønderjyske virksomheder');

@@ -46,15 +46,14 @@ export function findPageFurniture(lines: readonly string[], shapes: readonly Lin
   }
   // A page number next to a break.
   for (const near of [...before, ...after]) for (const i of near) if (PAGE_NUMBER.test(shapes[i].content)) furniture.add(i);
-  // A running header or footer: the same text (digits aside) on the same side of most breaks (two at least), and,
-  // unless it carries a number, nowhere else in the document: "Taget til efterretning." ending many pages is text.
+  // A running header or footer: the same text (digits aside) on the same side of most breaks (two at least).
   const anywhere = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     if (shapes[i].blank) continue;
     const key = runningKey(shapes[i].content);
     anywhere.set(key, (anywhere.get(key) ?? 0) + 1);
   }
-  for (const side of [before, after]) {
+  for (const [side, isFooter] of [[before, true], [after, false]] as const) {
     const at = new Map<string, number[]>();
     for (const near of side) {
       for (const i of near.slice(0, 2)) {
@@ -65,7 +64,9 @@ export function findPageFurniture(lines: readonly string[], shapes: readonly Lin
     }
     for (const [key, found] of at) {
       if (found.length < 2 || found.length * 5 < breaks.length * 3) continue;
-      if (!key.includes('#') && (anywhere.get(key) ?? 0) > found.length) continue;
+      // A footer carries a number (the page, a date); a line without one that ends pages is the text's own ("Godkendt.").
+      // A header without a number counts where it stands at three page tops and nowhere else.
+      if (!key.includes('#') && (isFooter || found.length < 3 || (anywhere.get(key) ?? 0) > found.length)) continue;
       for (const i of found) furniture.add(i);
     }
   }
