@@ -1,7 +1,7 @@
 import type { Item, ParseResult, Range, ReferatModel } from './core/model';
 import { decisionPlacement, decisionsLead, ourCommitteeTest, parseProblems, placeDecision, readItem, readItemHeading, totalLabelTest } from './core/parse';
 import { learnScheme } from './core/layout/caseNumbers';
-import { classifySection, HISTORY_ENTRY } from './core/layout/sections';
+import { classifySection, isHistoryEntry } from './core/layout/sections';
 import { evidenceBelow, readHeadingCandidate, tocIndex, weigh } from './core/layout/headings';
 import { isMarkedHeading } from './core/lines';
 import { shapeLine, type LineShape } from './core/lines';
@@ -207,7 +207,7 @@ function layoutChange(raw: string): 'heading' | 'section' | undefined {
   const shape = shapeLine(raw);
   if (shape.blank) return undefined;
   if (readItemHeading(raw, shape) !== undefined || raw.includes('\f')) return 'heading';
-  if (classifySection(shape.content, !isMarkedHeading(shape)) || HISTORY_ENTRY.test(shape.content)) return 'section';
+  if (classifySection(shape.content, !isMarkedHeading(shape)) || isHistoryEntry(shape.content)) return 'section';
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import { isAbsenceLine, readAbsentees, readPartialAbsence, readPrevented } from 
 import { isCaseLabelLine, isOpenClosedMark, learnScheme, readCaseNumbers } from './layout/caseNumbers';
 import { readHeadingCandidate, similarTitles, type ItemHeading } from './layout/headings';
 import { readLayout } from './layout/index';
-import { classifySection, QUOTED_DATE_LABEL, QUOTED_MEETING_LABEL, HISTORY_ENTRY } from './layout/sections';
+import { classifyLine, classifySection, isHistoryEntry, QUOTED_DATE_LABEL, QUOTED_MEETING_LABEL, type Classified } from './layout/sections';
 import { isTableLine, readTables, totalLabelTest } from './layout/tables';
 import { joinWrappedTitle as joinWrapped } from './layout/toc';
 
@@ -29,6 +29,8 @@ export interface ItemContext {
   isTotalLabel: (label: string) => boolean;
   /** The table of contents' title for this item's number, to tell a wrapped title from the text below it. */
   tocTitle?: string;
+  /** The section heading a line is, where the layout step has read it already. */
+  sectionOf?: (line: number) => Classified | undefined;
 }
 
 /**
@@ -52,7 +54,7 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
   for (let k = 0; k < headings.length; k++) {
     const start = headings[k].line;
     const end = k + 1 < headings.length ? headings[k + 1].line - 1 : lines.length - 1;
-    items.push(readItem(lines, shapes, start, end, headings[k], { isOurCommittee, isTotalLabel, tocTitle: tocByNumber.get(Number(headings[k].numberText)) }));
+    items.push(readItem(lines, shapes, start, end, headings[k], { isOurCommittee, isTotalLabel, tocTitle: tocByNumber.get(Number(headings[k].numberText)), sectionOf: layout.sectionOf }));
   }
   const decisions = placeDecisions(items, lines, shapes);
 
@@ -272,13 +274,13 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
     const raw = lines[j];
     if (s.blank || isTableLine(raw)) continue;
     const marked = isMarkedHeading(s) && !isAbsenceLine(raw);
-    const cls = marked ? classifySection(s.content, false) : classifySection(s.content, true);
+    const cls = !marked && isMarkedHeading(s) ? classifySection(s.content, true) : context.sectionOf ? context.sectionOf(j) : classifyLine(s);
     if (!cls) {
       if (!current && !quote) {
         leadStart ??= j;
         leadEnd = j;
       }
-      if (!quote && (HISTORY_ENTRY.test(s.content) || (QUOTED_MEETING_LABEL.test(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL)))) quote = { line: j, endLine: j };
+      if (!quote && (isHistoryEntry(s.content) || (QUOTED_MEETING_LABEL.test(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL)))) quote = { line: j, endLine: j };
       if (!quote) {
         const partial = readPartialAbsence(raw, j);
         if (partial) item.partialAbsentees.push(partial);

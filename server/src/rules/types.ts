@@ -67,9 +67,9 @@ export function titleIn(item: Item, titles: readonly string[]): boolean {
 
 /** `titleIn` for every item of a document: the titles are read once. */
 export function titleMatcher(titles: readonly string[]): (item: Item) => boolean {
-  const wanted = titles.map((x) => x.normalize('NFC').toLocaleLowerCase('da').trim()).filter((e) => e.length > 0);
+  const wanted = titles.map((x) => x.normalize('NFC').toLowerCase().trim()).filter((e) => e.length > 0);
   return (item) => {
-    const t = item.title.normalize('NFC').replace(/^Lukket\s*:\s*/i, '').toLocaleLowerCase('da').trim();
+    const t = item.title.normalize('NFC').replace(/^Lukket\s*:\s*/i, '').toLowerCase().trim();
     // `Udvalget - mødekalender 2023`, `Udvalgets mødekalender 2023`: the standing title after the committee's name.
     return wanted.some((e) => t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))) || afterCommittee(t, e));
   };
@@ -77,6 +77,7 @@ export function titleMatcher(titles: readonly string[]): (item: Item) => boolean
 
 /** Whether `title` names `entry` (a whole word or words) after a committee: `X - entry ...` or `Xs entry ...`. */
 function afterCommittee(title: string, entry: string): boolean {
+  if (!title.includes(entry)) return false;
   for (const lead of [' - ', ' – ', 's ']) {
     const at = title.indexOf(lead + entry);
     const end = at + lead.length + entry.length;

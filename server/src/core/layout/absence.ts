@@ -10,6 +10,9 @@ export const ABSENCE_LABEL = /^(\s*(?:\*\*)?)(Afbud|Fraværende(?:\s+med\s+afbud
 const PREVENTED = /^(\s*)(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})(?:\s+\([^)]*\))?\s+(?:var\s+forhindret|havde\s+(?:meldt\s+)?afbud|har\s+meldt\s+afbud|meldte\s+afbud|deltog\s+ikke\s+i\s+mødet)\b/u;
 /** Absence from some items only: `Name deltog ikke i behandlingen af punkt 5-7`, `Name forlod mødet`, `Name ankom kl. 17`. */
 const PARTIAL = /^(\s*)(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})(?:\s+\([^)]*\))?\s+(?:deltog\s+ikke\s+i\s+(?:behandlingen|punkt|sagen)|forlod\s+mødet|ankom|mødte\s+(?:først|kl)|kom\s+(?:senere|kl)|var\s+inhabil|erklærede\s+sig\s+inhabil|gik\s+(?:kl|under|efter))/u;
+/** Cheap tests before PREVENTED and PARTIAL: their verbs. */
+const PREVENTED_WORD = /forhindret|afbud|deltog ikke/i;
+const PARTIAL_WORD = /deltog|forlod|ankom|mødte|kom |inhabil|gik /;
 const NAME_WORD = /^(?:[A-ZÆØÅÉÜÖÄ][\p{L}'’-]*\.?|[a-zæøå]{1,3}|[A-ZÆØÅ]\.)$/u;
 // `(?<!\s)` starts a match only at the first space of a run: without it a long run of spaces is scanned once per space.
 const PARENS = /(?<!\s)\s*\(([^()]{1,200})\)/g;
@@ -126,12 +129,14 @@ export function readAbsentees(lines: readonly string[], line: number, last: numb
 
 /** `Name var forhindret i at deltage`: the name, or undefined. */
 export function readPrevented(raw: string, line: number): NameRef | undefined {
+  if (!PREVENTED_WORD.test(raw)) return undefined;
   const m = PREVENTED.exec(raw);
   return m ? { name: m[2], range: lineRange(line, m[1].length, m[1].length + m[2].length) } : undefined;
 }
 
 /** `Name deltog ikke i behandlingen af punkt 5-7`, `Name forlod mødet ...`: the name, or undefined. */
 export function readPartialAbsence(raw: string, line: number): NameRef | undefined {
+  if (!PARTIAL_WORD.test(raw)) return undefined;
   const m = PARTIAL.exec(raw);
   return m ? { name: m[2], range: lineRange(line, m[1].length, m[1].length + m[2].length) } : undefined;
 }

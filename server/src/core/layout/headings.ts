@@ -3,7 +3,7 @@ import { readCaseNumber } from '../caseNumber';
 import { isMarkedHeading, type LineShape } from '../lines';
 import { editDistance } from '../text';
 import { isCaseLabelLine, isOpenClosedMark } from './caseNumbers';
-import { classifySection, HISTORY_ENTRY } from './sections';
+import { classifyLine, classifySection, isHistoryEntry, type Classified } from './sections';
 import { dotLeader, pageAfterTab } from './toc';
 
 /**
@@ -89,7 +89,7 @@ export function readHeadingCandidate(raw: string, shape: LineShape): Omit<Headin
 
 /** A title folded for comparison: letters and digits only, lower case. */
 export function titleKey(title: string): string {
-  return title.normalize('NFC').toLocaleLowerCase('da').replace(/[^\p{L}\p{N}]+/gu, '');
+  return title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Whether two titles are the same as a reader would judge them: spacing, dashes, case and wrapping aside. */
@@ -131,8 +131,8 @@ export function weigh(
   if (c.markup !== 'bare') e += 1;
   e += under;
   const entry = toc.byNumber.get(Number(c.numberText));
-  if (entry !== undefined) e += similarTitles(entry, c.title) ? 3 : -1;
-  else if (toc.titles.some((t) => similarTitles(t, c.title))) e += 2;
+  if (entry !== undefined) e += entry === titleKey(c.title) || similarTitles(entry, c.title) ? 3 : -1;
+  else if (toc.titleKeys.has(titleKey(c.title))) e += 2;
   else if (toc.numbered) e -= 1;
   if (/^[a-zæøå]/.test(c.title)) e -= 2;
   if (/\.$/.test(c.title) && c.title.split(/\s+/).length >= 6) e -= 1;
@@ -143,13 +143,14 @@ export function weigh(
 
 export interface TocIndex {
   byNumber: Map<number, string>;
-  titles: string[];
+  /** The titles' keys (see titleKey), for an entry without a number. */
+  titleKeys: Set<string>;
   numbered: boolean;
 }
 
 /** The table of contents as `weigh` reads it: titles by number. */
 export function tocIndex(toc: readonly TocEntry[]): TocIndex {
-  const index: TocIndex = { byNumber: new Map(), titles: toc.map((e) => e.title), numbered: toc.some((e) => e.number !== undefined) };
+  const index: TocIndex = { byNumber: new Map(), titleKeys: new Set(toc.map((e) => titleKey(e.title))), numbered: toc.some((e) => e.number !== undefined) };
   for (const e of toc) if (e.number !== undefined && !index.byNumber.has(e.number)) index.byNumber.set(e.number, e.title);
   return index;
 }
@@ -182,6 +183,7 @@ export function chooseHeadings(
   shapes: readonly LineShape[],
   found: ReadonlyArray<Omit<HeadingCandidate, 'evidence'>>,
   toc: readonly TocEntry[],
+  sectionOf: (line: number) => Classified | undefined = (l) => classifyLine(shapes[l]),
 ): ChosenHeadings {
   if (found.length === 0) return { headings: [], shapes: [], bodyCandidates: 0 };
   const index = tocIndex(toc);
@@ -203,9 +205,9 @@ export function chooseHeadings(
       if (evidence >= 3) context = undefined;
       continue;
     }
-    const cls = isMarkedHeading(s) ? classifySection(s.content, false) : classifySection(s.content, true);
+    const cls = sectionOf(i);
     if (cls) context = cls.kind;
-    else if (HISTORY_ENTRY.test(s.content)) context = 'historik';
+    else if (isHistoryEntry(s.content)) context = 'historik';
   }
 
   // The shape with the most evidence; numbers that count up within it add to it.

@@ -4,7 +4,7 @@ import { isCaseLabelLine } from './caseNumbers';
 import { readMeeting } from './header';
 import { chooseHeadings, readHeadingCandidate, type HeadingCandidate } from './headings';
 import { findPageFurniture } from './pages';
-import { classifySection } from './sections';
+import { classifyLine, classifySection, type Classified } from './sections';
 import { readToc, TOC_HEADING } from './toc';
 
 /**
@@ -21,6 +21,8 @@ export interface Layout {
   tocEnd?: number;
   toc: TocEntry[];
   headings: HeadingCandidate[];
+  /** The section heading a line is, if any (computed once per line). */
+  sectionOf: (line: number) => Classified | undefined;
   meeting: Meeting;
   summary: Omit<LayoutSummary, 'caseNumberScheme' | 'decisions'>;
 }
@@ -54,7 +56,14 @@ export function readLayout(lines: readonly string[]): Layout {
     const end = tocEnd;
     body = candidates.filter((c) => c.line > end);
   }
-  const chosen = chooseHeadings(lines, shapes, body, toc);
+  // Section headings are read once per line: the heading choice and the model builder both ask.
+  const sections: Array<Classified | null> = [];
+  const sectionOf = (l: number): Classified | undefined => {
+    let c = sections[l];
+    if (c === undefined) c = sections[l] = classifyLine(shapes[l]) ?? null;
+    return c ?? undefined;
+  };
+  const chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
   const firstItemLine = chosen.headings.length > 0 ? chosen.headings[0].line : lines.length;
   const { meeting, fields } = readMeeting(lines, shapes, tocLine ?? firstItemLine);
   return {
@@ -63,6 +72,7 @@ export function readLayout(lines: readonly string[]): Layout {
     tocEnd,
     toc,
     headings: chosen.headings,
+    sectionOf,
     meeting,
     summary: {
       headingShapes: chosen.shapes,

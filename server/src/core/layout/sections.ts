@@ -1,4 +1,5 @@
 import type { SectionKind } from '../model';
+import { isMarkedHeading, type LineShape } from '../lines';
 
 /**
  * Section headings: the names Danish minutes give the parts of an item. A bare line is a section
@@ -30,6 +31,8 @@ export interface Classified {
 
 /** Reads a heading's text as a section kind; `strict` for bare lines, where only known names count. */
 export function classifySection(text: string, strict: boolean): Classified | undefined {
+  // A bare line is a heading only as a name alone, or a dated decision heading: a long line of text is neither.
+  if (strict && text.length > 100 && !/^\s*beslutning/i.test(text)) return undefined;
   // NFC: a heading typed or pasted in decomposed form (`Resume\u0301`) is still `Resumé`.
   const t = text.normalize('NFC').replace(/[:.]\s*$/, '').trim();
   // A bare line must be the name alone: "Beslutningskompetencen ligger hos ..." is a sentence.
@@ -47,9 +50,19 @@ export function classifySection(text: string, strict: boolean): Classified | und
   return { kind: 'other' };
 }
 
+/** A line's section heading: a marked heading (`##`, bold) of any name, a bare line of a known name alone. */
+export function classifyLine(shape: LineShape): Classified | undefined {
+  if (shape.blank) return undefined;
+  return classifySection(shape.content, !isMarkedHeading(shape));
+}
+
 /** `Udvalg: X` opening a block that retells another meeting (with `Dato:` on a line close below). */
 export const QUOTED_MEETING_LABEL = /^\s*(?:\*\*)?(?:Udvalg|Mødeforum|Behandlet i|Organ)(?:\*\*)?\s*:/i;
 /** `Dato: ...` inside such a block. */
 export const QUOTED_DATE_LABEL = /^\s*(?:\*\*)?(?:Dato|Mødedato)(?:\*\*)?\s*:/i;
 /** A line opening a retold meeting in a case history: `04-04-2022 Økonomiudvalget`, `Økonomiudvalget den 4. april 2022`. */
-export const HISTORY_ENTRY = /^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+\p{Lu}[\p{L}\s,.-]*(?:udvalg|råd|bestyrelse)\p{L}*|\p{Lu}[\p{L},.-]*(?:udvalg|råd)\p{L}*(?:\s+\d{4}-\d{4})?\s+(?:den\s+|d\.\s*)?\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$/u;
+export function isHistoryEntry(content: string): boolean {
+  return content.length <= 120 && /udvalg|råd|bestyrelse/i.test(content) && HISTORY_ENTRY.test(content);
+}
+
+const HISTORY_ENTRY = /^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+\p{Lu}[\p{L}\s,.-]*(?:udvalg|råd|bestyrelse)\p{L}*|\p{Lu}[\p{L},.-]*(?:udvalg|råd)\p{L}*(?:\s+\d{4}-\d{4})?\s+(?:den\s+|d\.\s*)?\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$/u;
