@@ -7,7 +7,8 @@ import { describeProblem, findConfigFile, readConfigFile } from './configFile';
 import type { ResolvedConfig } from './config';
 import { defaultConfig, fixAll, lintText, parseOptions } from './lint';
 import type { Finding, Severity } from './rules/types';
-import { collectFiles, readDocument, InputError as UsageError } from './files';
+import { collectFiles, keepReferater, loadDocument, InputError as UsageError, type LoadedDocument } from './files';
+import { describeWhereabouts, locator, type Whereabouts } from './formats';
 
 type Lang = 'da' | 'en';
 
@@ -22,14 +23,19 @@ export interface FileSettings {
 interface Options extends FileSettings {
   jobs: number;
   dumpModel?: string;
+  extract?: string;
   inputs: string[];
 }
 
 const USAGE = `Usage: referat-lint [--format text|json] [--config FILE] [--lang da|en] [--fix] [--jobs N] <file|dir|->...
        referat-lint --dump-model FILE
+       referat-lint --extract FILE
 
 Lints Danish meeting minutes (referater). Directories are searched for .referat, .referat.md,
-.referat.txt, and .md/.txt files that look like a referat; "-" reads standard input.
+.referat.txt, and .md/.txt files that look like a referat; "-" reads standard input. PDF, Word (.docx)
+and web pages (.html, .htm) are read as text, and found in folders where that text looks like a
+referat; their findings name the page (PDF) or the item; --fix leaves them as they are.
+--extract FILE prints the text that is linted, as read from a PDF, Word or HTML file.
 --jobs N lints many files in N worker threads (default: the number of CPUs; 1 = no workers).
 Exit code: 0 no warnings or errors, 1 some, 2 bad usage, an unreadable file or a bad config.`;
 
@@ -68,11 +74,12 @@ export function parseArgs(argv: readonly string[]): Options {
     else if (a === '--jobs' || a === '-j') opts.jobs = parseJobs(value());
     else if (a.startsWith('--jobs=')) opts.jobs = parseJobs(a.slice(7));
     else if (a === '--dump-model') opts.dumpModel = value();
+    else if (a === '--extract') opts.extract = value();
     else if (a === '-') opts.inputs.push(a);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else opts.inputs.push(a);
   }
-  if (!opts.dumpModel && opts.inputs.length === 0) throw new UsageError('no files given');
+  if (!opts.dumpModel && !opts.extract && opts.inputs.length === 0) throw new UsageError('no files given');
   return opts;
 }
 
@@ -101,17 +108,20 @@ function severityWord(s: Severity, lang: Lang): string {
   return { error: 'fejl', warning: 'advarsel', information: 'information', hint: 'tip' }[s];
 }
 
-function reportFile(file: string, findings: readonly Finding[], settings: FileSettings): FileReport {
+function reportFile(file: string, findings: readonly Finding[], settings: FileSettings, where?: (line: number) => Whereabouts): FileReport {
   const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   const { lang } = settings;
   if (settings.format === 'json') {
-    const element = { file, diagnostics: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range })) };
+    const element = { file, diagnostics: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range, ...where?.(f.range.start.line) })) };
     // Indented one level, as it stands inside the output's array; JSON escapes every line break inside strings.
     return { body: '  ' + JSON.stringify(element, null, 2).split('\n').join('\n  '), counts };
   }
   let body = '';
-  for (const f of findings) body += `${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${f.message[lang]}\n`;
+  for (const f of findings) {
+    const words = where && describeWhereabouts(where(f.range.start.line));
+    body += `${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${f.message[lang]}${words ? ` (${words[lang]})` : ''}\n`;
+  }
   return { body, counts };
 }
 
@@ -150,22 +160,26 @@ function configFor(file: string, settings: FileSettings, cache: Map<string, Reso
  * Reads, fixes (without writing) and lints one file. Throws a UsageError for an unreadable file or
  * a bad config. The same code runs in-process and in the workers, so both give the same bytes.
  */
-export function lintFile(file: string, settings: FileSettings, cache: Map<string, ResolvedConfig>): LintedFile {
+export async function lintFile(file: string, settings: FileSettings, cache: Map<string, ResolvedConfig>): Promise<LintedFile> {
   let text: string;
+  let format: LoadedDocument['format'];
   try {
-    text = readDocument(file);
+    ({ text, format } = await loadDocument(file, settings.lang));
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const config = configFor(file, settings, cache);
   let fixedText: string | undefined;
-  if (settings.fix && file !== '-') {
+  // A fix cannot be written back into a PDF, Word or HTML file.
+  if (settings.fix && file !== '-' && !format) {
     const fixed = fixAll(text, config);
     if (fixed.text !== text) fixedText = fixed.text;
     text = fixed.text;
   }
-  return { report: reportFile(file, lintText(text, config).findings, settings), ...(fixedText !== undefined ? { fixedText } : {}) };
+  const { findings, lines, parsed } = lintText(text, config);
+  const where = format ? locator(lines, format, parsed.model.items.map((i) => i.line)) : undefined;
+  return { report: reportFile(file, findings, settings, where), ...(fixedText !== undefined ? { fixedText } : {}) };
 }
 
 /** A file a worker could not lint: the message to exit 2 with, or an internal error's stack. */
@@ -178,11 +192,11 @@ export type WorkerRequest = { batch: number; files: string[] };
 export type WorkerReply = { batch: number; outcomes: Array<LintedFile | LintFailure> };
 export type WorkerSettings = FileSettings;
 
-function lintInProcess(files: readonly string[], settings: FileSettings): FileReport[] {
+async function lintInProcess(files: readonly string[], settings: FileSettings): Promise<FileReport[]> {
   const cache = new Map<string, ResolvedConfig>();
   const reports: FileReport[] = [];
   for (const file of files) {
-    const linted = lintFile(file, settings, cache);
+    const linted = await lintFile(file, settings, cache);
     if (linted.fixedText !== undefined) fs.writeFileSync(file, linted.fixedText);
     reports.push(linted.report);
   }
@@ -270,15 +284,20 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   const settings: FileSettings = { format: opts.format, config: opts.config, lang: opts.lang, fix: opts.fix };
   try {
-    if (opts.dumpModel) {
-      const config = configFor(opts.dumpModel, settings, new Map());
-      out(JSON.stringify(dumpModel(readDocument(opts.dumpModel), config), null, 2) + '\n');
+    if (opts.extract) {
+      out((await loadDocument(opts.extract, opts.lang)).text);
       return 0;
     }
-    const files = collectFiles(opts.inputs);
+    if (opts.dumpModel) {
+      const config = configFor(opts.dumpModel, settings, new Map());
+      out(JSON.stringify(dumpModel((await loadDocument(opts.dumpModel, opts.lang)).text, config), null, 2) + '\n');
+      return 0;
+    }
+    const { files, skipped } = await keepReferater(collectFiles(opts.inputs), opts.inputs, opts.lang);
+    for (const s of skipped) err(`referat-lint: ${opts.lang === 'da' ? 'sprunget over' : 'skipped'}: ${s}\n`);
     // Standard input belongs to the main thread, so a run that reads it stays in-process.
     const useWorkers = opts.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS && !files.includes('-');
-    const reports = useWorkers ? await lintInWorkers(files, settings, opts.jobs) : lintInProcess(files, settings);
+    const reports = useWorkers ? await lintInWorkers(files, settings, opts.jobs) : await lintInProcess(files, settings);
     out(formatReports(reports, settings));
     return reports.some((r) => r.counts.error > 0 || r.counts.warning > 0) ? 1 : 0;
   } catch (e) {

@@ -8,19 +8,20 @@ const settings = workerData as WorkerSettings;
 // Per worker, as the in-process loop keeps one per run: a config file is read once here.
 const configCache = new Map<string, ResolvedConfig>();
 
-function lintOrFail(file: string): LintedFile | LintFailure {
+async function lintOrFail(file: string): Promise<LintedFile | LintFailure> {
   try {
-    return lintFile(file, settings, configCache);
+    return await lintFile(file, settings, configCache);
   } catch (e) {
     if (e instanceof InputError) return { message: e.message, internal: false };
     return { message: String((e as Error)?.stack ?? e), internal: true };
   }
 }
 
-parentPort!.on('message', (request: WorkerRequest) => {
+// The main thread sends the next batch only after this one's reply, so batches never overlap.
+parentPort!.on('message', async (request: WorkerRequest) => {
   const outcomes: WorkerReply['outcomes'] = [];
   for (const file of request.files) {
-    const outcome = lintOrFail(file);
+    const outcome = await lintOrFail(file);
     outcomes.push(outcome);
     // The main thread stops at the first failure; the rest of the batch would not be used.
     if ('message' in outcome) break;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { looksLikeReferat } from './core/detect';
+import { EXTRACT_MESSAGES, ExtractError, extractDocument, publishedFormatOf, type Messages, type PublishedFormat } from './formats';
 
 /** A file or folder that cannot be read as a referat: the CLI exits 2 with this message. */
 export class InputError extends Error {}
@@ -28,7 +29,7 @@ export function collectFiles(inputs: readonly string[]): string[] {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && (REFERAT_EXT.test(e.name) || (MAYBE_EXT.test(e.name) && looksLikeReferat(readHead(p))))) out.push(p);
+      else if (e.isFile() && (REFERAT_EXT.test(e.name) || publishedFormatOf(e.name) || (MAYBE_EXT.test(e.name) && looksLikeReferat(readHead(p))))) out.push(p);
     }
   };
   for (const input of inputs) {
@@ -57,3 +58,45 @@ export function readDocument(file: string): string {
   return text;
 }
 
+
+/** A document as the linter reads it; `format` is set for a published file (PDF, Word, web page) whose text was extracted. */
+export interface LoadedDocument {
+  text: string;
+  format?: PublishedFormat;
+}
+
+/** Reads a text file, or extracts a published file's text; a file that cannot be read is refused with a reason in `lang`. */
+export async function loadDocument(file: string, lang: keyof Messages): Promise<LoadedDocument> {
+  if (file === '-' || !publishedFormatOf(file)) return { text: readDocument(file) };
+  try {
+    const { text, format } = await extractDocument(file);
+    if (!looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
+    return { text, format };
+  } catch (e) {
+    if (e instanceof ExtractError) throw new InputError(`${file}: ${e.text[lang]}`);
+    throw e;
+  }
+}
+
+/**
+ * The files to lint: the published files found by walking a folder stay only where their text
+ * looks like a referat (the first two pages of a PDF tell); `skipped` says why the others went.
+ */
+export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: keyof Messages): Promise<{ files: string[]; skipped: string[] }> {
+  const given = new Set(inputs);
+  const kept: string[] = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    if (given.has(file) || !publishedFormatOf(file)) {
+      kept.push(file);
+      continue;
+    }
+    try {
+      const { text } = await extractDocument(file, { maxPages: 2 });
+      if (looksLikeReferat(text.slice(0, 4096))) kept.push(file);
+    } catch (e) {
+      skipped.push(`${file}: ${e instanceof ExtractError ? e.text[lang] : (e as Error).message}`);
+    }
+  }
+  return { files: kept, skipped };
+}
