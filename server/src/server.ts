@@ -34,6 +34,8 @@ import { AnalysisStore } from './lsp/store';
 import { documentSymbols } from './lsp/symbols';
 import { rebuildTocEdits } from './lsp/toc';
 import { lintFolders } from './lsp/workspaceLint';
+import { extractForEditor, findingsToShow } from './lsp/extractedText';
+import { EXTRACT_TEXT_REQUEST, type ExtractTextParams } from './formats';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -122,7 +124,7 @@ function analysisOf(uri: string) {
 
 function diagnosticsOf(uri: string) {
   const found = analysisOf(uri);
-  return found ? found.analysis.findings.map((f) => toDiagnostic(f, lang)) : [];
+  return found ? findingsToShow(uri, found.analysis).map((f) => toDiagnostic(f, lang)) : [];
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -293,17 +295,20 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
     }
     case COMMANDS.lintWorkspace: {
       const open = new Set(documents.keys());
-      const { files, unreadable } = lintFolders(workspaceFolders, (uri) => configs.forUri(uri).config, lang, (uri) => open.has(uri), () => token.isCancellationRequested);
-      for (const f of files) void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
-      for (const u of unreadable) connection.console.warn(u);
-      const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
-      tell('info', lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`);
-      return { files: files.length, findings, unreadable: unreadable.length };
+      return lintFolders(workspaceFolders, (uri) => configs.forUri(uri).config, lang, (uri) => open.has(uri), () => token.isCancellationRequested).then(({ files, unreadable }) => {
+        for (const f of files) void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
+        for (const u of unreadable) connection.console.warn(u);
+        const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
+        tell('info', lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`);
+        return { files: files.length, findings, unreadable: unreadable.length };
+      });
     }
     default:
       return new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);
   }
 }));
+
+connection.onRequest(EXTRACT_TEXT_REQUEST, (params: ExtractTextParams) => extractForEditor(params, lang));
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? String(e)}`));
 

@@ -16,15 +16,23 @@ let library: Promise<PdfJs> | undefined;
 
 function loadPdfJs(): Promise<PdfJs> {
   library ??= (async () => {
+    // pdf.js makes a DOMMatrix when it loads; Node has none, and the native canvas that would lend one is not shipped.
+    const g = globalThis as { DOMMatrix?: unknown; pdfjsWorker?: unknown };
+    g.DOMMatrix ??= (await import('@thednp/dommatrix')).default;
+    // Loading, pdf.js warns about the native canvas it cannot find; it renders nothing here, so the warning would only alarm.
+    const warn = console.warn;
+    console.warn = () => undefined;
     try {
       const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
       // In Node pdf.js runs its "worker" in this thread; handing it the module already loaded keeps it from importing a file by path, which a bundle does not have.
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      g.pdfjsWorker = worker;
       return lib;
     } catch (e) {
       library = undefined;
       if ((e as NodeJS.ErrnoException).code === 'ERR_REQUIRE_ESM') throw new ExtractError(MESSAGES.pdfNeedsNewerNode);
       throw e;
+    } finally {
+      console.warn = warn;
     }
   })();
   return library;
