@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EXTRACTED_SCHEME, EXTRACT_TEXT_REQUEST, extractedTextPath, sourcePathOf, type ExtractTextResult } from '../../server/src/formats/uri';
+import { EXTRACTED_SCHEME, extractedTextPath, sourcePathOf, type ExtractTextResult } from '../../server/src/formats/uri';
+import { COMMANDS as SERVER_COMMANDS } from '../../server/src/lsp/commandIds';
 
 const PUBLISHED = /\.(pdf|docx|html?|xhtml)$/i;
 
@@ -23,7 +24,10 @@ async function publishedFile(resource: unknown): Promise<vscode.Uri | undefined>
  * read-only referat document (scheme referat-text) that the server lints like any other.
  */
 export function registerExtractedDocuments(context: vscode.ExtensionContext, start: () => Promise<LanguageClient>): void {
-  const extract = async (file: vscode.Uri): Promise<ExtractTextResult> => (await start()).sendRequest<ExtractTextResult>(EXTRACT_TEXT_REQUEST, { uri: file.toString() });
+  const extract = async (file: vscode.Uri): Promise<ExtractTextResult> => {
+    await start();
+    return vscode.commands.executeCommand<ExtractTextResult>(SERVER_COMMANDS.openAsText, file.toString());
+  };
   const provider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
       const source = sourcePathOf(uri.path);

@@ -35,7 +35,6 @@ import { documentSymbols } from './lsp/symbols';
 import { rebuildTocEdits } from './lsp/toc';
 import { lintFolders } from './lsp/workspaceLint';
 import { extractForEditor, findingsToShow } from './lsp/extractedText';
-import { EXTRACT_TEXT_REQUEST, type ExtractTextParams } from './formats';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -303,12 +302,12 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
         return { files: files.length, findings, unreadable: unreadable.length };
       });
     }
+    case COMMANDS.openAsText:
+      return extractForEditor(String(args[0] ?? ''), lang);
     default:
       return new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);
   }
 }));
-
-connection.onRequest(EXTRACT_TEXT_REQUEST, (params: ExtractTextParams) => extractForEditor(params, lang));
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? String(e)}`));
 

@@ -8,7 +8,7 @@ import { splitLines } from '../core/text';
 
 export { ExtractError, MESSAGES as EXTRACT_MESSAGES, type Messages } from './messages';
 export { describeWhereabouts, locator, pagesOfLines, withWhereabouts, type Whereabouts } from './locate';
-export { EXTRACTED_SCHEME, EXTRACT_TEXT_REQUEST, extractedTextPath, sourcePathOf, type ExtractTextParams, type ExtractTextResult } from './uri';
+export { EXTRACTED_SCHEME, extractedTextPath, sourcePathOf, type ExtractTextResult } from './uri';
 
 /** The forms minutes are published in, besides text: PDF, Word and web pages. */
 export type PublishedFormat = 'pdf' | 'docx' | 'html';

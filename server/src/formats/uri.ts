@@ -15,9 +15,5 @@ export function sourcePathOf(extractedPath: string): string | undefined {
   return extractedPath.endsWith(SUFFIX) ? extractedPath.slice(0, -SUFFIX.length) : undefined;
 }
 
-/** The server request that reads a published file for the editor: its file URI in, the text or a message out. */
-export const EXTRACT_TEXT_REQUEST = 'referat/extractText';
-export interface ExtractTextParams {
-  uri: string;
-}
+/** What the server's openAsText command answers for a published file's URI: its text, or why it cannot be read. */
 export type ExtractTextResult = { text: string } | { error: string };

@@ -1,7 +1,7 @@
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis';
 import { InputError, loadDocument } from '../files';
-import { EXTRACTED_SCHEME, extractedTextPath, locator, publishedFormatOf, sourcePathOf, withWhereabouts, type ExtractTextParams, type ExtractTextResult, type PublishedFormat } from '../formats';
+import { EXTRACTED_SCHEME, extractedTextPath, locator, publishedFormatOf, sourcePathOf, withWhereabouts, type ExtractTextResult, type PublishedFormat } from '../formats';
 import type { Finding } from '../rules/types';
 import type { Lang } from './locale';
 
@@ -25,9 +25,9 @@ export function findingsToShow(uri: string, analysis: Analysis): Finding[] {
   return withWhereabouts(analysis.findings, locator(analysis.lines, format, analysis.parsed.model.items.map((i) => i.line)));
 }
 
-/** Answers the client's request for a published file's text; a file that cannot be read gets the reason, in the user's language. */
-export async function extractForEditor(params: ExtractTextParams, lang: Lang): Promise<ExtractTextResult> {
-  const file = URI.parse(params.uri).fsPath;
+/** The openAsText command: a published file's text for its URI; a file that cannot be read gets the reason, in the user's language. */
+export async function extractForEditor(fileUri: string, lang: Lang): Promise<ExtractTextResult> {
+  const file = URI.parse(fileUri).fsPath;
   try {
     return { text: (await loadDocument(file, lang)).text };
   } catch (e) {
