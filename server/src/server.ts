@@ -34,7 +34,7 @@ import { AnalysisStore } from './lsp/store';
 import { documentSymbols } from './lsp/symbols';
 import { rebuildTocEdits } from './lsp/toc';
 import { lintFolders } from './lsp/workspaceLint';
-import { extractForEditor, findingsToShow } from './lsp/extractedText';
+import { extractForEditor, findingsToShow, withoutEditsIfReadOnly } from './lsp/extractedText';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -233,7 +233,7 @@ connection.onFoldingRanges(guard('foldingRange', (params) => {
 
 connection.onCodeAction(guard('codeAction', (params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang) : null;
+  return found ? withoutEditsIfReadOnly(found.doc.uri, codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang)) : null;
 }));
 
 connection.onCompletion(guard('completion', (params) => {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { extractedTextUri } from '../../server/src/lsp/extractedText';
 import { TestClient } from '../support/lsp';
 import { repoRoot } from '../support/paths';
@@ -32,6 +33,12 @@ describe('language server: published formats', function () {
       assert.strictEqual(messages.length, 5);
       assert.match(messages[0], /^table-sum-mismatch "I alt" is 280,6, but the 3 rows add up to 279,6\. \(page 2\)$/);
       assert.match(messages[4], /^absentee-not-member .* \(page 3\)$/);
+      // The misspelt absentee has a fix in a text file; in the read-only text only the actions without edits are offered.
+      const slip = (await client.diagnostics(uri)).items![4];
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: slip.range, context: { diagnostics: [slip] } });
+      assert.ok(actions.length > 0);
+      assert.deepStrictEqual(actions.filter((a) => a.edit), []);
+      assert.ok(actions.some((a) => a.command?.command === 'referat.server.openRuleDocs'));
     } finally {
       await client.stop();
     }

@@ -1,4 +1,5 @@
 import { URI } from 'vscode-uri';
+import type { CodeAction } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { InputError, loadDocument } from '../files';
 import { EXTRACTED_SCHEME, extractedTextPath, locator, publishedFormatOf, sourcePathOf, withWhereabouts, type ExtractTextResult, type PublishedFormat } from '../formats';
@@ -23,6 +24,11 @@ export function findingsToShow(uri: string, analysis: Analysis): Finding[] {
   const format = formatBehind(uri);
   if (!format) return analysis.findings;
   return withWhereabouts(analysis.findings, locator(analysis.lines, format, analysis.parsed.model.items.map((i) => i.line)));
+}
+
+/** An extracted text is read-only: its fixes could not be applied, so only the actions without edits (rule page, turn a rule off) stay. */
+export function withoutEditsIfReadOnly(uri: string, actions: CodeAction[]): CodeAction[] {
+  return formatBehind(uri) ? actions.filter((a) => !a.edit) : actions;
 }
 
 /** The openAsText command: a published file's text for its URI; a file that cannot be read gets the reason, in the user's language. */
