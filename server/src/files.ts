@@ -67,13 +67,15 @@ export interface LoadedDocument {
 
 /** Reads a text file, or extracts a published file's text; a file that cannot be read is refused with a reason in `lang`. */
 export async function loadDocument(file: string, lang: keyof Messages): Promise<LoadedDocument> {
-  if (file === '-' || !publishedFormatOf(file)) return { text: readDocument(file) };
   try {
+    if (file === '-' || !publishedFormatOf(file)) return { text: readDocument(file) };
     const { text, format } = await extractDocument(file);
     if (!looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
     return { text, format };
   } catch (e) {
     if (e instanceof ExtractError) throw new InputError(`${file}: ${e.text[lang]}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && !(e instanceof InputError)) throw new InputError(`cannot read ${file}: ${code}`);
     throw e;
   }
 }

@@ -176,6 +176,9 @@ describe('referat-lint on published formats (as a process)', function () {
     const r = run(['--extract', fixture('referat.pdf')]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual(r.stdout, read('referat.pdf.txt'));
+    const missing = run(['--extract', fixture('no-such-file.pdf')]);
+    assert.strictEqual(missing.code, 2);
+    assert.strictEqual(missing.stderr, `referat-lint: cannot read ${fixture('no-such-file.pdf')}: ENOENT\n`);
   });
 
   it('exits 2 with one clear line for a scan, a password, a broken file and a page with no referat', () => {
