@@ -367,7 +367,7 @@ async function main(): Promise<number> {
     out.push('');
     out.push(`| ${pdfPages}-page PDF (test/fixtures/formats/long.pdf) (${runs(PDF_RUNS)}) | ${ms(pdfProcess)} | — | — |`);
     out.push('');
-    out.push(`Text extraction of that PDF in-process: ${ms(pdfFirst)} the first time (loading pdf.js included), ${ms(median(pdfTimes))} after (median of ${runs(PDF_RUNS)}).`);
+    out.push(`Text extraction of that PDF in-process: ${ms(pdfFirst)} the first time (loading pdf.js included), ${ms(median(pdfTimes))} after (${runs(PDF_RUNS)}).`);
     out.push('');
     out.push(`Node alone starts in ${ms(nodeAlone)}. Peak memory is the whole process's maxRSS (${memory.beforeMB.toFixed(0)} MB before the analysis, with the text read). markdownlint runs with its default rules: the \`markdownlint/sync\` API in-process, \`markdownlint-cli2\` as a process.`);
     process.stdout.write(out.join('\n') + '\n');
