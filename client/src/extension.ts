@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EXTRACTED_SCHEME } from '../../server/src/formats/uri';
 import { COMMANDS as SERVER_COMMANDS } from '../../server/src/lsp/commandIds';
+import { registerExtractedDocuments } from './extractedDocument';
 import { offerReferatLanguage } from './offer';
 import { FindingsStatus } from './status';
 
@@ -26,6 +28,7 @@ function ensureStarted(context: vscode.ExtensionContext): Promise<LanguageClient
     documentSelector: [
       { language: 'referat', scheme: 'file' },
       { language: 'referat', scheme: 'untitled' },
+      { language: 'referat', scheme: EXTRACTED_SCHEME },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.referatrc.json') },
     initializationOptions: { locale: vscode.env.language },
@@ -61,6 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand(SERVER_COMMANDS.lintWorkspace);
     }),
   );
+
+  registerExtractedDocuments(context, () => ensureStarted(context));
 
   const startFor = (doc: vscode.TextDocument): void => {
     if (doc.languageId === 'referat') void ensureStarted(context);

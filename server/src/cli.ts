@@ -3,13 +3,14 @@ import * as path from 'path';
 import { parseArgs as parseNodeArgs } from 'util';
 import { Worker } from 'worker_threads';
 import { createTwoFilesPatch } from 'diff';
-import { fix, lint } from './api';
+import { configFor, fix, lint } from './api';
 import { parse } from './core/parse';
 import { ConfigLoader, describeProblem, type LoadedConfig } from './configFile';
 import type { ResolvedConfig } from './config';
-import { parseOptions } from './lint';
+import { lintText, parseOptions } from './lint';
+import { locator, type Whereabouts } from './formats';
 import type { Finding, Message } from './rules/types';
-import { findFiles, InputError, printableName, readDocument, textDigest, writeFixedFile } from './files';
+import { findFiles, InputError, keepReferater, loadDocument, printableName, textDigest, writeFixedFile, type LoadedDocument } from './files';
 import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, PACKAGE_ROOT, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
@@ -34,16 +35,19 @@ interface Options extends FileSettings {
   useIgnores: boolean;
   dumpModel?: string;
   printConfig?: string;
+  extract?: string;
   inputs: string[];
 }
 
 const USAGE = {
   en: `Usage: referat-lint [options] <file|dir|glob|->...
-       referat-lint --print-config FILE | --dump-model FILE
+       referat-lint --print-config FILE | --dump-model FILE | --extract FILE
 
 Lints Danish meeting minutes (referater). Folders are searched for .referat, .referat.md,
 .referat.txt, and .md/.txt files that look like a referat; quoted glob patterns are expanded;
-"-" reads standard input.
+"-" reads standard input. PDF, Word (.docx) and web pages (.html, .htm) are read as text and
+found in folders where that text looks like a referat; their findings name the page (PDF) or
+the item; --fix leaves them as they are.
 
   -f, --format text|json|sarif|github   output format (default: text)
   -c, --config FILE          use this configuration file instead of searching for .referatrc.json
@@ -58,16 +62,19 @@ Lints Danish meeting minutes (referater). Folders are searched for .referat, .re
   -j, --jobs N               lint many files in N worker threads (default: the number of CPUs)
       --print-config FILE    print the configuration that applies to FILE
       --dump-model FILE      print the document model of FILE as JSON
+      --extract FILE         print the text that is linted, as read from a PDF, Word or HTML file
       --version, --help
 
 Exit code: 0 clean (or warnings within --max-warnings), 1 errors or too many warnings,
 2 bad usage, a bad configuration, an unreadable file or a file that could not be written.`,
   da: `Brug: referat-lint [tilvalg] <fil|mappe|glob|->...
-       referat-lint --print-config FIL | --dump-model FIL
+       referat-lint --print-config FIL | --dump-model FIL | --extract FIL
 
 Kontrollerer danske mødereferater. Mapper gennemsøges for .referat, .referat.md, .referat.txt
 og .md/.txt-filer der ligner et referat; glob-mønstre i anførselstegn udfoldes; "-" læser
-standardinput.
+standardinput. PDF, Word (.docx) og websider (.html, .htm) læses som tekst og findes i mapper
+hvor teksten ligner et referat; deres fund nævner siden (PDF) eller punktet; --fix lader dem
+være som de er.
 
   -f, --format text|json|sarif|github   uddataformat (standard: text)
   -c, --config FIL           brug denne konfigurationsfil i stedet for at søge efter .referatrc.json
@@ -82,6 +89,7 @@ standardinput.
   -j, --jobs N               kontrollér mange filer i N tråde (standard: antallet af CPU'er)
       --print-config FIL     vis konfigurationen der gælder for FIL
       --dump-model FIL       vis dokumentmodellen for FIL som JSON
+      --extract FIL          vis teksten der kontrolleres, som den læses fra en PDF-, Word- eller HTML-fil
       --version, --help
 
 Afslutningskode: 0 rent (eller advarsler inden for --max-warnings), 1 fejl eller for mange
@@ -167,13 +175,14 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): Options
     useIgnores: !v['no-ignore'],
     dumpModel: v['dump-model'],
     printConfig: v['print-config'],
+    extract: v.extract,
     inputs: parsed.positionals,
   };
   if (v.fix && v['fix-dry-run']) throw usage('--fix og --fix-dry-run kan ikke bruges sammen', '--fix and --fix-dry-run cannot be used together');
   if (opts.dryRun && format !== 'text') throw usage('--fix-dry-run skriver en diff og kan ikke bruges med --format', '--fix-dry-run prints a diff and cannot be used with --format');
   if (opts.stdinName !== undefined && !opts.inputs.includes('-')) throw usage('--stdin-filename kræver "-" blandt filerne', '--stdin-filename needs "-" among the files');
   if (opts.inputs.filter((i) => i === '-').length > 1) throw usage('"-" kan kun angives én gang', '"-" can be given once only');
-  if (!opts.dumpModel && !opts.printConfig && opts.inputs.length === 0) throw usage('ingen filer angivet', 'no files given');
+  if (!opts.dumpModel && !opts.printConfig && !opts.extract && opts.inputs.length === 0) throw usage('ingen filer angivet', 'no files given');
   return opts;
 }
 
@@ -191,6 +200,7 @@ const OPTION_SPEC = {
   jobs: { type: 'string', short: 'j' },
   'print-config': { type: 'string' },
   'dump-model': { type: 'string' },
+  extract: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -212,6 +222,8 @@ export interface LintedFile {
   configProblems: string[];
   /** Why the file could not be linted (it is then left out of the output). */
   failure?: string;
+  /** Something to tell about the file that is no failure, already worded (a published file --fix leaves alone). */
+  notice?: string;
 }
 
 /** The model as JSON, with every line 0-based. */
@@ -243,12 +255,13 @@ function displayName(file: string, settings: FileSettings): string {
  * Reads, fixes (without writing) and lints one file. An unreadable file is a failure, not an
  * exception. The same code runs in-process and in the workers, so both give the same bytes.
  */
-export function lintFile(file: string, settings: FileSettings, forFile: (file: string) => LoadedConfig, sink?: (chunk: string) => void): LintedFile {
+export async function lintFile(file: string, settings: FileSettings, forFile: (file: string) => LoadedConfig, sink?: (chunk: string) => void): Promise<LintedFile> {
   const name = displayName(file, settings);
   const result: LintedFile = { file, chunks: [], counts: emptyCounts(), fixable: 0, fixed: 0, configProblems: [] };
   let text: string;
+  let format: LoadedDocument['format'];
   try {
-    text = readDocument(file);
+    ({ text, format } = await loadDocument(file, settings.lang));
   } catch (e) {
     if (e instanceof InputError && e.both) result.failure = e.both[settings.lang];
     else result.failure = settings.lang === 'da' ? `kan ikke læse ${printableName(name)}: ${errorCode(e)}` : `cannot read ${printableName(name)}: ${errorCode(e)}`;
@@ -259,7 +272,17 @@ export function lintFile(file: string, settings: FileSettings, forFile: (file: s
   // The Node API's lint and fix: the CLI runs the same engine as any other caller.
   const options = { config: loaded, ...(settings.reportUnusedDisables ? { reportUnusedDisables: true } : {}) };
   let findings: Finding[];
-  if (settings.fix) {
+  let where: ((line: number) => Whereabouts) | undefined;
+  if (format) {
+    // A published file's text cannot be written back: its findings go without fixes, and --fix leaves it alone.
+    const linted = lintText(text, configFor(options));
+    findings = linted.findings.map(({ fix: _fix, ...f }) => f);
+    where = locator(linted.lines, format, linted.parsed.model.items.map((i) => i.line));
+    if (settings.fix) {
+      const shown = printableName(name);
+      result.notice = settings.lang === 'da' ? `${shown}: --fix retter ikke PDF-, Word- og HTML-filer; filen er uændret` : `${shown}: --fix does not change PDF, Word or HTML files; the file is left as it is`;
+    }
+  } else if (settings.fix) {
     const fixed = fix(text, options);
     result.fixed = fixed.fixed;
     // Standard input is printed back even unchanged: it can be read only once.
@@ -276,7 +299,7 @@ export function lintFile(file: string, settings: FileSettings, forFile: (file: s
   }
   if (!settings.dryRun) {
     const writer = new ChunkWriter(sink ?? ((s) => result.chunks.push(s)));
-    writeFileBody(name, findings, { format: settings.format, lang: settings.lang, cwd: settings.cwd }, writer);
+    writeFileBody(name, findings, { format: settings.format, lang: settings.lang, cwd: settings.cwd }, writer, where);
     writer.flush();
   }
   return result;
@@ -378,9 +401,13 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   const note = (m: Message | string): void => err(`referat-lint: ${typeof m === 'string' ? m : say(lang, m)}\n`);
   try {
     if (opts.printConfig) return printConfig(opts, out, err);
+    if (opts.extract) {
+      out((await loadDocument(opts.extract, lang)).text);
+      return 0;
+    }
     if (opts.dumpModel) {
       const config = configLoader(opts).forFile(opts.dumpModel).config;
-      out(JSON.stringify(dumpModel(readDocument(opts.dumpModel), config), null, 2) + '\n');
+      out(JSON.stringify(dumpModel((await loadDocument(opts.dumpModel, lang)).text, config), null, 2) + '\n');
       return 0;
     }
     return await lintRun(opts, out, note);
@@ -402,7 +429,9 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
   for (const p of found.problems) note(p);
   for (const u of found.unmatched) note({ da: `intet referat passer til ${printableName(u)}`, en: `no referat matches ${printableName(u)}` });
   for (const f of found.ignored) note({ da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`, en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)` });
-  const files = found.files;
+  // Published files found in folders stay where their text looks like a referat; an unreadable one is noted and left out.
+  const { files, skipped } = await keepReferater(found.files, opts.inputs, lang);
+  for (const s of skipped) note({ da: `sprunget over: ${s}`, en: `skipped: ${s}` });
   if (files.length === 0 && found.ignored.length === 0) {
     if (!failed) note({ da: 'ingen filer at kontrollere', en: 'no files to lint' });
     return 2;
@@ -435,6 +464,7 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
       note(r.failure);
       return;
     }
+    if (r.notice) note(r.notice);
     totals.files++;
     for (const s of Object.keys(totals.counts) as Array<keyof Counts>) totals.counts[s] += r.counts[s];
     totals.fixable += r.fixable;
@@ -469,7 +499,7 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
     for (const file of files) {
       // Formatted straight into the output: one file's findings are never held as one string.
       let started = false;
-      const r = lintFile(file, opts, forFile, (chunk) => {
+      const r = await lintFile(file, opts, forFile, (chunk) => {
         if (!started) startBody(false);
         started = true;
         writer.write(chunk);

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'url';
 import type { Range } from './core/model';
 import { UNUSED_DISABLE_RULE } from './disable';
 import { printableName } from './files';
+import { describeWhereabouts, type Whereabouts } from './formats/locate';
 import { RULES } from './rules';
 import type { Finding, Message, Severity } from './rules/types';
 
@@ -90,13 +91,20 @@ export interface FormatContext {
 /**
  * Writes one file's findings in the format. Separators between files are the caller's: this
  * writes nothing for a file without findings except in JSON, where every file has an element.
+ * `where` is given for a published file (PDF, Word, web page): the page or heading of a line,
+ * said after each message and, in JSON and SARIF, also as a field of its own.
  */
-export function writeFileBody(name: string, findings: readonly Finding[], ctx: FormatContext, w: ChunkWriter): void {
+export function writeFileBody(name: string, findings: readonly Finding[], ctx: FormatContext, w: ChunkWriter, where?: (line: number) => Whereabouts): void {
   const { lang } = ctx;
+  const placeOf = (f: Finding): Whereabouts | undefined => where?.(f.range.start.line);
+  const message = (f: Finding, place: Whereabouts | undefined): string => {
+    const words = place && describeWhereabouts(place);
+    return words ? `${f.message[lang]} (${words[lang]})` : f.message[lang];
+  };
   switch (ctx.format) {
     case 'text': {
       const shown = printableName(name);
-      for (const f of findings) w.write(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${f.message[lang]}\n`);
+      for (const f of findings) w.write(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${message(f, placeOf(f))}\n`);
       return;
     }
     case 'github': {
@@ -104,14 +112,14 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
       for (const f of findings) {
         const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
         const { start, end } = f.range;
-        w.write(`::${level} file=${file},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${githubProperty(f.rule)}::${githubData(f.message[lang])}\n`);
+        w.write(`::${level} file=${file},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${githubProperty(f.rule)}::${githubData(message(f, placeOf(f)))}\n`);
       }
       return;
     }
     case 'json': {
       w.write(`  {\n    "file": ${JSON.stringify(name)},\n    "diagnostics": [`);
       findings.forEach((f, i) => {
-        w.write(`${i === 0 ? '\n' : ',\n'}      ${JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range })}`);
+        w.write(`${i === 0 ? '\n' : ',\n'}      ${JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range, ...placeOf(f) })}`);
       });
       w.write(findings.length > 0 ? '\n    ]\n  }' : ']\n  }');
       return;
@@ -119,12 +127,15 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
     case 'sarif': {
       const location = artifactLocation(name, ctx.cwd);
       findings.forEach((f, i) => {
+        const place = placeOf(f);
         const result: Record<string, unknown> = {
           ruleId: f.rule,
           ...(SARIF_RULE_INDEX.has(f.rule) ? { ruleIndex: SARIF_RULE_INDEX.get(f.rule) } : {}),
           level: sarifLevel(f.severity),
-          message: { text: f.message[lang] },
+          message: { text: message(f, place) },
           locations: [{ physicalLocation: { artifactLocation: location, region: sarifRegion(f.range) } }],
+          // The region is in the extracted text; the page or heading says where that is in the published file.
+          ...(place && Object.keys(place).length > 0 ? { properties: place } : {}),
         };
         if (f.fix) {
           result.fixes = [

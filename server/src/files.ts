@@ -4,6 +4,7 @@ import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { looksLikeReferat } from './core/detect';
 import type { IgnoreRules } from './configFile';
+import { EXTRACT_MESSAGES, ExtractError, extractDocument, publishedFormatOf, type PublishedFormat } from './formats';
 import type { Message } from './rules/types';
 
 /** A file or folder that cannot be read as a referat: the CLI reports it and exits 2 at the end. */
@@ -163,7 +164,8 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
     problems.push({ da, en });
   };
   const isCandidate = (p: string | Buffer, name: string): boolean => {
-    if (REFERAT_EXT.test(name)) return true;
+    // A published file (PDF, Word, web page) is judged by its text later, in keepReferater.
+    if (REFERAT_EXT.test(name) || publishedFormatOf(name)) return true;
     if (!MAYBE_EXT.test(name)) return false;
     try {
       return looksLikeReferat(readHead(p));
@@ -340,4 +342,53 @@ export function writeFixedFile(file: string, digest: string, fixedText: string):
     }
     return refuse(`kunne ikke skrives (${errorCode(e)})`, `could not be written (${errorCode(e)})`);
   }
+}
+
+/** A document as the linter reads it; `format` is set for a published file (PDF, Word, web page) whose text was extracted. */
+export interface LoadedDocument {
+  text: string;
+  format?: PublishedFormat;
+}
+
+type Lang = keyof Message;
+
+/** Reads a text file, or extracts a published file's text; a file that cannot be read is refused with a reason (the error's message in `lang`). */
+export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocument> {
+  if (file === '-' || !publishedFormatOf(file)) return { text: readDocument(file) };
+  const shown = printableName(file);
+  const refuse = (both: Message): InputError => new InputError(both[lang], both);
+  try {
+    const { text, format } = await extractDocument(file);
+    if (!looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
+    return { text, format };
+  } catch (e) {
+    if (e instanceof ExtractError) throw refuse({ da: `${shown}: ${e.text.da}`, en: `${shown}: ${e.text.en}` });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw refuse({ da: `kan ikke læse ${shown}: ${code}`, en: `cannot read ${shown}: ${code}` });
+    throw e;
+  }
+}
+
+/**
+ * The files to lint: the published files found by walking a folder or expanding a glob stay only
+ * where their text looks like a referat (the first two pages of a PDF tell); `skipped` says, in
+ * `lang`, why those that could not be read went. A published file named outright is always kept.
+ */
+export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang): Promise<{ files: string[]; skipped: string[] }> {
+  const given = new Set(inputs);
+  const kept: string[] = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    if (given.has(file) || !publishedFormatOf(file)) {
+      kept.push(file);
+      continue;
+    }
+    try {
+      const { text } = await extractDocument(file, { maxPages: 2 });
+      if (looksLikeReferat(text.slice(0, 4096))) kept.push(file);
+    } catch (e) {
+      skipped.push(`${printableName(file)}: ${e instanceof ExtractError ? e.text[lang] : errorCode(e)}`);
+    }
+  }
+  return { files: kept, skipped };
 }

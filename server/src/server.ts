@@ -34,6 +34,7 @@ import { AnalysisStore } from './lsp/store';
 import { documentSymbols } from './lsp/symbols';
 import { rebuildTocEdits } from './lsp/toc';
 import { lintFolders } from './lsp/workspaceLint';
+import { extractForEditor, findingsToShow, withoutEditsIfReadOnly } from './lsp/extractedText';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -122,7 +123,7 @@ function analysisOf(uri: string) {
 
 function diagnosticsOf(uri: string) {
   const found = analysisOf(uri);
-  return found ? found.analysis.findings.map((f) => toDiagnostic(f, lang)) : [];
+  return found ? findingsToShow(uri, found.analysis).map((f) => toDiagnostic(f, lang)) : [];
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -232,7 +233,7 @@ connection.onFoldingRanges(guard('foldingRange', (params) => {
 
 connection.onCodeAction(guard('codeAction', (params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang) : null;
+  return found ? withoutEditsIfReadOnly(found.doc.uri, codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang)) : null;
 }));
 
 connection.onCompletion(guard('completion', (params) => {
@@ -293,13 +294,16 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
     }
     case COMMANDS.lintWorkspace: {
       const open = new Set(documents.keys());
-      const { files, unreadable } = lintFolders(workspaceFolders, (uri) => configs.forUri(uri).config, lang, (uri) => open.has(uri), () => token.isCancellationRequested);
-      for (const f of files) void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
-      for (const u of unreadable) connection.console.warn(u);
-      const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
-      tell('info', lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`);
-      return { files: files.length, findings, unreadable: unreadable.length };
+      return lintFolders(workspaceFolders, (uri) => configs.forUri(uri).config, lang, (uri) => open.has(uri), () => token.isCancellationRequested).then(({ files, unreadable }) => {
+        for (const f of files) void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
+        for (const u of unreadable) connection.console.warn(u);
+        const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
+        tell('info', lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`);
+        return { files: files.length, findings, unreadable: unreadable.length };
+      });
     }
+    case COMMANDS.openAsText:
+      return extractForEditor(String(args[0] ?? ''), lang);
     default:
       return new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);
   }

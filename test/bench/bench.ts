@@ -10,6 +10,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis, type TextChange } from '../../server/src/analysis';
+import { extractDocument } from '../../server/src/formats';
 import { defaultConfig } from '../../server/src/lint';
 import { repoRoot } from '../support/paths';
 
@@ -48,6 +49,9 @@ const COLD_START_CLI2_RUNS = quick ? 1 : 3;
 const COLD_START_TARGET = 150;
 const MEMORY_TARGET_MB = 400;
 const FOLDER_TARGET = 3000;
+/** A 50-page PDF referat of ours (test/fixtures/formats/generate.mjs). */
+const LONG_PDF = path.join(root, 'test', 'fixtures', 'formats', 'long.pdf');
+const PDF_RUNS = quick ? 3 : 7;
 
 
 /** The examples taken apart: the header of the correct one, and the item blocks of both, set in its meeting. */
@@ -325,6 +329,19 @@ async function main(): Promise<number> {
     const folderCli2 = FOLDER_CLI2_RUNS > 0 ? processMedian(FOLDER_CLI2_RUNS, 0, process.execPath, [CLI2, '**/*.md'], folder, [0, 1]) : undefined;
     if (folderCli2 !== undefined) say(`${FOLDER_FILES} documents: markdownlint-cli2 ${ms(folderCli2)}`);
 
+    // Reading a published file: the first extraction loads pdf.js, the later ones reuse it.
+    const pdfStart = performance.now();
+    const pdfPages = (await extractDocument(LONG_PDF)).pages?.at(-1);
+    const pdfFirst = performance.now() - pdfStart;
+    const pdfTimes: number[] = [];
+    for (let i = 0; i < PDF_RUNS; i++) {
+      const t = performance.now();
+      await extractDocument(LONG_PDF);
+      pdfTimes.push(performance.now() - t);
+    }
+    const pdfProcess = processMedian(PDF_RUNS, 1, process.execPath, [CLI, LONG_PDF], dir, [0, 1]);
+    say(`${pdfPages}-page PDF: extraction ${ms(pdfFirst)} first, ${ms(median(pdfTimes))} after; referat-lint on it ${ms(pdfProcess)}`);
+
     // The report, as Markdown.
     const cpus = os.cpus();
     const out: string[] = [];
@@ -347,6 +364,10 @@ async function main(): Promise<number> {
     out.push(`| peak memory (RSS), analysing 10 MB | ${memory.peakMB.toFixed(0)} MB${versus(MEMORY_TARGET_MB, memory.peakMB, (v) => `${v} MB`)} | — | — |`);
     out.push(`| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default jobs (${jobs}) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`);
     out.push(`| ${FOLDER_FILES} documents, \`--jobs 1\` (${runs(FOLDER_RUNS)}) | ${ms(folderOneJob)} | | ${ratio(folderOneJob, folderCli2)} |`);
+    out.push('');
+    out.push(`| ${pdfPages}-page PDF (test/fixtures/formats/long.pdf) (${runs(PDF_RUNS)}) | ${ms(pdfProcess)} | — | — |`);
+    out.push('');
+    out.push(`Text extraction of that PDF in-process: ${ms(pdfFirst)} the first time (loading pdf.js included), ${ms(median(pdfTimes))} after (${runs(PDF_RUNS)}).`);
     out.push('');
     out.push(`Node alone starts in ${ms(nodeAlone)}. Peak memory is the whole process's maxRSS (${memory.beforeMB.toFixed(0)} MB before the analysis, with the text read). markdownlint runs with its default rules: the \`markdownlint/sync\` API in-process, \`markdownlint-cli2\` as a process.`);
     process.stdout.write(out.join('\n') + '\n');

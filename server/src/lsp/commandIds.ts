@@ -5,4 +5,5 @@ export const COMMANDS = {
   lintWorkspace: 'referat.server.lintWorkspace',
   disableRule: 'referat.server.disableRule',
   openRuleDocs: 'referat.server.openRuleDocs',
+  openAsText: 'referat.server.openAsText',
 } as const;

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { EXTRACTED_SCHEME } from '../formats/uri';
 import { resolveConfig, type ConfigProblem, type ReferatConfig, type ResolvedConfig } from '../config';
 import { ConfigLoader } from '../configFile';
 import { DEFAULT_SEVERITIES } from '../lint';
@@ -61,7 +62,8 @@ export class ConfigResolver {
 
   forUri(uri: string): DocumentConfig {
     const parsed = URI.parse(uri);
-    const folder = parsed.scheme === 'file' ? path.dirname(parsed.fsPath) : '';
+    // A published file's extracted text (referat-text:) is configured by the folder of the file it was read from.
+    const folder = parsed.scheme === 'file' || parsed.scheme === EXTRACTED_SCHEME ? path.dirname(parsed.fsPath) : '';
     let found = this.byFolder.get(folder);
     if (!found) {
       found = this.resolve(folder);

@@ -1,0 +1,60 @@
+import TurndownService from 'turndown';
+import { tables } from 'turndown-plugin-gfm';
+
+type Node = TurndownService.Node;
+/** The element methods used here (turndown's DOM, without the browser's types). */
+interface ElementLike {
+  nodeName: string;
+  children: ArrayLike<unknown>;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+}
+
+/** Page furniture a meeting system wraps around the minutes: landmarks by tag or role, and cookie or consent banners by name. */
+const CHROME_TAGS = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'IFRAME', 'SVG', 'DIALOG']);
+const CHROME_ROLES = /^(navigation|banner|contentinfo|search|dialog|alertdialog|complementary)$/i;
+const BANNER_NAME = /cookie|consent|gdpr|samtykke/i;
+
+function isChrome(node: Node): boolean {
+  if (CHROME_TAGS.has(node.nodeName)) return true;
+  const element = node as unknown as ElementLike;
+  if (typeof element.getAttribute !== 'function') return false;
+  if (CHROME_ROLES.test(element.getAttribute('role') ?? '') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true;
+  return BANNER_NAME.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
+}
+
+function inTableCell(node: Node): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (p.nodeName === 'TD' || p.nodeName === 'TH') return true;
+  return false;
+}
+
+function converter(): TurndownService {
+  const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', strongDelimiter: '**' });
+  // The text is read by our parser, not rendered: a "1." or "*" the author wrote stays as written.
+  service.escape = (text: string) => text;
+  service.use(tables);
+  service.remove(isChrome as TurndownService.Filter);
+  service.addRule('linkText', { filter: 'a', replacement: (content) => content });
+  service.addRule('image', { filter: 'img', replacement: () => '' });
+  service.addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node) => {
+      const parent = node.parentNode as unknown as ElementLike;
+      const index = Array.prototype.indexOf.call(parent.children, node);
+      const prefix = parent.nodeName === 'OL' ? `${Number(parent.getAttribute('start') ?? 1) + index}. ` : '- ';
+      return prefix + content.trim().replace(/\n+/g, ' ') + (node.nextSibling ? '\n' : '');
+    },
+  });
+  // A cell's paragraphs and line breaks become spaces, so that each table row stays one pipe row.
+  service.addRule('cellParagraph', { filter: (node) => (node.nodeName === 'P' || node.nodeName === 'DIV') && inTableCell(node), replacement: (content) => ` ${content.trim()} ` });
+  service.addRule('cellBreak', { filter: (node) => node.nodeName === 'BR' && inTableCell(node), replacement: () => ' ' });
+  // Every table as pipe rows, with or without a heading row (Word tables have none).
+  service.addRule('table', { filter: 'table', replacement: (content) => `\n\n${content.replace(/\n+/g, '\n').trim()}\n\n` });
+  return service;
+}
+
+/** A web page or a Word document's HTML as the Markdown the parser reads: `#` headings, lists, pipe rows; scripts, navigation and banners left out. */
+export function htmlToText(html: string): string {
+  const text = converter().turndown(html);
+  return text.split('\n').map((l) => l.replace(/[ \t\u00a0]+$/, '').replace(/^\| (.*) \|$/, (row) => row.replace(/ {2,}/g, ' '))).join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
