@@ -406,7 +406,7 @@ function withoutParentheses(s: string): string {
 /** `sameCommittee` against one committee, for every decision heading of a document: its key is computed once. */
 export function committeeMatcher(committee: string): (name: string) => boolean {
   const key = (s: string): string =>
-    withoutParentheses(s.normalize('NFC').toLocaleLowerCase('da')).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
+    withoutParentheses(s.normalize('NFC').toLowerCase()).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
   const kb = key(committee);
   return (name) => {
     const ka = key(name);

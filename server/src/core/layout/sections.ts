@@ -23,6 +23,18 @@ const SECTION_NAMES: ReadonlyArray<[RegExp, SectionKind]> = [
 const DECISION_DATED = /^Beslutning(?:\s*:)?\s+(?:i\s+)?(?!\s)(.+?)(?<!\s)\s+(?:den|d\.)\s+(\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]{3,9}\s+\d{4})\.?$/i;
 const DECISION_PLAIN = /^Beslutning(?:er)?\s*:?$/i;
 
+/** The first word of every name above, and of the decision headings: a bare line starting otherwise is no heading. */
+const FIRST_WORDS = new Set(
+  [...SECTION_NAMES.flatMap(([re]) => re.source.replace(/^\^\(|\)\$$/g, '').split('|').map((n) => n.replace(/^\(/, '').split(/[ )]/)[0])), 'beslutning', 'beslutninger', 'beslutningskompetence'].map((w) => w.toLowerCase()),
+);
+
+function firstWord(text: string): string {
+  const t = text.trimStart();
+  let end = 0;
+  while (end < t.length && end < 40 && !/[\s:.,]/.test(t[end])) end++;
+  return t.slice(0, end).normalize('NFC').toLowerCase();
+}
+
 export interface Classified {
   kind: SectionKind;
   /** For decisions: the committee named in the heading. */
@@ -31,8 +43,8 @@ export interface Classified {
 
 /** Reads a heading's text as a section kind; `strict` for bare lines, where only known names count. */
 export function classifySection(text: string, strict: boolean): Classified | undefined {
-  // A bare line is a heading only as a name alone, or a dated decision heading: a long line of text is neither.
-  if (strict && text.length > 100 && !/^\s*beslutning/i.test(text)) return undefined;
+  // A bare line is a heading only as a name alone, or a dated decision heading: a line that starts with another word is neither.
+  if (strict && !FIRST_WORDS.has(firstWord(text))) return undefined;
   // NFC: a heading typed or pasted in decomposed form (`Resume\u0301`) is still `Resumé`.
   const t = text.normalize('NFC').replace(/[:.]\s*$/, '').trim();
   // A bare line must be the name alone: "Beslutningskompetencen ligger hos ..." is a sentence.
