@@ -1,6 +1,9 @@
 import type { Member, NameRef, ReferatModel } from '../core/model';
 import { nameKey } from '../core/text';
 import type { ResolvedConfig } from '../config';
+import { NearNames } from './nearNames';
+
+export { NearNames };
 
 export type Match =
   | { kind: 'exact'; member: Member }
@@ -9,98 +12,6 @@ export type Match =
 
 function stripDiacritics(s: string): string {
   return s.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
-/**
- * Keys (names folded by `nameKey`) in a trie, searched for those within a few edits of a name:
- * the search walks only the branches that stay within the limit, so a lookup costs about the same
- * however many keys there are, where comparing with each key would make n lookups cost n².
- */
-export class NearNames {
-  // The trie as parallel arrays: node 0 is the root; a node's children are a list through nextSibling.
-  private readonly code: number[] = [0];
-  private readonly firstChild: number[] = [-1];
-  private readonly nextSibling: number[] = [-1];
-  private readonly ends: Array<number[] | undefined> = [undefined];
-  /** Trie nodes visited by the searches, for the tests that check the cost grows linearly. */
-  visited = 0;
-
-  constructor(keys: readonly string[]) {
-    keys.forEach((key, index) => this.add(key, index));
-  }
-
-  private add(key: string, index: number): void {
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      let child = this.firstChild[node];
-      while (child !== -1 && this.code[child] !== c) child = this.nextSibling[child];
-      if (child === -1) {
-        child = this.code.length;
-        this.code.push(c);
-        this.firstChild.push(-1);
-        this.nextSibling.push(this.firstChild[node]);
-        this.ends.push(undefined);
-        this.firstChild[node] = child;
-      }
-      node = child;
-    }
-    (this.ends[node] ??= []).push(index);
-  }
-
-  /** The keys within `limit` edits (Levenshtein, in UTF-16 units) of `query`, by the order they were given. */
-  within(query: string, limit: number): Array<{ index: number; distance: number }> {
-    const found: Array<{ index: number; distance: number }> = [];
-    const n = query.length;
-    // Row d holds the distances of the trie path of depth d to the query's prefixes of length d - limit .. d + limit:
-    // the cells farther off the diagonal are over the limit anyway.
-    const width = 2 * limit + 1;
-    const over = limit + 1;
-    const rows = new Int32Array((n + limit + 1) * width);
-    for (let b = 0; b < width; b++) rows[b] = b < limit || b - limit > n ? over : b - limit;
-    if (n <= limit) for (const index of this.ends[0] ?? []) found.push({ index, distance: n });
-    // Depth first without recursion (a name may be long): next[d] is the next child to try below the path's node at depth d - 1.
-    const maxDepth = n + limit;
-    const next = new Int32Array(maxDepth + 2);
-    next[1] = this.firstChild[0];
-    let depth = 0;
-    while (depth >= 0) {
-      const node = next[depth + 1];
-      if (node === -1) {
-        depth--;
-        continue;
-      }
-      next[depth + 1] = this.nextSibling[node];
-      this.visited++;
-      const d = depth + 1;
-      const c = this.code[node];
-      const row = d * width;
-      const above = row - width;
-      let min = over;
-      for (let b = 0; b < width; b++) {
-        const j = d + b - limit;
-        let v = over;
-        if (j === 0) v = d;
-        else if (j > 0 && j <= n) {
-          v = rows[above + b] + (query.charCodeAt(j - 1) === c ? 0 : 1);
-          if (b + 1 < width) v = Math.min(v, rows[above + b + 1] + 1);
-          if (b > 0) v = Math.min(v, rows[row + b - 1] + 1);
-          v = Math.min(v, over);
-        }
-        rows[row + b] = v;
-        if (v < min) min = v;
-      }
-      if (min > limit) continue;
-      const ends = this.ends[node];
-      const last = n - d + limit;
-      if (ends && last >= 0 && last < width && rows[row + last] <= limit) for (const index of ends) found.push({ index, distance: rows[row + last] });
-      if (d < maxDepth) {
-        depth = d;
-        next[d + 1] = this.firstChild[node];
-      }
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
 }
 
 /** Indices by a key computed from each member, for the lookups that must be unique. */
