@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DiagnosticSeverity,
   DidChangeTextDocumentNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -12,6 +13,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeAction,
+  type Diagnostic,
   type Disposable,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
@@ -60,6 +62,7 @@ let configurationPull = false;
 let canCreateFiles = false;
 let resolvesCodeActions = false;
 let dynamicSync = false;
+let foldingRangeLimit = Infinity;
 let workspaceFolders: string[] = [];
 
 /** Shows a message; a client that cannot show it (or answers with an error) costs nothing but a log line. */
@@ -184,9 +187,28 @@ function analysisOf(uri: string) {
   return doc && !sync.isLost(uri) ? { doc, analysis: store.get(doc) } : undefined;
 }
 
-function diagnosticsOf(uri: string) {
+/** No editor shows more per document, and two million of them took gigabytes and minutes to send. */
+const MAX_DIAGNOSTICS = 10000;
+/** Items in the outline: beyond some thousands an outline is no help, and a million took a minute to send. */
+const MAX_OUTLINE_ITEMS = 5000;
+
+/** The document's diagnostics, the first MAX_DIAGNOSTICS by position and one that says how many more there are. */
+function diagnosticsOf(uri: string): Diagnostic[] {
   const found = analysisOf(uri);
-  return found ? found.analysis.findings.map((f) => toDiagnostic(f, lang)) : [];
+  if (!found) return [];
+  const { findings } = found.analysis;
+  const shown = (findings.length > MAX_DIAGNOSTICS ? findings.slice(0, MAX_DIAGNOSTICS) : findings).map((f) => toDiagnostic(f, lang));
+  if (findings.length > MAX_DIAGNOSTICS) {
+    const [max, all] = [MAX_DIAGNOSTICS, findings.length].map((n) => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB'));
+    shown.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'referat',
+      code: 'too-many-findings',
+      message: lang === 'da' ? `Referat viser de første ${max} af ${all} fund; referat-lint på kommandolinjen viser dem alle.` : `Referat shows the first ${max} of ${all} findings; referat-lint on the command line lists them all.`,
+    });
+  }
+  return shown;
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -201,6 +223,7 @@ connection.onInitialize((params): InitializeResult => {
   canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   resolvesCodeActions = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   dynamicSync = params.capabilities.textDocument?.synchronization?.dynamicRegistration === true;
+  foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? Infinity;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -291,12 +314,13 @@ connection.languages.diagnostics.on(
 
 connection.onDocumentSymbol(guard('documentSymbol', (params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? documentSymbols(found.analysis, lang) : null;
+  return found ? documentSymbols(found.analysis, lang, MAX_OUTLINE_ITEMS) : null;
 }));
 
 connection.onFoldingRanges(guard('foldingRange', (params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? foldingRanges(found.analysis) : null;
+  // The client says how many it can use (VS Code: 5,000); the first ones by position are those it would keep.
+  return found ? foldingRanges(found.analysis).slice(0, foldingRangeLimit) : null;
 }));
 
 connection.onCodeAction(guard('codeAction', (params) => {
