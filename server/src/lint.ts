@@ -140,7 +140,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
 
 /** The edits of whole fixes, in order, leaving out a fix whose edits overlap one taken before it (it waits for the next pass). */
 export function pickFixes(fixes: readonly Fix[]): { edits: TextEdit[]; fixed: number } {
-  const taken = new TakenRanges(fixes.flatMap((f) => f.edits.map((e) => e.range)));
+  const ranges: Range[] = [];
+  for (const f of fixes) for (const e of f.edits) ranges.push(e.range);
+  const taken = new TakenRanges(ranges);
   const edits: TextEdit[] = [];
   let fixed = 0;
   for (const fix of fixes) {

@@ -11,8 +11,10 @@ export function comparePos(a: Position, b: Position): number {
  * only touch do not overlap.
  */
 export class TakenRanges {
-  /** The distinct end points of every range that may be asked about, in order. */
-  private readonly points: Position[];
+  /** The distinct end points of every range that may be asked about, in order, each as line · width + character. */
+  private readonly points: Float64Array;
+  /** One more than the largest character of an end point: the numbers then order as the positions do (exactly below 2⁵³). */
+  private readonly width: number;
   /** A segment tree over the slots 0..2·points: point i is slot 2i, the gap after it slot 2i+1. */
   private readonly size: number;
   private readonly full: Uint8Array;
@@ -21,8 +23,19 @@ export class TakenRanges {
   visited = 0;
 
   constructor(ranges: readonly Range[]) {
-    const all = ranges.flatMap((r) => [r.start, r.end]).sort(comparePos);
-    this.points = all.filter((p, i) => i === 0 || comparePos(p, all[i - 1]) !== 0);
+    // Numbers sort natively, many times faster than positions compared field by field.
+    let widest = 0;
+    for (const r of ranges) widest = Math.max(widest, r.start.character, r.end.character);
+    this.width = widest + 1;
+    const all = new Float64Array(2 * ranges.length);
+    ranges.forEach((r, i) => {
+      all[2 * i] = this.key(r.start);
+      all[2 * i + 1] = this.key(r.end);
+    });
+    all.sort();
+    let distinct = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i];
+    this.points = all.subarray(0, distinct);
     this.size = Math.max(1, 2 * this.points.length);
     this.full = new Uint8Array(4 * this.size);
     this.some = new Uint8Array(4 * this.size);
@@ -45,15 +58,20 @@ export class TakenRanges {
     return i === j ? [2 * i, 2 * i] : [2 * i + 1, 2 * j - 1];
   }
 
+  private key(p: Position): number {
+    return p.line * this.width + Math.max(p.character, 0);
+  }
+
   private index(p: Position): number {
+    const k = this.key(p);
     let lo = 0;
     let hi = this.points.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (comparePos(this.points[mid], p) < 0) lo = mid + 1;
+      if (this.points[mid] < k) lo = mid + 1;
       else hi = mid;
     }
-    if (this.points.length === 0 || comparePos(this.points[lo], p) !== 0) throw new Error('TakenRanges: a range that was not given at construction');
+    if (this.points.length === 0 || this.points[lo] !== k) throw new Error('TakenRanges: a range that was not given at construction');
     return lo;
   }
 
