@@ -5,7 +5,8 @@ import { append, splitLines } from './core/text';
 import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
 import { applyDisables, findDirectives } from './disable';
 import { RULES, RULE_IDS } from './rules';
-import type { Finding, Report, Rule, TextEdit } from './rules/types';
+import type { Finding, Fix, Report, Rule, TextEdit } from './rules/types';
+import { comparePos, TakenRanges } from './takenRanges';
 
 export const DEFAULT_SEVERITIES: Record<string, RuleSetting> = Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity]));
 
@@ -103,10 +104,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-function comparePos(a: Range['start'], b: Range['start']): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 /** Line start offsets of a text, counting \r\n, \r and \n as one line end each. */
 export function lineOffsets(text: string): number[] {
   const offsets = [0];
@@ -121,8 +118,8 @@ export function lineOffsets(text: string): number[] {
 }
 
 /**
- * Applies edits that do not overlap, from the end backwards; an edit that overlaps one already
- * taken is left for the next pass. Returns the text and how many edits were applied.
+ * Applies edits that do not overlap; an edit that overlaps one already taken is left for the next
+ * pass. Returns the text and the edits applied. The text is copied once, whatever the number of edits.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
   const offsets = lineOffsets(text);
@@ -139,38 +136,57 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
     taken.push(e);
     lastEnd = e.range.end;
   }
-  let out = text;
-  for (let i = taken.length - 1; i >= 0; i--) {
-    const e = taken[i];
-    out = out.slice(0, toOffset(e.range.start)) + e.newText + out.slice(toOffset(e.range.end));
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of taken) {
+    const start = Math.max(at, toOffset(e.range.start));
+    pieces.push(text.slice(at, start), e.newText);
+    // A range that ends before it starts replaces nothing.
+    at = Math.max(start, toOffset(e.range.end));
   }
-  return { text: out, applied: taken };
+  pieces.push(text.slice(at));
+  return { text: pieces.join(''), applied: taken };
+}
+
+/** The edits of whole fixes, in order, leaving out a fix whose edits overlap one taken before it (it waits for the next pass). */
+export function pickFixes(fixes: readonly Fix[]): { edits: TextEdit[]; fixed: number } {
+  const ranges: Range[] = [];
+  for (const f of fixes) for (const e of f.edits) ranges.push(e.range);
+  const taken = new TakenRanges(ranges);
+  const edits: TextEdit[] = [];
+  let fixed = 0;
+  for (const fix of fixes) {
+    if (fix.edits.some((e) => taken.overlaps(e.range))) continue;
+    for (const e of fix.edits) taken.take(e.range);
+    append(edits, fix.edits);
+    fixed++;
+  }
+  return { edits, fixed };
 }
 
 /**
  * Applies every fix, finding by finding, whole fixes only (a fix whose edits overlap a fix
  * already taken waits for the next pass), and lints again, up to ten passes, as ESLint does.
+ * `findings` are those of `text` when the caller has them, which saves the first lint. The result's
+ * findings are those of the fixed text when the last pass linted it.
  */
-export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), onlyRule?: string): { text: string; fixed: number; passes: number } {
+export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), onlyRule?: string, findings?: readonly Finding[]): { text: string; fixed: number; passes: number; findings?: Finding[] } {
   let current = text;
   let fixed = 0;
   let passes = 0;
+  let known: readonly Finding[] | undefined = findings;
+  let last: Finding[] | undefined;
   for (; passes < 10; passes++) {
-    const { findings } = lintText(current, config);
-    const fixes = findings.filter((f) => f.fix && (!onlyRule || f.rule === onlyRule)).map((f) => f.fix!);
+    const found = known ?? (last = lintText(current, config).findings);
+    known = undefined;
+    const fixes = found.filter((f) => f.fix && (!onlyRule || f.rule === onlyRule)).map((f) => f.fix!);
     if (fixes.length === 0) break;
-    const edits: TextEdit[] = [];
-    const taken: Array<[Range['start'], Range['start']]> = [];
-    for (const fix of fixes) {
-      const overlaps = fix.edits.some((e) => taken.some(([s, t]) => comparePos(e.range.start, t) < 0 && comparePos(s, e.range.end) < 0 || (comparePos(e.range.start, s) === 0 && comparePos(e.range.end, t) === 0)));
-      if (overlaps) continue;
-      for (const e of fix.edits) taken.push([e.range.start, e.range.end]);
-      append(edits, fix.edits);
-      fixed++;
-    }
-    const next = applyEdits(current, edits).text;
+    const picked = pickFixes(fixes);
+    fixed += picked.fixed;
+    const next = applyEdits(current, picked.edits).text;
+    last = undefined;
     if (next === current) break;
     current = next;
   }
-  return { text: current, fixed, passes };
+  return { text: current, fixed, passes, ...(last ? { findings: last } : {}) };
 }

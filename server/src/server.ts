@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DiagnosticSeverity,
+  DidChangeTextDocumentNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
@@ -10,6 +12,9 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type CodeAction,
+  type Diagnostic,
+  type Disposable,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type InitializeResult,
@@ -20,10 +25,11 @@ import { URI } from 'vscode-uri';
 import { describeProblem } from './configFile';
 import { RULES } from './rules';
 import { renumberEdits } from './rules/item-numbering';
-import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
-import { COMMANDS, disableRuleEdit } from './lsp/commands';
+import { codeActions, FIX_ALL_KIND, fixAllEdit, type FixAllData } from './lsp/codeActions';
+import { answered, COMMANDS, disableRuleEdit } from './lsp/commands';
 import { completions } from './lsp/completion';
 import { ruleDocsUri, toDiagnostic } from './lsp/diagnostics';
+import { CheckedSync } from './lsp/documentSync';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
 import { pickLang, type Lang } from './lsp/locale';
@@ -55,6 +61,9 @@ let lang: Lang = 'en';
 let pullDiagnostics = false;
 let configurationPull = false;
 let canCreateFiles = false;
+let resolvesCodeActions = false;
+let dynamicSync = false;
+let foldingRangeLimit = Infinity;
 let workspaceFolders: string[] = [];
 
 /** Shows a message; a client that cannot show it (or answers with an error) costs nothing but a log line. */
@@ -94,12 +103,69 @@ const store = new AnalysisStore(
   },
 );
 
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
-  update(document, changes, version) {
-    store.recordChanges(document.uri, changes);
-    return TextDocument.update(document, changes, version);
+const fileName = (uri: string): string => URI.parse(uri).path.split('/').pop() ?? uri;
+
+/** Dynamic registrations of full-text sync, one per lost document: the editor then sends its whole text with the next change. */
+const fullTextAsked = new Map<string, Promise<Disposable | undefined>>();
+
+function askForFullText(doc: TextDocument): void {
+  if (!dynamicSync) {
+    tell(
+      'warning',
+      lang === 'da'
+        ? `Referat: ændringerne i ${fileName(doc.uri)} passer ikke til serverens kopi; fundene holder pause, til dokumentet lukkes og åbnes igen.`
+        : `Referat: the changes to ${fileName(doc.uri)} no longer fit the server's copy; findings pause until the document is closed and opened again.`,
+    );
+    return;
+  }
+  if (fullTextAsked.has(doc.uri)) return;
+  const selector = [{ language: doc.languageId, scheme: URI.parse(doc.uri).scheme }];
+  fullTextAsked.set(
+    doc.uri,
+    connection.client.register(DidChangeTextDocumentNotification.type, { documentSelector: selector, syncKind: TextDocumentSyncKind.Full }).then(
+      (d) => d,
+      (e: unknown) => {
+        connection.console.warn(`Could not ask for the whole text of ${doc.uri}: ${(e as Error)?.message ?? String(e)}`);
+        return undefined;
+      },
+    ),
+  );
+}
+
+function stopAskingForFullText(uri: string): void {
+  const asked = fullTextAsked.get(uri);
+  fullTextAsked.delete(uri);
+  void asked?.then((d) => d?.dispose());
+}
+
+const oddVersionsLogged = new Set<string>();
+const sync = new CheckedSync({
+  applied: (uri, changes) => store.recordChanges(uri, changes),
+  lost(doc, reason) {
+    store.touch(doc.uri);
+    connection.console.warn(`${doc.uri}: a change does not fit (${reason}); its findings pause until the editor sends the whole text.`);
+    askForFullText(doc);
   },
+  regained(doc) {
+    connection.console.info(`${doc.uri}: the whole text came; findings resume.`);
+    stopAskingForFullText(doc.uri);
+  },
+  oddVersion(doc, reason) {
+    if (oddVersionsLogged.has(doc.uri)) return;
+    oddVersionsLogged.add(doc.uri);
+    connection.console.warn(`${doc.uri}: ${reason}; the whole text it came with is taken.`);
+  },
+});
+
+/** vscode-languageserver's document sync, each change checked before it applies (lsp/documentSync). */
+const documents = new TextDocuments<TextDocument>({
+  create(uri, languageId, version, text) {
+    store.delete(uri);
+    sync.forget(uri);
+    stopAskingForFullText(uri);
+    return TextDocument.create(uri, languageId, version, text);
+  },
+  update: (document, changes, version) => sync.update(document, changes, version),
 });
 
 /** Runs a request handler: a cancelled request is answered as cancelled, a throwing one with an error, and the server goes on. */
@@ -116,14 +182,34 @@ function guard<P, R>(name: string, handler: (params: P, token: CancellationToken
   };
 }
 
+/** The document and its analysis; none for a document not open, or lost (its text is not the editor's). */
 function analysisOf(uri: string) {
   const doc = documents.get(uri);
-  return doc ? { doc, analysis: store.get(doc) } : undefined;
+  return doc && !sync.isLost(uri) ? { doc, analysis: store.get(doc) } : undefined;
 }
 
-function diagnosticsOf(uri: string) {
+/** No editor shows more per document, and two million of them took gigabytes and minutes to send. */
+const MAX_DIAGNOSTICS = 10000;
+/** Items in the outline: beyond some thousands an outline is no help, and a million took a minute to send. */
+const MAX_OUTLINE_ITEMS = 5000;
+
+/** The document's diagnostics, the first MAX_DIAGNOSTICS by position and one that says how many more there are. */
+function diagnosticsOf(uri: string): Diagnostic[] {
   const found = analysisOf(uri);
-  return found ? findingsToShow(uri, found.analysis).map((f) => toDiagnostic(f, lang)) : [];
+  if (!found) return [];
+  const findings = findingsToShow(uri, found.analysis);
+  const shown = (findings.length > MAX_DIAGNOSTICS ? findings.slice(0, MAX_DIAGNOSTICS) : findings).map((f) => toDiagnostic(f, lang));
+  if (findings.length > MAX_DIAGNOSTICS) {
+    const [max, all] = [MAX_DIAGNOSTICS, findings.length].map((n) => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB'));
+    shown.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'referat',
+      code: 'too-many-findings',
+      message: lang === 'da' ? `Referat viser de første ${max} af ${all} fund; referat-lint på kommandolinjen viser dem alle.` : `Referat shows the first ${max} of ${all} findings; referat-lint on the command line lists them all.`,
+    });
+  }
+  return shown;
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -136,6 +222,9 @@ connection.onInitialize((params): InitializeResult => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationPull = params.capabilities.workspace?.configuration === true;
   canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
+  resolvesCodeActions = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  dynamicSync = params.capabilities.textDocument?.synchronization?.dynamicRegistration === true;
+  foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? Infinity;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -143,7 +232,7 @@ connection.onInitialize((params): InitializeResult => {
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       documentSymbolProvider: { label: 'Referat' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: resolvesCodeActions },
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       hoverProvider: true,
       renameProvider: { prepareProvider: true },
@@ -157,7 +246,8 @@ connection.onInitialize((params): InitializeResult => {
 async function loadSettings(): Promise<void> {
   if (!configurationPull) return;
   try {
-    settings = ((await connection.workspace.getConfiguration({ section: 'referat' })) as Settings | null) ?? {};
+    const what = { da: 'indstillingerne', en: 'the settings' };
+    settings = ((await answered(connection.workspace.getConfiguration({ section: 'referat' }), what, lang)) as Settings | null) ?? {};
   } catch (e) {
     connection.console.error(`Could not read the referat settings: ${(e as Error).message}`);
   }
@@ -199,6 +289,8 @@ connection.onDidChangeWatchedFiles(() => {
 
 documents.onDidClose((e) => {
   store.delete(e.document.uri);
+  sync.forget(e.document.uri);
+  stopAskingForFullText(e.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -223,18 +315,28 @@ connection.languages.diagnostics.on(
 
 connection.onDocumentSymbol(guard('documentSymbol', (params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? documentSymbols(found.analysis, lang) : null;
+  return found ? documentSymbols(found.analysis, lang, MAX_OUTLINE_ITEMS) : null;
 }));
 
 connection.onFoldingRanges(guard('foldingRange', (params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? foldingRanges(found.analysis) : null;
+  // The client says how many it can use (VS Code: 5,000); the first ones by position are those it would keep.
+  return found ? foldingRanges(found.analysis).slice(0, foldingRangeLimit) : null;
 }));
 
 connection.onCodeAction(guard('codeAction', (params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? withoutEditsIfReadOnly(found.doc.uri, codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang)) : null;
+  return found ? withoutEditsIfReadOnly(found.doc.uri, codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang, resolvesCodeActions)) : null;
 }));
+
+connection.onCodeActionResolve(guard('codeActionResolve', (action: CodeAction): CodeAction => {
+  const data = action.data as FixAllData | undefined;
+  const found = data && typeof data.uri === 'string' ? analysisOf(data.uri) : undefined;
+  if (!data || !found) return action;
+  // Made from the text as it is now, which is the text the editor will apply the edit to.
+  const edit = fixAllEdit(found.analysis, data.uri, configs.forUri(data.uri).config, typeof data.rule === 'string' ? data.rule : undefined);
+  return { ...action, edit: edit ?? { changes: {} } };
+}) as (action: CodeAction, token: CancellationToken) => CodeAction);
 
 connection.onCompletion(guard('completion', (params) => {
   const found = analysisOf(params.textDocument.uri);
@@ -264,17 +366,21 @@ connection.languages.semanticTokens.on(guard('semanticTokens', (params) => {
 
 connection.onExecuteCommand(guard('executeCommand', (params, token) => {
   const args = params.arguments ?? [];
-  const notOpen = (): ResponseError<void> => new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Dokumentet er ikke åbent.' : 'The document is not open.');
+  const notOpen = (uri: string): ResponseError<void> =>
+    sync.isLost(uri)
+      ? new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Serverens kopi af dokumentet er ikke editorens tekst; luk og åbn det igen.' : 'The server\'s copy of the document is not the editor\'s text; close and open it again.')
+      : new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Dokumentet er ikke åbent.' : 'The document is not open.');
+  const applying = { da: 'at anvende ændringen', en: 'applying the edit' };
   switch (params.command) {
     case COMMANDS.renumberItems:
     case COMMANDS.rebuildToc: {
       const uri = String(args[0] ?? '');
       const found = analysisOf(uri);
-      if (!found) return notOpen();
+      if (!found) return notOpen(uri);
       const { model } = found.analysis.parsed;
       const edits = params.command === COMMANDS.renumberItems ? (model.items.length > 1 ? renumberEdits(model, 1) : []) : rebuildTocEdits(found.analysis);
       if (edits.length === 0) return { applied: false, edits: 0 };
-      return connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } }).then((r) => ({ applied: r.applied, edits: edits.length }));
+      return answered(connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } }), applying, lang, token).then((r) => ({ applied: r.applied, edits: edits.length }));
     }
     case COMMANDS.disableRule: {
       const [uri, rule] = [String(args[0] ?? ''), String(args[1] ?? '')];
@@ -285,12 +391,12 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
         configurationChanged();
         return { applied: true, file: change.file };
       }
-      return connection.workspace.applyEdit({ label: `${rule}: off`, edit: change.edit }).then((r) => ({ applied: r.applied, file: change.file }));
+      return answered(connection.workspace.applyEdit({ label: `${rule}: off`, edit: change.edit }), applying, lang, token).then((r) => ({ applied: r.applied, file: change.file }));
     }
     case COMMANDS.openRuleDocs: {
       const href = ruleDocsUri(String(args[0] ?? ''));
       if (!href) return new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Ukendt regel.' : 'Unknown rule.');
-      return connection.window.showDocument({ uri: href }).then((r) => ({ shown: r.success, uri: href }));
+      return answered(connection.window.showDocument({ uri: href }), { da: 'at vise dokumentationen', en: 'showing the documentation' }, lang, token).then((r) => ({ shown: r.success, uri: href }));
     }
     case COMMANDS.lintWorkspace: {
       const open = new Set(documents.keys());

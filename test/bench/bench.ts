@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast the engine and the CLI are on large generated referater, against the
  * targets and against markdownlint on the same files. Not part of `npm test`.
- * `--quick` runs fewer repetitions and skips markdownlint on 10 MB.
+ * `--quick` runs fewer repetitions and skips markdownlint on 10 MB; `--safety` runs only the
+ * figures of issue 15 (test/bench/safety.ts).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -13,8 +14,10 @@ import { analyze, reanalyze, type Analysis, type TextChange } from '../../server
 import { extractDocument } from '../../server/src/formats';
 import { defaultConfig } from '../../server/src/lint';
 import { repoRoot } from '../support/paths';
+import { safetyFigures, type BenchTools } from './safety';
 
 const quick = process.argv.includes('--quick');
+const safetyOnly = process.argv.includes('--safety');
 const root = repoRoot();
 const CLI = path.join(root, 'bin', 'referat-lint.js');
 const CLI2 = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -267,6 +270,11 @@ async function main(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-bench-'));
   try {
     const parts = exampleParts();
+    const tools: BenchTools = { referat: (bytes) => buildReferat(parts, bytes).text, dir, quick, ms, versus, say };
+    if (safetyOnly) {
+      process.stdout.write((await safetyFigures(tools)).join('\n') + '\n');
+      return 0;
+    }
     const config = defaultConfig();
     let mismatches = 0;
 
@@ -370,6 +378,8 @@ async function main(): Promise<number> {
     out.push(`Text extraction of that PDF in-process: ${ms(pdfFirst)} the first time (loading pdf.js included), ${ms(median(pdfTimes))} after (${runs(PDF_RUNS)}).`);
     out.push('');
     out.push(`Node alone starts in ${ms(nodeAlone)}. Peak memory is the whole process's maxRSS (${memory.beforeMB.toFixed(0)} MB before the analysis, with the text read). markdownlint runs with its default rules: the \`markdownlint/sync\` API in-process, \`markdownlint-cli2\` as a process.`);
+    out.push('');
+    out.push(...(await safetyFigures(tools)));
     process.stdout.write(out.join('\n') + '\n');
     say(`The bench took ${ms(performance.now() - started)}.`);
     if (mismatches > 0) say('Some generated documents did not parse as expected, or a re-analysis differed from a full analysis: see ✗ above.');

@@ -460,3 +460,122 @@ describe('language server on a real referat', function () {
     await client.stop();
   });
 });
+
+describe('language server: checked protocol input and bounded waits (issue 15)', function () {
+  this.timeout(60000);
+
+  /** The codes and ranges of a fresh analysis of `text`, from a document opened with it. */
+  async function freshDiagnostics(client: TestClient, text: string): Promise<string[]> {
+    const u = `file:///tmp/referat-test/fresh-${Math.random().toString(36).slice(2)}.referat.md`;
+    await client.open(u, text);
+    const items = (await client.diagnostics(u)).items!;
+    await client.close(u);
+    return items.map((d) => `${d.code}@${JSON.stringify(d.range)}`);
+  }
+  const summary = (items: readonly Diagnostic[]): string[] => items.map((d) => `${d.code}@${JSON.stringify(d.range)}`);
+
+  it('a didChange past the end of the document is not applied: logged once, findings pause, and a full text brings them back', async () => {
+    const client = await TestClient.start();
+    const u = 'file:///tmp/referat-test/misfit.referat.md';
+    await client.open(u, CORRECT);
+    assert.deepStrictEqual((await client.diagnostics(u)).items, []);
+    const lineCount = CORRECT.split('\n').length;
+    // An editor that believes the document is longer than it is: applied, the text would be doubled.
+    const past = { line: lineCount + 1, character: 0 };
+    await client.change(u, [{ range: { start: past, end: past }, text: CORRECT }]);
+    await client.change(u, [{ range: { start: { line: lineCount + 5, character: 0 }, end: { line: lineCount + 6, character: 0 } }, text: 'x' }]);
+    assert.deepStrictEqual((await client.diagnostics(u)).items, [], 'no findings of a text the editor does not have');
+    assert.strictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: u } }), null);
+    const logged = client.logs.filter((l) => l.includes(u) && l.includes('does not fit'));
+    assert.strictEqual(logged.length, 1, logged.join('\n'));
+    assert.match(logged[0], /outside the document's \d+ lines/);
+    const said = await client.until(() => client.messages.find((m) => m.message.includes('no longer fit')), 'a message to the user');
+    assert.match(said.message, /misfit\.referat\.md no longer fit the server's copy; findings pause until the document is closed and opened again/);
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: [u] }), /not the editor's text/);
+
+    await client.change(u, [{ text: SLIPS }]);
+    assert.deepStrictEqual(summary((await client.diagnostics(u)).items!), await freshDiagnostics(client, SLIPS));
+    await client.stop();
+  });
+
+  it('a client that allows dynamic registration is asked for the whole text, and the request is withdrawn once it came', async () => {
+    const client = await TestClient.start({ textDocument: { synchronization: { dynamicRegistration: true } } });
+    const registered: Array<{ id: string; method: string; registerOptions?: { syncKind?: number } }> = [];
+    const unregistered: string[] = [];
+    client.connection.onRequest('client/registerCapability', (p: { registrations: typeof registered }) => {
+      registered.push(...p.registrations);
+      return null;
+    });
+    client.connection.onRequest('client/unregisterCapability', (p: { unregisterations: Array<{ id: string }> }) => {
+      unregistered.push(...p.unregisterations.map((r) => r.id));
+      return null;
+    });
+    const u = 'file:///tmp/referat-test/dynamic.referat.md';
+    await client.open(u, CORRECT);
+    await client.change(u, [{ range: { start: { line: 9999, character: 0 }, end: { line: 9999, character: 0 } }, text: 'x' }]);
+    const full = await client.until(() => registered.find((r) => r.method === 'textDocument/didChange'), 'a registration of full-text sync');
+    assert.strictEqual(full.registerOptions?.syncKind, 1, 'TextDocumentSyncKind.Full');
+    // As VS Code does with the next edit once full sync is registered: the whole text.
+    await client.change(u, [{ text: SLIPS }]);
+    await client.until(() => unregistered.includes(full.id), 'the registration withdrawn');
+    assert.deepStrictEqual(summary((await client.diagnostics(u)).items!), await freshDiagnostics(client, SLIPS));
+    assert.ok(!client.messages.some((m) => m.message.includes('no longer fit')), 'nothing to tell the user: it recovers by itself');
+    await client.stop();
+  });
+
+  it('a version number that goes back: the result id stands for the text, so the new findings are sent', async () => {
+    const client = await TestClient.start();
+    const u = 'file:///tmp/referat-test/versions.referat.md';
+    const slipped = CORRECT.replace('I alt\t800.000', 'I alt\t700.000').replace('# Punkt 3:', '# Punkt 4:');
+    await client.open(u, CORRECT);
+    const first = await client.diagnostics(u);
+    assert.deepStrictEqual(first.items, []);
+    // The same version number with another whole text.
+    await client.change(u, [{ text: slipped }], 1);
+    const again = await client.diagnostics(u, first.resultId);
+    assert.strictEqual(again.kind, 'full');
+    assert.deepStrictEqual(summary(again.items!), await freshDiagnostics(client, slipped));
+    assert.ok(again.items!.length >= 2);
+    // An incremental change with a version that goes back cannot be trusted to fit: set aside, and said.
+    await client.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], 1);
+    assert.deepStrictEqual((await client.diagnostics(u, again.resultId)).items, []);
+    assert.ok(client.logs.some((l) => l.includes(u) && /version 1 does not follow version 1/.test(l)), client.logs.join('\n'));
+    await client.stop();
+  });
+
+  it('commands that wait for the editor give up after a timeout with a message, and the server goes on', async () => {
+    const client = await TestClient.start({ env: { REFERAT_CLIENT_TIMEOUT_MS: '300' } });
+    client.connection.onRequest('workspace/applyEdit', () => new Promise(() => undefined));
+    client.connection.onRequest('window/showDocument', () => new Promise(() => undefined));
+    const u = 'file:///tmp/referat-test/timeout.referat.md';
+    await client.open(u, SLIPS);
+    const outcome = (p: Promise<unknown>): Promise<string> =>
+      Promise.race([p.then(() => 'answered', (e: Error) => e.message), new Promise<string>((r) => setTimeout(() => r('no answer within 15 s'), 15000))]);
+    assert.strictEqual(await outcome(client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: [u] })), 'The editor did not answer within 300 ms (applying the edit).');
+    assert.strictEqual(await outcome(client.request('workspace/executeCommand', { command: 'referat.server.rebuildToc', arguments: [u] })), 'The editor did not answer within 300 ms (applying the edit).');
+    assert.strictEqual(await outcome(client.request('workspace/executeCommand', { command: 'referat.server.openRuleDocs', arguments: ['toc-mismatch'] })), 'The editor did not answer within 300 ms (showing the documentation).');
+    assert.ok((await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } })).length > 2, 'still answering');
+    await client.stop();
+  });
+
+  it('with a client that resolves code actions, the fix-all edits are made only when one is chosen, and are the same', async () => {
+    const lazy = await TestClient.start({
+      textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } } },
+    });
+    const text = CORRECT.replace(/Punkt 4: Eventuelt/, 'Punkt 6: Eventuelt').replace('# Punkt 3:', '# Punkt 4:');
+    const u = 'file:///tmp/referat-test/lazy.referat.md';
+    await lazy.open(u, text);
+    const numbering = (await lazy.diagnostics(u)).items!.filter((d) => d.code === 'item-numbering');
+    const actions = await lazy.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: numbering[0].range, context: { diagnostics: [numbering[0]] } });
+    const all = actions.find((a) => a.title === 'Fix all 2 item-numbering findings')!;
+    assert.ok(all && all.edit === undefined && all.data !== undefined, JSON.stringify(all));
+    assert.ok(actions.some((a) => a.kind === 'quickfix' && a.edit), 'a single quick fix still comes with its edit');
+    const resolved = await lazy.request<CodeAction>('codeAction/resolve', all);
+    assert.strictEqual(editText(text, resolved.edit, u), text.replace('# Punkt 4: Renovering', '# Punkt 3: Renovering').replace('Punkt 6: Eventuelt', 'Punkt 4: Eventuelt'));
+    const source = await lazy.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: numbering[0].range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.strictEqual(source[0].edit, undefined);
+    const fixedAll = editText(text, (await lazy.request<CodeAction>('codeAction/resolve', source[0])).edit, u);
+    assert.deepStrictEqual((await freshDiagnostics(lazy, fixedAll)).filter((d) => d.startsWith('item-numbering')), []);
+    await lazy.stop();
+  });
+});

@@ -29,6 +29,8 @@ export interface ClientOptions {
   server?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
+  /** Text document capabilities over the default ones, e.g. dynamic registration of the document sync. */
+  textDocument?: ClientCapabilities['textDocument'];
 }
 
 /** A small LSP client over stdio that records what the server sends and answers its requests as an editor would. */
@@ -97,6 +99,7 @@ export class TestClient {
         completion: { completionItem: { snippetSupport: true } },
         rename: { prepareSupport: true },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        ...options.textDocument,
       },
       window: { showDocument: { support: true } },
     };

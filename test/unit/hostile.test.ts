@@ -6,8 +6,9 @@ import { analyze } from '../../server/src/analysis';
 import { readConfigFile } from '../../server/src/configFile';
 import { parse } from '../../server/src/core/parse';
 import { InputError, readDocument } from '../../server/src/files';
-import { applyEdits, defaultConfig, fixAll, lintText } from '../../server/src/lint';
-import { RULES } from '../../server/src/rules';
+import { resolveConfig } from '../../server/src/config';
+import { applyEdits, DEFAULT_SEVERITIES, defaultConfig, fixAll, lintText, pickFixes } from '../../server/src/lint';
+import { RULE_IDS, RULES } from '../../server/src/rules';
 import type { Finding } from '../../server/src/rules/types';
 import { corpusDir, repoRoot } from '../support/paths';
 
@@ -147,7 +148,7 @@ describe('hostile input', function () {
     }
   });
 
-  it('configuration: invalid JSON, wrong types, unknown rules and a backtracking pattern each say what is wrong, and the rest applies', () => {
+  it('configuration: invalid JSON, wrong types, unknown rules and a back-reference each say what is wrong, and the rest applies', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-cfg-'));
     const write = (text: string): string => {
       const file = path.join(dir, '.referatrc.json');
@@ -158,7 +159,7 @@ describe('hostile input', function () {
     assert.strictEqual(broken.problems.length, 1);
     assert.match(broken.problems[0].message.en, /JSON/i);
     assert.strictEqual(broken.config.rules['toc-mismatch'], 'warning', 'a file that cannot be read changes nothing');
-    const mixed = readConfigFile(write('{ "rules": { "nope": "off", "toc-mismatch": 3, "item-numbering": "off" }, "totalLabels": "Sum", "caseNumberPatterns": ["(\\\\d+)+x"] }'));
+    const mixed = readConfigFile(write('{ "rules": { "nope": "off", "toc-mismatch": 3, "item-numbering": "off" }, "totalLabels": "Sum", "caseNumberPatterns": ["(\\\\d)\\\\1x"] }'));
     assert.deepStrictEqual(mixed.problems.map((p) => p.key).sort(), ['caseNumberPatterns', 'rules.nope', 'rules.toc-mismatch', 'totalLabels']);
     assert.strictEqual(mixed.config.rules['item-numbering'], 'off');
     assert.strictEqual(mixed.config.caseNumberPatterns.length, 0);
@@ -197,4 +198,150 @@ describe('fixes never lose text', function () {
       assert.strictEqual(fixAll(once, config).text, once);
     });
   }
+});
+
+/** Fictional names at least three edits apart: syllables that differ in every letter. */
+function farApartNames(n: number): string[] {
+  const a = 'bcdfghjklmnprstvwxzq';
+  const b = 'aeiouyæøåáéíóúàèìòùâ';
+  const syllable = (k: number): string => a[k % 20] + b[k % 20] + a[(k + 7) % 20];
+  const cap = (s: string): string => s[0].toUpperCase() + s.slice(1);
+  return Array.from({ length: n }, (_, i) => `${cap(syllable(i) + syllable(Math.floor(i / 20)))} ${cap(syllable(Math.floor(i / 400)) + syllable(Math.floor(i / 8000)))}sen`);
+}
+
+/** One letter of a name changed: a slip that still means that name. */
+const slip = (name: string): string => name.slice(0, 3) + (name[3] === 'q' ? 'w' : 'q') + name.slice(4);
+
+/**
+ * The work the name matching does: bounded edit distances computed plus nodes of the name index
+ * visited, counted while `run` runs.
+ */
+function nameMatchingWork(run: () => void): number {
+  const text = require('../../server/src/core/text') as { editDistance: (a: string, b: string, limit?: number) => number };
+  const near = require('../../server/src/rules/members') as { NearNames?: { prototype: { within: (this: { visited: number }, q: string, l: number) => unknown } } };
+  const editDistance = text.editDistance;
+  const within = near.NearNames?.prototype.within;
+  let work = 0;
+  text.editDistance = (a, b, limit) => {
+    work++;
+    return editDistance(a, b, limit);
+  };
+  if (near.NearNames && within) {
+    near.NearNames.prototype.within = function (q, l) {
+      const before = this.visited;
+      const found = within.call(this, q, l);
+      work += this.visited - before;
+      return found;
+    };
+  }
+  try {
+    run();
+  } finally {
+    text.editDistance = editDistance;
+    if (near.NearNames && within) near.NearNames.prototype.within = within;
+  }
+  return work;
+}
+
+describe('bounded work (issue 15)', function () {
+  this.timeout(120000);
+
+  it('applying 20,000 fixes copies the text once, not once per fix, and gives the text an editor would', () => {
+    const lines = Array.from({ length: 20000 }, (_, i) => `Linje ${i}: I alt 10`);
+    const text = lines.join('\n');
+    const edits = lines.map((l, i) => ({ range: { start: { line: i, character: l.length - 2 }, end: { line: i, character: l.length } }, newText: '11' }));
+    const slice = String.prototype.slice;
+    let copied = 0;
+    String.prototype.slice = function (this: string, start?: number, end?: number): string {
+      const part = slice.call(this, start, end);
+      copied += part.length;
+      return part;
+    };
+    let result: string;
+    try {
+      result = applyEdits(text, edits).text;
+    } finally {
+      String.prototype.slice = slice;
+    }
+    assert.strictEqual(result, lines.map((l) => l.replace(/10$/, '11')).join('\n'));
+    assert.ok(copied <= 2 * text.length, `${copied} characters copied for a text of ${text.length}`);
+  });
+
+  it('choosing among n fixes reads each range a logarithmic number of times, and keeps ESLint\'s choice', () => {
+    let reads = 0;
+    const pos = (line: number, character: number) => ({
+      get line() {
+        reads++;
+        return line;
+      },
+      get character() {
+        reads++;
+        return character;
+      },
+    });
+    const fix = (l1: number, c1: number, l2: number, c2: number) => ({ title: { da: '', en: '' }, edits: [{ range: { start: pos(l1, c1), end: pos(l2, c2) }, newText: 'x' }] });
+    // Overlapping, the same range twice, touching, and an insertion where a taken range ends.
+    const chosen = pickFixes([fix(0, 0, 0, 5), fix(0, 3, 0, 8), fix(1, 0, 1, 2), fix(1, 0, 1, 2), fix(1, 2, 1, 4), fix(1, 4, 1, 4), fix(1, 4, 1, 4), fix(2, 1, 2, 1), fix(2, 0, 2, 3)]);
+    assert.strictEqual(chosen.fixed, 5);
+    assert.deepStrictEqual(chosen.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character}`), ['0:0-5', '1:0-2', '1:2-4', '1:4-4', '2:1-1']);
+    const cost = (n: number): number => {
+      reads = 0;
+      pickFixes(Array.from({ length: n }, (_, i) => fix(i, 0, i, 4)));
+      return reads;
+    };
+    const small = cost(2000);
+    const large = cost(8000);
+    // n log n grows about 4.7 times from 2,000 to 8,000 fixes; comparing with every fix taken before grows 16 times.
+    assert.ok(large / small < 6, `reads grew ${(large / small).toFixed(1)} times for 4 times the fixes`);
+  });
+
+  it('a member list of n names with n near-miss absentees: each slip found, and the work grows about linearly', () => {
+    const doc = (n: number): string => {
+      const names = farApartNames(n);
+      return `${HEADER.replace(/^\*\*Mødedeltagere\*\* .*$/m, `**Mødedeltagere** ${names.join(', ')}`).replace(/^\*\*Fraværende\*\* .*$/m, `**Fraværende** ${names.map(slip).join(', ')}`)}# Punkt 1: Sag\n\n25/1\n\n${MEETING_DECISION}\n`;
+    };
+    let findings: Finding[] = [];
+    const small = nameMatchingWork(() => (findings = lintText(doc(200), config).findings));
+    const notMember = findings.filter((f) => f.rule === 'absentee-not-member');
+    assert.strictEqual(notMember.length, 200);
+    const names = farApartNames(200);
+    assert.ok(notMember.every((f, i) => f.message.en.endsWith(`Did you mean "${names[i]}"?`)), notMember[0].message.en);
+    const large = nameMatchingWork(() => lintText(doc(800), config));
+    assert.ok(large / small < 8, `the work grew ${(large / small).toFixed(1)} times for 4 times the names (16 would be quadratic)`);
+  });
+
+  it('without a member list, n names spelled two ways across items: each minority spelling found, the work about linear', () => {
+    const doc = (n: number): string => {
+      const names = farApartNames(n);
+      const item = (k: number, afbud: string[]): string => `# Punkt ${k}: Sag ${k}\n\n25/${k}\n\n${MEETING_DECISION}\nAfbud: ${afbud.join(', ')}\n\n`;
+      const header = HEADER.replace(/^\*\*Mødedeltagere\*\* .*\n/m, '').replace(/^\*\*Fraværende\*\* .*\n/m, '');
+      return `${header}${item(1, names)}${item(2, names)}${item(3, names.map(slip))}`;
+    };
+    let findings: Finding[] = [];
+    const small = nameMatchingWork(() => (findings = lintText(doc(200), config).findings));
+    const respelled = findings.filter((f) => f.rule === 'absentee-inconsistent' && /is spelled/.test(f.message.en));
+    assert.strictEqual(respelled.length, 200);
+    const large = nameMatchingWork(() => lintText(doc(800), config));
+    assert.ok(large / small < 8, `the work grew ${(large / small).toFixed(1)} times for 4 times the names (16 would be quadratic)`);
+  });
+
+  it('caseNumberPatterns run in a linear-time engine: nested repetition is allowed and matches, back-references are refused with the reason', () => {
+    const { config: withPatterns, problems } = resolveConfig({ caseNumberPatterns: ['(?:[0-9-]?){23}[0-9-]{23}', '(\\d+)+x', '(a)\\1', 'x(?=y)', '[0-9'] }, RULE_IDS, DEFAULT_SEVERITIES);
+    assert.deepStrictEqual(withPatterns.caseNumberPatterns.map((p) => p.source), ['(?:[0-9-]?){23}[0-9-]{23}', '(\\d+)+x']);
+    assert.deepStrictEqual(problems.map((p) => /back-references or look-around/.test(p.message.en)), [true, true, false]);
+    assert.match(problems[2].message.en, /"\[0-9" is not a valid regular expression/);
+    assert.match(problems[2].message.da, /"\[0-9" er ikke et gyldigt regulært udtryk/);
+    const [long, nested] = withPatterns.caseNumberPatterns;
+    assert.ok(long.test('1'.repeat(23) + '-'.repeat(23)));
+    assert.ok(!long.test('1'.repeat(45) + 'x'));
+    assert.ok(nested.test('123x') && !nested.test('123'));
+    // Case numbers that keep a backtracking engine busy for seconds each (issue 15): two that fail the pattern at their last letter, one that fits it.
+    const numbers = ['A', 'B', '3'].map((last) => `${'1'.repeat(12)}-${'2'.repeat(12)}-${'3'.repeat(11)}${last}`);
+    let k = 0;
+    const text = manyItems(3).replace(/^2\d\/100\d$/gm, () => numbers[k++]);
+    const formatLines = (c: typeof config): number[] => lintText(text, c).findings.filter((f) => f.rule === 'case-number-format').map((f) => f.range.start.line);
+    const lines = text.split('\n');
+    assert.deepStrictEqual(formatLines(config).map((l) => lines[l]), numbers);
+    assert.deepStrictEqual(formatLines(withPatterns).map((l) => lines[l]), numbers.slice(0, 2));
+  });
 });

@@ -331,10 +331,11 @@ describe('configuration', () => {
     assert.deepStrictEqual(config.totalLabels, []);
   });
 
-  it('refuses a case-number pattern that could backtrack without bound', () => {
-    const { config, problems } = resolveConfig({ caseNumberPatterns: ['(a+)+$', '[0-9]{4}-[0-9]{3}'] }, RULE_IDS, DEFAULT_SEVERITIES);
+  it('refuses a case-number pattern that needs backtracking, and says why', () => {
+    const { config, problems } = resolveConfig({ caseNumberPatterns: ['(a)\\1', '[0-9]{4}-[0-9]{3}'] }, RULE_IDS, DEFAULT_SEVERITIES);
     assert.strictEqual(problems.length, 1);
-    assert.match(problems[0].message.en, /refused/);
+    assert.match(problems[0].message.en, /refused: it uses back-references or look-around/);
+    assert.match(problems[0].message.da, /afvises: det bruger tilbagereferencer/);
     assert.strictEqual(config.caseNumberPatterns.length, 1);
   });
 

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config';
 import type { Range } from '../core/model';
@@ -21,20 +21,35 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-/** The edit of every fix of one rule (or of all rules), as ESLint's fix-all: whole fixes, repeated until none is left. */
-function fixAllAction(analysis: Analysis, uri: string, config: ResolvedConfig, title: string, kind: string, rule?: string, diagnostics?: Diagnostic[]): CodeAction | undefined {
-  const edit = minimalEdit(analysis.text, fixAll(analysis.text, config, rule).text);
-  if (!edit) return undefined;
-  return { title, kind, ...(diagnostics ? { diagnostics } : {}), edit: { changes: { [uri]: [edit] } } };
+/** What a fix-all action carries until the client resolves it. */
+export interface FixAllData {
+  uri: string;
+  rule?: string;
 }
 
-/** Quick fixes, fix-all of one rule, source.fixAll.referat, and the rule's documentation and switch. */
-export function codeActions(analysis: Analysis, params: CodeActionParams, config: ResolvedConfig, lang: Lang): CodeAction[] {
+/** The edit of every fix of one rule (or of all rules), as ESLint's fix-all: whole fixes, repeated until none is left. */
+export function fixAllEdit(analysis: Analysis, uri: string, config: ResolvedConfig, rule?: string): WorkspaceEdit | undefined {
+  // The analysis's findings are the first pass's, when they were made with this configuration.
+  const edit = minimalEdit(analysis.text, fixAll(analysis.text, config, rule, analysis.config === config ? analysis.findings : undefined).text);
+  return edit ? { changes: { [uri]: [edit] } } : undefined;
+}
+
+/** A fix-all action; for a client that resolves code actions its edit is made only when it is chosen, since it lints the document again. */
+function fixAllAction(analysis: Analysis, uri: string, config: ResolvedConfig, title: string, kind: string, lazy: boolean, rule?: string, diagnostics?: Diagnostic[]): CodeAction | undefined {
+  const action: CodeAction = { title, kind, ...(diagnostics ? { diagnostics } : {}) };
+  if (lazy) return { ...action, data: { uri, ...(rule ? { rule } : {}) } satisfies FixAllData };
+  const edit = fixAllEdit(analysis, uri, config, rule);
+  return edit ? { ...action, edit } : undefined;
+}
+
+/** Quick fixes, fix-all of one rule, source.fixAll.referat, and the rule's documentation and switch; `lazy`: fix-all edits come at codeAction/resolve. */
+export function codeActions(analysis: Analysis, params: CodeActionParams, config: ResolvedConfig, lang: Lang, lazy = false): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, FIX_ALL_KIND) && only?.some((o) => o.startsWith(CodeActionKind.Source))) {
-    const all = fixAllAction(analysis, uri, config, lang === 'da' ? 'Ret alle referat-fund' : 'Fix all referat findings', FIX_ALL_KIND);
+    if (lazy && !analysis.findings.some((f) => f.fix)) return actions;
+    const all = fixAllAction(analysis, uri, config, lang === 'da' ? 'Ret alle referat-fund' : 'Fix all referat findings', FIX_ALL_KIND, lazy);
     if (all) actions.push(all);
     return actions;
   }
@@ -60,8 +75,10 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, config
         config,
         lang === 'da' ? `Ret alle ${ofRule.length} fund af ${rule}` : `Fix all ${ofRule.length} ${rule} findings`,
         CodeActionKind.QuickFix,
+        lazy,
         rule,
-        ofRule.map((f) => toDiagnostic(f, lang)),
+        // The findings here, not all of the rule's: those could be tens of thousands in every answer.
+        here.filter((f) => f.rule === rule).map((f) => toDiagnostic(f, lang)),
       );
       if (action) actions.push(action);
     }

@@ -8,8 +8,8 @@ function lineSpan(lines: readonly string[], start: number, end: number): Range {
   return { start: { line: start, character: 0 }, end: { line: end, character: lines[end]?.length ?? 0 } };
 }
 
-/** The outline: the meeting, the table of contents, and each item with its sections and tables. */
-export function documentSymbols(analysis: Analysis, lang: Lang): DocumentSymbol[] {
+/** The outline: the meeting, the table of contents, and each item with its sections and tables; past `maxItems` items, one entry that counts the rest. */
+export function documentSymbols(analysis: Analysis, lang: Lang, maxItems = Infinity): DocumentSymbol[] {
   const { model } = analysis.parsed;
   const lines = analysis.lines;
   const out: DocumentSymbol[] = [];
@@ -35,7 +35,13 @@ export function documentSymbols(analysis: Analysis, lang: Lang): DocumentSymbol[
       children: model.toc.map((e) => ({ name: e.number !== undefined ? `${e.number}. ${e.title}` : e.title, kind: SymbolKind.EnumMember, range: e.range, selectionRange: e.titleRange })),
     });
   }
-  for (const item of model.items) {
+  for (const [k, item] of model.items.entries()) {
+    if (k === maxItems) {
+      const rest = model.items.length - k;
+      const range = lineSpan(lines, item.line, Math.max(item.line, model.items[model.items.length - 1].endLine));
+      out.push({ name: lang === 'da' ? `… ${rest} punkter mere` : `… ${rest} more items`, kind: SymbolKind.Class, range, selectionRange: item.headingRange });
+      break;
+    }
     const children: DocumentSymbol[] = item.sections.map((s) => {
       const tables = item.tables.filter((t) => t.line > s.line && t.line <= s.endLine);
       return {

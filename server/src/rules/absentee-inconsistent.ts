@@ -1,6 +1,6 @@
 import type { Item, NameRef } from '../core/model';
-import { editDistance, nameKey } from '../core/text';
-import { memberMatcher } from './members';
+import { nameKey } from '../core/text';
+import { memberMatcher, NearNames } from './members';
 import { msg, type Rule } from './types';
 
 /** Words in an item that explain why its absentees differ: came late, left, did not take part. */
@@ -26,10 +26,15 @@ export const absenteeInconsistent: Rule = {
       const spellings = new Map<string, NameRef[]>();
       for (const item of withList) for (const ref of item.decision!.absentees) {
         const k = nameKey(ref.name);
-        spellings.set(k, [...(spellings.get(k) ?? []), ref]);
+        const refs = spellings.get(k);
+        if (refs) refs.push(ref);
+        else spellings.set(k, [ref]);
       }
-      for (const [a, ra] of spellings) for (const [b, rb] of spellings) {
-        if (a === b || ra.length <= rb.length || editDistance(a, b, 2) > (a.length >= 12 ? 2 : 1)) continue;
+      const keys = [...spellings.keys()];
+      const near = new NearNames(keys);
+      for (const [i, a] of keys.entries()) for (const { index } of near.within(a, a.length >= 12 ? 2 : 1)) {
+        const [b, ra, rb] = [keys[index], spellings.get(a)!, spellings.get(keys[index])!];
+        if (index === i || ra.length <= rb.length) continue;
         const intended = ra[0].name;
         respelled.set(b, a);
         for (const ref of rb) {
