@@ -187,13 +187,13 @@ function sameHeadingWeight(oldLines: readonly string[], newLine: string, line: n
   const after = readHeadingCandidate(newLine, shapeLine(newLine));
   if (!before || !after || before.key !== after.key || before.numberText !== after.numberText) return false;
   const index = tocIndex(toc);
-  return weigh({ ...before, line }, 0, index, undefined) === weigh({ ...after, line }, 0, index, undefined);
+  return weigh(before, 0, index, undefined) === weigh(after, 0, index, undefined);
 }
 
 /** Whether the heading on `line` has evidence enough that the section it stands after cannot change its reading. */
 function readsAsHeadingAlone(lines: readonly string[], line: number, toc: ReferatModel['toc']): boolean {
   const candidate = readHeadingCandidate(lines[line], shapeLine(lines[line]));
-  return candidate !== undefined && weigh({ ...candidate, line }, headingEvidence(lines, line), tocIndex(toc), undefined) >= 3;
+  return candidate !== undefined && weigh(candidate, headingEvidence(lines, line), tocIndex(toc), undefined) >= 3;
 }
 
 function headingEvidence(lines: readonly string[], line: number): number {

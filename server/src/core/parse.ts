@@ -1,7 +1,7 @@
 import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { findDates } from './danish';
 import { isMarkedHeading, type LineShape } from './lines';
-import { append, lineRange, range, splitLines } from './text';
+import { append, lineRange, nfc, range, splitLines } from './text';
 import { isAbsenceLine, readAbsentees, readPartialAbsence, readPrevented } from './layout/absence';
 import { isCaseLabelLine, isOpenClosedMark, learnScheme, readCaseNumbers } from './layout/caseNumbers';
 import { readHeadingCandidate, similarTitles, type ItemHeading } from './layout/headings';
@@ -406,7 +406,7 @@ function withoutParentheses(s: string): string {
 /** `sameCommittee` against one committee, for every decision heading of a document: its key is computed once. */
 export function committeeMatcher(committee: string): (name: string) => boolean {
   const key = (s: string): string =>
-    withoutParentheses(s.normalize('NFC').toLowerCase()).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
+    withoutParentheses(nfc(s).toLowerCase()).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
   const kb = key(committee);
   return (name) => {
     const ka = key(name);

@@ -94,3 +94,10 @@ export function trimmedEnd(s: string, end = s.length): number {
   while (end > 0 && isWhite(s.charCodeAt(end - 1))) end--;
   return end;
 }
+
+/** NFC, where the text has a combining mark to compose (`Resume\u0301`); most lines have none, and normalizing them costs. */
+export function nfc(s: string): string {
+  return COMBINING.test(s) ? s.normalize('NFC') : s;
+}
+
+const COMBINING = /[\u0300-\u036f]/;

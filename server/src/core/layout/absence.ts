@@ -1,5 +1,5 @@
 import type { NameRef } from '../model';
-import { append, lineRange } from '../text';
+import { append, lineRange, nfc } from '../text';
 
 /**
  * Absence: `Afbud:`, `Fraværende:`, `Fraværende med afbud:`, `Afbud fra Name`. The groups are the
@@ -78,7 +78,7 @@ function splitOutsideParentheses(text: string): Array<{ text: string; index: num
 
 /** A line that holds only names: `Jacob Aagesen (C)`, `Martin Stokholm (A), Bo Zabel`. */
 export function isNameLine(text: string): boolean {
-  const t = text.normalize('NFC').trim().replace(/[.]$/, '');
+  const t = nfc(text).trim().replace(/[.]$/, '');
   if (!t || t.length > 300) return false;
   const names = t.replace(PARENS, '').split(/\s*(?:,|;|\s+og\s+)\s*/);
   if (names.length === 0) return false;

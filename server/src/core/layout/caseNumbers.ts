@@ -1,7 +1,7 @@
 import type { CaseNumber, CaseNumberKind, Item } from '../model';
 import { caseNumberShape, readCaseNumber } from '../caseNumber';
 import type { LineShape } from '../lines';
-import { lineRange } from '../text';
+import { lineRange, nfc } from '../text';
 
 /** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
 const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
@@ -17,7 +17,7 @@ export function isCaseLabelLine(raw: string): boolean {
 
 /** Whether a line is `Åben sag` / `Lukket punkt`, which stands among the case numbers in some layouts. */
 export function isOpenClosedMark(content: string): boolean {
-  return OPEN_CLOSED_MARK.test(content.normalize('NFC'));
+  return OPEN_CLOSED_MARK.test(nfc(content));
 }
 
 /**

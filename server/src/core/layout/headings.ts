@@ -1,7 +1,7 @@
 import type { TocEntry } from '../model';
 import { readCaseNumber } from '../caseNumber';
 import { isMarkedHeading, type LineShape } from '../lines';
-import { editDistance } from '../text';
+import { editDistance, nfc } from '../text';
 import { isCaseLabelLine, isOpenClosedMark } from './caseNumbers';
 import { classifyLine, classifySection, isHistoryEntry, type Classified } from './sections';
 import { dotLeader, pageAfterTab } from './toc';
@@ -45,8 +45,13 @@ const BULLET = /^[-•–]\s+/;
 
 const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N' };
 
+/** A candidate, always built in this one shape of object: the layout step makes one for every heading-shaped line. */
+function candidate(line: number, form: HeadingForm, separator: string, markup: HeadingCandidate['markup'], bullet: boolean, numberText: string, numberStart: number, title: string, titleStart: number): HeadingCandidate {
+  return { line, form, separator, markup, key: `${form}${separator}|${markup}${bullet ? '-' : ''}`, numberText, numberStart, title, titleStart, evidence: 0 };
+}
+
 /** Reads one line as a heading candidate of any shape, or undefined. */
-export function readHeadingCandidate(raw: string, shape: LineShape): Omit<HeadingCandidate, 'line' | 'evidence'> | undefined {
+export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): HeadingCandidate | undefined {
   if (shape.blank) return undefined;
   let content = shape.content;
   let start = shape.start;
@@ -56,6 +61,9 @@ export function readHeadingCandidate(raw: string, shape: LineShape): Omit<Headin
     content = content.slice(bullet[0].length);
     start += bullet[0].length;
   }
+  // Every shape starts with a digit, `Punkt`, `Pkt`, `Dagsordenspunkt` or `Sag`: most lines are no candidate at all.
+  const first = content.charCodeAt(0) | 0x20;
+  if (!((first >= 0x30 && first <= 0x39) || first === 0x70 /* p */ || first === 0x73 /* s */ || first === 0x64 /* d */)) return undefined;
   const markup = shape.level > 0 ? 'atx' : shape.bold ? 'bold' : 'bare';
   // A table-of-contents line (a dot leader or a page number after a tab) is not a heading, unless marked as one.
   const tocLike = (): boolean => !marked && (dotLeader(content) !== undefined || pageAfterTab(raw) !== undefined);
@@ -70,32 +78,42 @@ export function readHeadingCandidate(raw: string, shape: LineShape): Omit<Headin
     const numberStart = start + content.indexOf(m[2], m[1].length);
     const title = m[4].replace(/\*\*$/, '').trim();
     const titleStart = title ? start + content.length - m[4].length : shape.end;
-    return { form, separator, markup, key: `${form}${separator}|${markup}${bullet ? '-' : ''}`, numberText: m[2], numberStart, title, titleStart };
+    return candidate(line, form, separator, markup, bullet !== null, m[2], numberStart, title, titleStart);
   }
   m = CODED.exec(content);
   if (m) {
     if (tocLike()) return undefined;
     const title = m[3].replace(/\*\*$/, '').trim();
-    return { form: 'coded', separator: '.', markup, key: `coded|${markup}${bullet ? '-' : ''}`, numberText: m[1], numberStart: start, title, titleStart: start + content.length - m[3].length };
+    return candidate(line, 'coded', '', markup, bullet !== null, m[1], start, title, start + content.length - m[3].length);
   }
   m = NUMBERED.exec(content);
   if (m) {
     if (tocLike()) return undefined;
     const title = m[3].replace(/\*\*$/, '').trim();
-    return { form: 'number', separator: m[2], markup, key: `number${m[2]}|${markup}${bullet ? '-' : ''}`, numberText: m[1], numberStart: start, title, titleStart: start + content.length - m[3].length };
+    return candidate(line, 'number', m[2], markup, bullet !== null, m[1], start, title, start + content.length - m[3].length);
   }
   return undefined;
 }
 
 /** A title folded for comparison: letters and digits only, lower case. */
 export function titleKey(title: string): string {
-  return title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const t = nfc(title).toLowerCase();
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // ASCII letters and digits; beyond ASCII, a letter is a character with case (æ, ø, å, é, ü ...).
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && t[i].toUpperCase() !== t[i])) out += t[i];
+  }
+  return out;
 }
 
 /** Whether two titles are the same as a reader would judge them: spacing, dashes, case and wrapping aside. */
 export function similarTitles(a: string, b: string): boolean {
-  const x = titleKey(a);
-  const y = titleKey(b);
+  return similarKeys(titleKey(a), titleKey(b));
+}
+
+/** `similarTitles` for titles already folded with `titleKey`. */
+export function similarKeys(x: string, y: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   const shorter = Math.min(x.length, y.length);
@@ -122,7 +140,7 @@ export function evidenceBelow(lines: readonly string[], shapes: readonly LineSha
 
 /** The evidence that a candidate heads an item, from its own shape, the lines below, the table of contents and where it stands. */
 export function weigh(
-  c: Omit<HeadingCandidate, 'evidence'>,
+  c: HeadingCandidate,
   under: number,
   toc: TocIndex,
   context: string | undefined,
@@ -131,8 +149,9 @@ export function weigh(
   if (c.markup !== 'bare') e += 1;
   e += under;
   const entry = toc.byNumber.get(Number(c.numberText));
-  if (entry !== undefined) e += entry === titleKey(c.title) || similarTitles(entry, c.title) ? 3 : -1;
-  else if (toc.titleKeys.has(titleKey(c.title))) e += 2;
+  const own = titleKey(c.title);
+  if (entry !== undefined) e += similarKeys(entry, own) ? 3 : -1;
+  else if (toc.titleKeys.has(own)) e += 2;
   else if (toc.numbered) e -= 1;
   if (/^[a-zæøå]/.test(c.title)) e -= 2;
   if (/\.$/.test(c.title) && c.title.split(/\s+/).length >= 6) e -= 1;
@@ -142,6 +161,7 @@ export function weigh(
 }
 
 export interface TocIndex {
+  /** The titles' keys (see titleKey) by number. */
   byNumber: Map<number, string>;
   /** The titles' keys (see titleKey), for an entry without a number. */
   titleKeys: Set<string>;
@@ -151,7 +171,7 @@ export interface TocIndex {
 /** The table of contents as `weigh` reads it: titles by number. */
 export function tocIndex(toc: readonly TocEntry[]): TocIndex {
   const index: TocIndex = { byNumber: new Map(), titleKeys: new Set(toc.map((e) => titleKey(e.title))), numbered: toc.some((e) => e.number !== undefined) };
-  for (const e of toc) if (e.number !== undefined && !index.byNumber.has(e.number)) index.byNumber.set(e.number, e.title);
+  for (const e of toc) if (e.number !== undefined && !index.byNumber.has(e.number)) index.byNumber.set(e.number, titleKey(e.title));
   return index;
 }
 
@@ -181,7 +201,7 @@ export function describeShape(key: string): string {
 export function chooseHeadings(
   lines: readonly string[],
   shapes: readonly LineShape[],
-  found: ReadonlyArray<Omit<HeadingCandidate, 'evidence'>>,
+  found: readonly HeadingCandidate[],
   toc: readonly TocEntry[],
   sectionOf: (line: number) => Classified | undefined = (l) => classifyLine(shapes[l]),
 ): ChosenHeadings {
@@ -200,9 +220,9 @@ export function chooseHeadings(
     if (found[k].line === i) {
       const c = found[k++];
       const under = evidenceBelow(lines, shapes, i, isCandidate);
-      const evidence = weigh(c, under, index, context);
-      weighed.push({ ...c, evidence });
-      if (evidence >= 3) context = undefined;
+      c.evidence = weigh(c, under, index, context);
+      weighed.push(c);
+      if (c.evidence >= 3) context = undefined;
       continue;
     }
     const cls = sectionOf(i);

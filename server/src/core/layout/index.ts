@@ -34,7 +34,7 @@ export function readLayout(lines: readonly string[]): Layout {
   const furniture = findPageFurniture(lines, shapes);
   for (const l of furniture.lines) shapes[l] = BLANK;
 
-  const candidates: Array<Omit<HeadingCandidate, 'evidence'>> = [];
+  const candidates: HeadingCandidate[] = [];
   let tocLine: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const s = shapes[i];
@@ -43,8 +43,8 @@ export function readLayout(lines: readonly string[]): Layout {
       tocLine = i;
       continue;
     }
-    const c = readHeadingCandidate(lines[i], s);
-    if (c) candidates.push({ ...c, line: i });
+    const c = readHeadingCandidate(lines[i], s, i);
+    if (c) candidates.push(c);
   }
 
   let toc: TocEntry[] = [];
@@ -57,7 +57,7 @@ export function readLayout(lines: readonly string[]): Layout {
     body = candidates.filter((c) => c.line > end);
   }
   // Section headings are read once per line: the heading choice and the model builder both ask.
-  const sections: Array<Classified | null> = [];
+  const sections = new Array<Classified | null | undefined>(lines.length).fill(undefined);
   const sectionOf = (l: number): Classified | undefined => {
     let c = sections[l];
     if (c === undefined) c = sections[l] = classifyLine(shapes[l]) ?? null;
@@ -94,7 +94,7 @@ function countTocCandidates(candidates: ReadonlyArray<{ line: number }>, tocLine
  * than its own entries, where its numbers start again from the beginning (the items repeat them), or
  * before the first item when a case number or a section shows that one has begun.
  */
-function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLine: number, candidates: ReadonlyArray<Omit<HeadingCandidate, 'evidence'>>): number {
+function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLine: number, candidates: readonly HeadingCandidate[]): number {
   const at = new Map(candidates.map((c) => [c.line, c]));
   let entries = 0;
   let entryKey: string | undefined;
@@ -105,13 +105,13 @@ function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLi
     const s = shapes[i];
     if (s.blank) continue;
     if (s.level > 0 && entries > 0) return lastText;
-    const found = at.get(i);
-    // `6. STIME - Title` among `5. Title` entries is an entry of the same list.
-    const c = found && { ...found, key: found.key.replace(/^coded\|/, 'number.|') };
+    const c = at.get(i);
     if (c) {
       const n = Number(c.numberText);
-      if (entries > 0 && ((entryKey !== undefined && c.key !== entryKey) || (entryKey === undefined && entries > 0) || n <= highest)) return lastText;
-      entryKey = c.key;
+      // `6. STIME - Title` among `5. Title` entries is an entry of the same list.
+      const key = c.key.replace(/^coded\|/, 'number.|');
+      if (entries > 0 && ((entryKey !== undefined && key !== entryKey) || (entryKey === undefined && entries > 0) || n <= highest)) return lastText;
+      entryKey = key;
       highest = Math.max(highest, n);
       lastCandidate = i;
     } else if (isCaseLabelLine(lines[i]) || classifySection(s.content, true)) {

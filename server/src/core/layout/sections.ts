@@ -1,5 +1,6 @@
 import type { SectionKind } from '../model';
 import { isMarkedHeading, type LineShape } from '../lines';
+import { nfc } from '../text';
 
 /**
  * Section headings: the names Danish minutes give the parts of an item. A bare line is a section
@@ -29,10 +30,16 @@ const FIRST_WORDS = new Set(
 );
 
 function firstWord(text: string): string {
-  const t = text.trimStart();
-  let end = 0;
-  while (end < t.length && end < 40 && !/[\s:.,]/.test(t[end])) end++;
-  return t.slice(0, end).normalize('NFC').toLowerCase();
+  let start = 0;
+  while (start < text.length && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  let end = start;
+  for (; end < text.length && end - start < 40; end++) {
+    const c = text.charCodeAt(end);
+    if (c === 32 || c === 9 || c === 58 /* : */ || c === 46 /* . */ || c === 44 /* , */ || c === 0xa0) break;
+  }
+  const word = text.slice(start, end).toLowerCase();
+  // Only a word with a combining mark needs composing (`resume\u0301`).
+  return /[\u0300-\u036f]/.test(word) ? word.normalize('NFC') : word;
 }
 
 export interface Classified {
@@ -46,7 +53,7 @@ export function classifySection(text: string, strict: boolean): Classified | und
   // A bare line is a heading only as a name alone, or a dated decision heading: a line that starts with another word is neither.
   if (strict && !FIRST_WORDS.has(firstWord(text))) return undefined;
   // NFC: a heading typed or pasted in decomposed form (`Resume\u0301`) is still `Resumé`.
-  const t = text.normalize('NFC').replace(/[:.]\s*$/, '').trim();
+  const t = nfc(text).replace(/[:.]\s*$/, '').trim();
   // A bare line must be the name alone: "Beslutningskompetencen ligger hos ..." is a sentence.
   if (!strict && /^Beslutningskompetence/i.test(t)) return { kind: 'beslutningskompetence' };
   const dated = DECISION_DATED.exec(text.trim());
