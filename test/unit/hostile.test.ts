@@ -341,7 +341,9 @@ describe('bounded work (issue 15)', function () {
     const text = manyItems(3).replace(/^2\d\/100\d$/gm, () => numbers[k++]);
     const formatLines = (c: typeof config): number[] => lintText(text, c).findings.filter((f) => f.rule === 'case-number-format').map((f) => f.range.start.line);
     const lines = text.split('\n');
-    assert.deepStrictEqual(formatLines(config).map((l) => lines[l]), numbers);
-    assert.deepStrictEqual(formatLines(withPatterns).map((l) => lines[l]), numbers.slice(0, 2));
+    // Without patterns the document's own scheme (two of the three end in a letter) leaves the third as the odd one;
+    // with them, the third fits a configured pattern and the other two the document's scheme.
+    assert.deepStrictEqual(formatLines(config).map((l) => lines[l]), numbers.slice(2));
+    assert.deepStrictEqual(formatLines(withPatterns).map((l) => lines[l]), []);
   });
 });
