@@ -74,7 +74,8 @@ export const caseNumberFormat: Rule = {
           });
         }
       }
-      if (reported || !scheme || item.caseNumbers.length === 0 || followsScheme(item, scheme.key)) continue;
+      // A number that fits a configured pattern is the team's own scheme: accepted wherever it stands.
+      if (reported || !scheme || item.caseNumbers.length === 0 || followsScheme(item, scheme.key) || item.caseNumbers.every((c) => kindOf(c, config) === 'custom')) continue;
       const expected = describeScheme(scheme.parts);
       const first = item.caseNumbers[0];
       const last = item.caseNumbers[item.caseNumbers.length - 1];
