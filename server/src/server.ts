@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import {
+  CancellationTokenSource,
   createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
@@ -21,7 +22,8 @@ import { describeProblem } from './configFile';
 import { RULES } from './rules';
 import { renumberEdits } from './rules/item-numbering';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
-import { COMMANDS, disableRuleEdit } from './lsp/commands';
+import { COMMANDS } from './lsp/commands';
+import { disableRule } from './lsp/disableRule';
 import { completions } from './lsp/completion';
 import { ruleDocsUri, toDiagnostic } from './lsp/diagnostics';
 import { foldingRanges } from './lsp/folding';
@@ -33,7 +35,7 @@ import { ConfigResolver, type Settings } from './lsp/settings';
 import { AnalysisStore } from './lsp/store';
 import { documentSymbols } from './lsp/symbols';
 import { rebuildTocEdits } from './lsp/toc';
-import { lintFolders } from './lsp/workspaceLint';
+import { WorkspaceFindings } from './lsp/workspaceLint';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -53,7 +55,6 @@ let settings: Settings = {};
 let lang: Lang = 'en';
 let pullDiagnostics = false;
 let configurationPull = false;
-let canCreateFiles = false;
 let workspaceFolders: string[] = [];
 
 /** Shows a message; a client that cannot show it (or answers with an error) costs nothing but a log line. */
@@ -115,6 +116,10 @@ function guard<P, R>(name: string, handler: (params: P, token: CancellationToken
   };
 }
 
+const workspaceFindings = new WorkspaceFindings((uri) => configs.forUri(uri).config, () => lang, (uri) => documents.get(uri) !== undefined);
+/** Set once the client pulls workspace diagnostics; until then "Lint all" pushes its findings. */
+let workspacePull = false;
+
 function analysisOf(uri: string) {
   const doc = documents.get(uri);
   return doc ? { doc, analysis: store.get(doc) } : undefined;
@@ -134,12 +139,11 @@ connection.onInitialize((params): InitializeResult => {
   lang = pickLang(settings.locale, clientLocale);
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationPull = params.capabilities.workspace?.configuration === true;
-  canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: true } } : {}),
       documentSymbolProvider: { label: 'Referat' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
@@ -170,6 +174,7 @@ function configurationChanged(): void {
   store.invalidate();
   // Read the new configuration now, so that a broken file is reported without waiting for a request.
   for (const doc of documents.all()) configFor(doc.uri);
+  workspaceFindings.relintAll();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   else for (const doc of documents.all()) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(doc.uri) });
 }
@@ -191,13 +196,17 @@ connection.onDidChangeConfiguration(async (change) => {
   configurationChanged();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
+  const [configFiles, others] = [params.changes.filter((c) => c.uri.endsWith('/.referatrc.json')), params.changes.filter((c) => !c.uri.endsWith('/.referatrc.json'))];
+  for (const c of others) if (!documents.get(c.uri)) workspaceFindings.refresh(c.uri);
+  if (configFiles.length === 0) return;
   configs.clear();
   configurationChanged();
 });
 
 documents.onDidClose((e) => {
   store.delete(e.document.uri);
+  workspaceFindings.refresh(e.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -213,12 +222,17 @@ documents.onDidChangeContent((e) => {
 connection.languages.diagnostics.on(
   guard('diagnostics', (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: workspaceFindings.itemsOf(params.textDocument.uri) };
     const resultId = store.resultId(doc);
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(doc.uri) };
   }) as (params: DocumentDiagnosticParams, token: CancellationToken) => DocumentDiagnosticReport,
 );
+
+connection.languages.diagnostics.onWorkspace(async (params, token) => {
+  workspacePull = true;
+  return workspaceFindings.report(params.previousResultIds, token);
+});
 
 connection.onDocumentSymbol(guard('documentSymbol', (params) => {
   const found = analysisOf(params.textDocument.uri);
@@ -276,34 +290,50 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
       return connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } }).then((r) => ({ applied: r.applied, edits: edits.length }));
     }
     case COMMANDS.disableRule: {
-      const [uri, rule] = [String(args[0] ?? ''), String(args[1] ?? '')];
-      const change = disableRuleEdit(uri, rule, workspaceFolders, canCreateFiles);
-      if ('write' in change) {
-        fs.writeFileSync(change.write, change.text, { flag: 'wx' });
-        configs.clear();
-        configurationChanged();
-        return { applied: true, file: change.file };
+      const outcome = disableRule(String(args[0] ?? ''), String(args[1] ?? ''), workspaceFolders);
+      if (!outcome.applied) {
+        tell('warning', `Referat: ${outcome.reason[lang]}`);
+        return { applied: false, reason: outcome.reason[lang] };
       }
-      return connection.workspace.applyEdit({ label: `${rule}: off`, edit: change.edit }).then((r) => ({ applied: r.applied, file: change.file }));
+      configs.clear();
+      configurationChanged();
+      return outcome;
     }
     case COMMANDS.openRuleDocs: {
       const href = ruleDocsUri(String(args[0] ?? ''));
       if (!href) return new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Ukendt regel.' : 'Unknown rule.');
       return connection.window.showDocument({ uri: href }).then((r) => ({ shown: r.success, uri: href }));
     }
-    case COMMANDS.lintWorkspace: {
-      const open = new Set(documents.keys());
-      const { files, unreadable } = lintFolders(workspaceFolders, (uri) => configs.forUri(uri).config, lang, (uri) => open.has(uri), () => token.isCancellationRequested);
-      for (const f of files) void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
-      for (const u of unreadable) connection.console.warn(u);
-      const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
-      tell('info', lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`);
-      return { files: files.length, findings, unreadable: unreadable.length };
-    }
+    case COMMANDS.lintWorkspace:
+      return lintWorkspace(token);
     default:
       return new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);
   }
 }));
+
+/** "Lint all referater in the workspace": in slices, with progress that the user may cancel; the findings go out as workspace diagnostics. */
+async function lintWorkspace(token: CancellationToken) {
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin(lang === 'da' ? 'Referat: tjekker arbejdsområdet' : 'Referat: linting the workspace', 0, undefined, true);
+  const either = new CancellationTokenSource();
+  token.onCancellationRequested(() => either.cancel());
+  progress.token.onCancellationRequested(() => either.cancel());
+  let summary;
+  try {
+    summary = await workspaceFindings.lintFolders(workspaceFolders, { report: (pct, message) => progress.report(pct, message) }, either.token);
+  } finally {
+    progress.done();
+    either.dispose();
+  }
+  if (!workspacePull) for (const uri of workspaceFindings.uris()) void connection.sendDiagnostics({ uri, diagnostics: workspaceFindings.itemsOf(uri) });
+  for (const u of summary.unreadable) connection.console.warn(`Referat: cannot read ${u}`);
+  const { files, findings, unreadable, cancelled } = summary;
+  const da = `Referat: ${files} referater læst, ${findings} fund${cancelled ? ' (afbrudt)' : ''}.`;
+  const en = `Referat: ${files} referater linted, ${findings} findings${cancelled ? ' (cancelled)' : ''}.`;
+  const notRead = unreadable.length === 0 ? '' : lang === 'da' ? ` ${unreadable.length} kunne ikke læses: ${unreadable.join('; ')}` : ` ${unreadable.length} could not be read: ${unreadable.join('; ')}`;
+  tell(unreadable.length > 0 ? 'warning' : 'info', (lang === 'da' ? da : en) + notRead);
+  return { files, findings, unreadable, cancelled };
+}
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? String(e)}`));
 

@@ -29,6 +29,8 @@ export interface ClientOptions {
   server?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
+  /** Runs the server as another user (when the tests run as root, so that file modes bite). */
+  user?: { uid: number; gid: number };
 }
 
 /** A small LSP client over stdio that records what the server sends and answers its requests as an editor would. */
@@ -37,6 +39,8 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly edits: ApplyWorkspaceEditParams[] = [];
   readonly shown: ShowDocumentParams[] = [];
+  /** `$/progress` values, in order, with their tokens. */
+  readonly progress: Array<{ token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string; cancellable?: boolean } }> = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
@@ -64,6 +68,12 @@ export class TestClient {
       this.notify();
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    // vscode-jsonrpc routes $/progress by token; tokens the server made up arrive here.
+    this.connection.onUnhandledProgress((p) => {
+      this.progress.push(p as TestClient['progress'][number]);
+      this.notify();
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.notify();
       return null;
@@ -86,7 +96,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env }, ...options.user });
     const client = new TestClient(proc, options.settings ?? {});
     const capabilities: ClientCapabilities = {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
@@ -98,7 +108,7 @@ export class TestClient {
         rename: { prepareSupport: true },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
-      window: { showDocument: { support: true } },
+      window: { showDocument: { support: true }, workDoneProgress: true },
     };
     const folder = options.workspaceFolder;
     // A server that dies at start-up fails the test at once, with what it printed.
