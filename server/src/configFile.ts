@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { jsonErrorWords } from './jsonErrors';
 import { resolveConfig, type ConfigProblem, type ReferatConfig, type ResolvedConfig } from './config';
 import { DEFAULT_SEVERITIES } from './lint';
 import { RULE_IDS } from './rules';
@@ -41,8 +42,8 @@ export function readConfigText(text: string, file?: string, base?: ReferatConfig
           key: '',
           offset: e.offset,
           message: {
-            da: `Ugyldig JSON (${printParseErrorCode(e.error)}, ${where.replace('line', 'linje')}); standardindstillingerne bruges.`,
-            en: `Invalid JSON (${printParseErrorCode(e.error)}, ${where}); the defaults are used.`,
+            da: `Ugyldig JSON (${jsonErrorWords(e.error).da}, ${where.replace('line', 'linje')}); standardindstillingerne bruges.`,
+            en: `Invalid JSON (${jsonErrorWords(e.error).en}, ${where}); the defaults are used.`,
           },
         },
       ],

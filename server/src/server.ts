@@ -157,10 +157,18 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/** The window's settings, and each workspace folder's, so that folder-scoped settings apply in a multi-root workspace. */
+let folderSettings: Array<{ folder: string; settings: Settings | undefined }> = [];
+
 async function loadSettings(): Promise<void> {
   if (!configurationPull) return;
   try {
-    settings = ((await connection.workspace.getConfiguration({ section: 'referat' })) as Settings | null) ?? {};
+    const [window, ...folders] = (await connection.workspace.getConfiguration([
+      { section: 'referat' },
+      ...workspaceFolders.map((scopeUri) => ({ scopeUri, section: 'referat' })),
+    ])) as Array<Settings | null>;
+    settings = window ?? {};
+    folderSettings = workspaceFolders.map((f, i) => ({ folder: URI.parse(f).fsPath, settings: folders[i] ?? undefined }));
   } catch (e) {
     connection.console.error(`Could not read the referat settings: ${(e as Error).message}`);
   }
@@ -168,7 +176,7 @@ async function loadSettings(): Promise<void> {
 
 /** Settings or a config file changed: every analysis is stale, and the client is told to ask again. */
 function configurationChanged(): void {
-  configs.setSettings(settings);
+  configs.setSettings(settings, folderSettings);
   lang = pickLang(settings.locale, clientLocale);
   shownProblems.clear();
   store.invalidate();
@@ -300,7 +308,7 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
       return outcome;
     }
     case COMMANDS.openRuleDocs: {
-      const href = ruleDocsUri(String(args[0] ?? ''));
+      const href = ruleDocsUri(String(args[0] ?? ''), lang);
       if (!href) return new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Ukendt regel.' : 'Unknown rule.');
       return connection.window.showDocument({ uri: href }).then((r) => ({ shown: r.success, uri: href }));
     }

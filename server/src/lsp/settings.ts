@@ -40,10 +40,17 @@ export interface DocumentConfig {
 export class ConfigResolver {
   private readonly byFolder = new Map<string, DocumentConfig>();
   private base: ReferatConfig = {};
+  /** The settings of each workspace folder (its path), where they differ from the window's: a multi-root workspace. */
+  private workspaceFolders: Array<{ folder: string; config: ReferatConfig }> = [];
 
-  setSettings(settings: Settings | undefined): void {
+  setSettings(settings: Settings | undefined, perFolder: ReadonlyArray<{ folder: string; settings: Settings | undefined }> = []): void {
     this.base = settingsAsConfig(settings);
+    this.workspaceFolders = perFolder.map((f) => ({ folder: f.folder, config: settingsAsConfig(f.settings) })).sort((a, b) => b.folder.length - a.folder.length);
     this.byFolder.clear();
+  }
+
+  private baseFor(folder: string): ReferatConfig {
+    return this.workspaceFolders.find((f) => folder === f.folder || folder.startsWith(f.folder + path.sep))?.config ?? this.base;
   }
 
   clear(): void {
@@ -62,8 +69,9 @@ export class ConfigResolver {
   }
 
   private resolve(folder: string): DocumentConfig {
+    const base = folder ? this.baseFor(folder) : this.base;
     const file = folder ? findConfigFile(folder) : undefined;
-    if (file) return { ...readConfigFile(file, this.base), file };
-    return resolveConfig(this.base, RULE_IDS, DEFAULT_SEVERITIES, 'settings (referat.*)');
+    if (file) return { ...readConfigFile(file, base), file };
+    return resolveConfig(base, RULE_IDS, DEFAULT_SEVERITIES, 'settings (referat.*)');
   }
 }
