@@ -13,6 +13,8 @@ let starting: Promise<LanguageClient> | undefined;
 /** What the extension hands to its tests (and to other extensions): what the status item shows, and the rule pages. */
 export interface ReferatApi {
   status(): FindingsStatus['shown'];
+  /** The documents offered to switch to Referat in this session. */
+  offered(): string[];
   rulePage(rule: string): vscode.Uri;
   whenRestarted(): Promise<void>;
 }
@@ -42,7 +44,7 @@ function ensureStarted(context: vscode.ExtensionContext): Promise<LanguageClient
     middleware: {
       // The rule's page opens rendered, in the user's language, instead of as the server's file.
       executeCommand: async (command, args, next) => {
-        if (command === SERVER_COMMANDS.openRuleDocs && typeof args[0] === 'string') return showRulePage(context.extensionPath, args[0]);
+        if (command === SERVER_COMMANDS.openRuleDocs && typeof args[0] === 'string') return showRulePage(context.extensionPath, args[0], true);
         return next(command, args);
       },
     },
@@ -123,6 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
   if ((await vscode.workspace.findFiles('**/.referatrc.json', '**/node_modules/**', 1)).length > 0) await ensureStarted(context);
   return {
     status: () => status.shown,
+    offered: () => files.offeredUris(),
     rulePage: (rule) => rulePage(context.extensionPath, rule),
     whenRestarted: () => restarted,
   };

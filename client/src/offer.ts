@@ -57,6 +57,10 @@ export class ReferatFiles implements vscode.Disposable {
     else if (answer === never) await this.state.update(NEVER_KEY, true);
   }
 
+  offeredUris(): string[] {
+    return [...this.offered];
+  }
+
   matches(doc: vscode.TextDocument): boolean {
     if (doc.uri.scheme !== 'file') return false;
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);

@@ -19,9 +19,9 @@ export function isOwnFile(extensionPath: string, uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && (uri.fsPath === extensionPath || uri.fsPath.startsWith(extensionPath + path.sep));
 }
 
-/** Opens a rule's page rendered, in the Markdown preview, never as an editable file. */
-export async function showRulePage(extensionPath: string, rule: string): Promise<void> {
-  await vscode.commands.executeCommand('markdown.showPreview', rulePage(extensionPath, rule));
+/** Opens a rule's page rendered, in the Markdown preview (beside the referat, from a quick fix), never as an editable file. */
+export async function showRulePage(extensionPath: string, rule: string, toSide = false): Promise<void> {
+  await vscode.commands.executeCommand(toSide ? 'markdown.showPreviewToSide' : 'markdown.showPreview', rulePage(extensionPath, rule));
 }
 
 /**
