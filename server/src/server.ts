@@ -214,7 +214,7 @@ connection.onDidChangeWatchedFiles((params) => {
 
 documents.onDidClose((e) => {
   store.delete(e.document.uri);
-  workspaceFindings.refresh(e.document.uri);
+  workspaceFindings.refresh(e.document.uri, true);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -192,7 +192,7 @@ async function uiDanishCheck(browser: Browser, server: CodeServer, folder: strin
   const seen: string[] = [];
   try {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'med-fejl.referat.md' }).first().click();
-    await page.waitForSelector('.squiggly-error', { timeout: 60000 });
+    await page.waitForSelector('.squiggly-warning, .squiggly-error', { timeout: 60000 });
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'men summen af de 3 rækker er 8,8' }).first();
     await row.waitFor({ timeout: 60000 });

@@ -66,6 +66,11 @@ function readHead(file: string): string {
 export class WorkspaceFindings {
   private readonly entries = new Map<string, Entry>();
   private readonly waiters = new Set<() => void>();
+  /**
+   * Closed documents, reported once more in the next answer: vscode-languageclient skips a workspace
+   * report for a document it still tracks, and it lets go of a closed one only after its last pull.
+   */
+  private readonly closed = new Set<string>();
   private generation = 0;
   private running: { cancel: () => void } | undefined;
   /** Folders that "Lint all" has read; files under them are kept current. */
@@ -167,7 +172,8 @@ export class WorkspaceFindings {
    * A document closed or a file changed on disk: its report becomes what the disk holds, when it
    * lies in a linted folder and still reads as a referat, and nothing otherwise.
    */
-  refresh(uri: string): void {
+  refresh(uri: string, closed = false): void {
+    if (closed) this.closed.add(uri);
     const parsed = URI.parse(uri);
     const file = parsed.scheme === 'file' ? parsed.fsPath : undefined;
     if (file && this.underScannedFolder(file)) {
@@ -207,7 +213,11 @@ export class WorkspaceFindings {
     for (;;) {
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const [uri, entry] of this.entries) {
-        if (known.get(uri) === entry.resultId || this.isOpen(uri)) continue;
+        if (this.isOpen(uri)) continue;
+        if (known.get(uri) === entry.resultId) {
+          if (!this.closed.delete(uri)) continue;
+          entry.resultId = `w${++this.generation}`;
+        }
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: entry.resultId, items: entry.items });
       }
       if (items.length > 0 || token.isCancellationRequested) return { items };

@@ -113,6 +113,9 @@ const SLIP_RULES = [
 ];
 
 describe('Referat in VS Code', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
   afterEach(closeAll);
 
   it('activates for a referat and reports its findings in Danish by default, with codes, ranges, severities, Danish rule pages and a Danish status item', async () => {
@@ -246,7 +249,7 @@ describe('Referat in VS Code', () => {
   });
 
   it('remembers "Use Referat" for a .txt file in referat.files and applies it on every open', async () => {
-    const config = vscode.workspace.getConfiguration('referat');
+    const config = vscode.workspace.getConfiguration('referat', workspaceFile('moede.txt'));
     const first = await open('moede.txt');
     assert.strictEqual(first.languageId, 'plaintext');
     await eventWhere(vscode.workspace.onDidOpenTextDocument, () => api().offered().some((u) => u.endsWith('/moede.txt')), 'the offer for moede.txt');
@@ -343,7 +346,7 @@ describe('Referat in VS Code', () => {
     const bad = live.find((d) => codeOf(d) === 'case-number-format')!;
     const edit = new vscode.WorkspaceEdit();
     edit.delete(doc.uri, doc.lineAt(bad.range.start.line).rangeIncludingLineBreak);
-    await vscode.workspace.applyEdit(edit);
+    assert.ok(await vscode.workspace.applyEdit(edit));
     await diagnosticsWhere(doc.uri, (d) => !d.some((x) => codeOf(x) === 'case-number-format'), 'the fixed finding gone');
     assert.ok(!referatDiagnostics(doc.uri).some((d) => codeOf(d) === 'case-number-format'), 'no stale workspace finding beside it');
     // Closed unsaved: the Problems view shows the file on disk again, once.
