@@ -25,6 +25,10 @@ export interface ClientOptions {
   locale?: string;
   settings?: Record<string, unknown>;
   workspaceFolder?: string;
+  /** More than one folder: a multi-root workspace (overrides workspaceFolder). */
+  workspaceFolders?: string[];
+  /** The settings of one folder (by its URI), where they differ from `settings`. */
+  folderSettings?: Record<string, Record<string, unknown>>;
   /** The server's script; the compiled one by default. */
   server?: string;
   /** Extra environment for the server process. */
@@ -46,6 +50,7 @@ export class TestClient {
   readonly logs: string[] = [];
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
+  folderSettings: Record<string, Record<string, unknown>> = {};
 
   private constructor(
     readonly process: ChildProcess,
@@ -53,7 +58,9 @@ export class TestClient {
   ) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
-    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+      params.items.map((i) => (i.scopeUri && this.folderSettings[i.scopeUri]) || this.settings),
+    );
     this.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       this.edits.push(params);
       this.notify();
@@ -98,6 +105,7 @@ export class TestClient {
   static async start(options: ClientOptions = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env }, ...options.user });
     const client = new TestClient(proc, options.settings ?? {});
+    client.folderSettings = options.folderSettings ?? {};
     const capabilities: ClientCapabilities = {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
       textDocument: {
@@ -111,6 +119,7 @@ export class TestClient {
       window: { showDocument: { support: true }, workDoneProgress: true },
     };
     const folder = options.workspaceFolder;
+    const folders = options.workspaceFolders ?? (folder ? [folder] : []);
     // A server that dies at start-up fails the test at once, with what it printed.
     const died = new Promise<never>((_, reject) => {
       proc.on('exit', (code) => reject(new Error(`the server exited with ${code} before answering initialize: ${client.stderr.join('')}`)));
@@ -118,8 +127,8 @@ export class TestClient {
     await Promise.race([
       client.connection.sendRequest('initialize', {
         processId: process.pid,
-        rootUri: folder ? `file://${folder}` : null,
-        workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'ws' }] : null,
+        rootUri: folders[0] ? `file://${folders[0]}` : null,
+        workspaceFolders: folders.length > 0 ? folders.map((f, i) => ({ uri: `file://${f}`, name: `ws${i}` })) : null,
         capabilities,
         locale: options.locale ?? 'en',
       }),
