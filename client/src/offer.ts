@@ -31,18 +31,29 @@ export class ReferatFiles implements vscode.Disposable {
     private readonly extensionPath: string,
     private readonly state: vscode.Memento,
   ) {
-    this.subscriptions.push(vscode.workspace.onDidOpenTextDocument((doc) => void this.onOpen(doc)));
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => void this.onOpen(doc)),
+      // A document VS Code kept alive after its tab closed is shown again without an open event; a new entry applies at once.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => void this.applyRemembered(e.document))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('referat.files')) vscode.window.visibleTextEditors.forEach((ed) => void this.applyRemembered(ed.document));
+      }),
+    );
     this.refreshTexts();
+  }
+
+  /** A remembered file, or one the workspace lint read as a referat, is opened as one; true when it was. */
+  private async applyRemembered(doc: vscode.TextDocument): Promise<boolean> {
+    if (!candidateLanguage(doc) || isOwnFile(this.extensionPath, doc.uri)) return false;
+    if (!this.matches(doc) && !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'referat')) return false;
+    await vscode.languages.setTextDocumentLanguage(doc, 'referat');
+    return true;
   }
 
   /** Called on every open, and for the documents open at start. */
   async onOpen(doc: vscode.TextDocument): Promise<void> {
     if (!candidateLanguage(doc) || isOwnFile(this.extensionPath, doc.uri)) return;
-    // Remembered, or linted as a referat from the workspace: open it as one.
-    if (this.matches(doc) || vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'referat')) {
-      await vscode.languages.setTextDocumentLanguage(doc, 'referat');
-      return;
-    }
+    if (await this.applyRemembered(doc)) return;
     const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, HEAD_LINES), 0));
     if (!looksLikeReferat(head)) return;
     this.addCandidate(doc);

@@ -37,6 +37,7 @@ function makeWorkspace(scratch: string): { folder: string; corpusFile?: string }
   // Plain .txt referater, as most exported ones are (issue 17 items 1 and 4), and a copy to break.
   fs.copyFileSync(path.join(root, 'examples', 'plaintekst.referat.txt'), path.join(folder, 'moede.txt'));
   fs.copyFileSync(path.join(root, 'examples', 'plaintekst.referat.txt'), path.join(folder, 'moede2.txt'));
+  fs.copyFileSync(path.join(root, 'examples', 'plaintekst.referat.txt'), path.join(folder, 'moede3.txt'));
   fs.copyFileSync(path.join(root, 'examples', 'korrekt.referat.md'), path.join(folder, 'korrekt-kopi.referat.md'));
   const corpus = corpusDir();
   let corpusFile: string | undefined;
@@ -203,7 +204,9 @@ async function uiDanishCheck(browser: Browser, server: CodeServer, folder: strin
     const docsItem = page.locator('.action-widget .monaco-list-row', { hasText: 'Åbn dokumentationen for table-sum-mismatch' }).first();
     await docsItem.waitFor({ timeout: 30000 });
     seen.push(...(await page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => ((e as { textContent: string | null }).textContent ?? '').trim()))));
-    await docsItem.click();
+    // The second entry, chosen with the keyboard as a secretary would (a click races the menu's hover).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     await page.locator('.tab', { hasText: 'table-sum-mismatch.da.md' }).first().waitFor({ timeout: 30000 });
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('h1', { hasText: 'table-sum-mismatch' }).waitFor({ timeout: 30000 });

@@ -253,18 +253,22 @@ describe('Referat in VS Code', () => {
     const first = await open('moede.txt');
     assert.strictEqual(first.languageId, 'plaintext');
     await eventWhere(vscode.workspace.onDidOpenTextDocument, () => api().offered().some((u) => u.endsWith('/moede.txt')), 'the offer for moede.txt');
+    const asReferat = (name: string): Promise<vscode.TextDocument> =>
+      eventWhere(vscode.workspace.onDidOpenTextDocument, (d) => d?.uri.path.endsWith(`/${name}`) && d.languageId === 'referat' && d, `${name} opened as a referat`);
     try {
-      // What the offer's "Brug Referat" writes: the file, relative to the workspace folder.
+      // What the offer's "Brug Referat" writes, the file relative to the workspace folder: it applies at once.
+      const switched = asReferat('moede.txt');
       await config.update('files', ['moede.txt'], vscode.ConfigurationTarget.WorkspaceFolder);
-      await closeAndForget(first);
-      const opened = eventWhere(vscode.workspace.onDidOpenTextDocument, (d) => d?.uri.path.endsWith('/moede.txt') && d.languageId === 'referat' && d, 'moede.txt opened as a referat');
-      await vscode.window.showTextDocument(workspaceFile('moede.txt'));
-      const again = await opened;
-      await diagnosticsWhere(again.uri, (d) => d.some((x) => codeOf(x) === 'case-number-format'), 'its findings');
-      await closeAndForget(again);
-      const third = eventWhere(vscode.workspace.onDidOpenTextDocument, (d) => d?.uri.path.endsWith('/moede.txt') && d.languageId === 'referat' && d, 'and again');
-      await vscode.window.showTextDocument(workspaceFile('moede.txt'));
-      await third;
+      const doc = await switched;
+      await diagnosticsWhere(doc.uri, (d) => d.some((x) => codeOf(x) === 'case-number-format'), 'its findings');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const again = await vscode.window.showTextDocument(workspaceFile('moede.txt'));
+      assert.strictEqual(again.document.languageId, 'referat', 'still a referat when opened again');
+      // "For the whole folder": a file never opened before opens as a referat.
+      await config.update('files', ['moede.txt', 'moede3*.txt'], vscode.ConfigurationTarget.WorkspaceFolder);
+      const fresh = asReferat('moede3.txt');
+      await vscode.window.showTextDocument(workspaceFile('moede3.txt'));
+      await fresh;
     } finally {
       await config.update('files', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     }
@@ -347,7 +351,11 @@ describe('Referat in VS Code', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.delete(doc.uri, doc.lineAt(bad.range.start.line).rangeIncludingLineBreak);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await diagnosticsWhere(doc.uri, (d) => !d.some((x) => codeOf(x) === 'case-number-format'), 'the fixed finding gone');
+    await diagnosticsWhere(doc.uri, (d) => !d.some((x) => codeOf(x) === 'case-number-format'), 'the fixed finding gone').catch(async (e: Error) => {
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      const all = referatDiagnostics(doc.uri);
+      throw new Error(`${e.message}; ${doc.languageId}, closed ${doc.isClosed}, text has 25/33O2: ${doc.getText().includes('25/33O2')}, visible ${vscode.window.visibleTextEditors.map((v) => v.document.uri.path.split('/').pop() + ':' + v.document.languageId)}, symbols ${symbols?.length}, diagnostics ${all.length} (${new Set(all.map(key)).size} distinct)`);
+    });
     assert.ok(!referatDiagnostics(doc.uri).some((d) => codeOf(d) === 'case-number-format'), 'no stale workspace finding beside it');
     // Closed unsaved: the Problems view shows the file on disk again, once.
     const back = diagnosticsWhere(target, (d) => d.some((x) => codeOf(x) === 'case-number-format'), 'the disk findings after close');
