@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DocumentDiagnosticRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS as SERVER_COMMANDS } from '../../server/src/lsp/commandIds';
 import { currentLang, loadStrings, say } from './i18n';
 import { ReferatFiles } from './offer';
@@ -53,6 +53,16 @@ function ensureStarted(context: vscode.ExtensionContext): Promise<LanguageClient
   client = created;
   starting = created.start().then(() => created);
   return starting;
+}
+
+/**
+ * Asks the diagnostics of the visible referater again. vscode-languageclient 9 with workspace
+ * diagnostics can forget a document that is closed and shown again while its last pull is under
+ * way, and then stops pulling it; pulling on open, on show and on change puts it back.
+ */
+function pullAgain(doc: vscode.TextDocument): void {
+  if (doc.languageId !== 'referat' || !client?.isRunning()) return;
+  client.getFeature(DocumentDiagnosticRequest.method)?.getProvider(doc)?.onDidChangeDiagnosticsEmitter.fire();
 }
 
 function activeReferat(): vscode.TextDocument | undefined {
@@ -118,7 +128,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
   const startFor = (doc: vscode.TextDocument): void => {
     if (doc.languageId === 'referat') void ensureStarted(context);
   };
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startFor));
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(startFor),
+    vscode.workspace.onDidOpenTextDocument(pullAgain),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => pullAgain(e.document))),
+    vscode.workspace.onDidChangeTextDocument((e) => pullAgain(e.document)),
+  );
   vscode.workspace.textDocuments.forEach(startFor);
   for (const doc of vscode.workspace.textDocuments) void files.onOpen(doc);
   // A workspace with a .referatrc.json is a workspace of referater: start at once, so that a lint command is quick.
