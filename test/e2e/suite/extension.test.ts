@@ -331,7 +331,7 @@ describe('Referat in VS Code', () => {
     }
   });
 
-  it('lints the workspace into one set of findings per file: opening a file replaces its workspace findings, closing gives the file on disk back', async () => {
+  it('lints the workspace into one set of findings per file: opening a file replaces its workspace findings, and once fixed, saved and linted again the finding stays gone', async () => {
     const target = workspaceFile('moede2.txt');
     const before = referatDiagnostics(target);
     assert.deepStrictEqual(before, [], 'nothing before the lint');
