@@ -83,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
   const files = new ReferatFiles(context.extensionPath, context.workspaceState);
   context.subscriptions.push(status, files, renderRulePagesOnOpen(context.extensionPath));
   let restarted: Promise<void> = Promise.resolve();
+  let shownLang = currentLang();
 
   const runOnActive = (serverCommand: string, nothingToDo: () => string) => async (): Promise<void> => {
     const doc = activeReferat();
@@ -117,7 +118,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
       if (doc?.languageId === 'referat') await files.stop(doc);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('referat.locale')) return;
+      if (!e.affectsConfiguration('referat.locale') || currentLang() === shownLang) return;
+      shownLang = currentLang();
       status.refreshTexts();
       files.refreshTexts();
       // A restart re-registers every provider, so that the outline and the rest are asked again, in the new language.

@@ -74,9 +74,11 @@ function api(): ReferatApi {
   return extension.exports;
 }
 
-/** Sets `referat.locale` and waits until the client has restarted in it. */
+/** Sets `referat.locale` and, when that changes the language, waits until the client has restarted in it. */
 async function setLocale(value: string | undefined): Promise<void> {
+  const changed = eventWhere(vscode.workspace.onDidChangeConfiguration, (e) => e?.affectsConfiguration('referat.locale'), 'the locale setting changed');
   await vscode.workspace.getConfiguration('referat').update('locale', value, vscode.ConfigurationTarget.Workspace);
+  await changed;
   await api().whenRestarted();
 }
 
