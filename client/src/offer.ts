@@ -24,6 +24,7 @@ function literalGlob(relative: string): string {
 export class ReferatFiles implements vscode.Disposable {
   private readonly offered = new Set<string>();
   private readonly candidates = new Set<string>();
+  private readonly switching = new Set<string>();
   private readonly offerItem = vscode.languages.createLanguageStatusItem('referat.offer', []);
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -44,9 +45,16 @@ export class ReferatFiles implements vscode.Disposable {
 
   /** A remembered file, or one the workspace lint read as a referat, is opened as one; true when it was. */
   private async applyRemembered(doc: vscode.TextDocument): Promise<boolean> {
+    // An editor event may carry a document that a switch has already replaced: only the live one is switched, once.
+    if (doc.isClosed || this.switching.has(doc.uri.toString())) return false;
     if (!candidateLanguage(doc) || isOwnFile(this.extensionPath, doc.uri)) return false;
     if (!this.matches(doc) && !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'referat')) return false;
-    await vscode.languages.setTextDocumentLanguage(doc, 'referat');
+    this.switching.add(doc.uri.toString());
+    try {
+      await vscode.languages.setTextDocumentLanguage(doc, 'referat');
+    } finally {
+      this.switching.delete(doc.uri.toString());
+    }
     return true;
   }
 
