@@ -80,7 +80,7 @@ function registerTwice(id: string, run: (...args: unknown[]) => unknown): vscode
 export async function activate(context: vscode.ExtensionContext): Promise<ReferatApi> {
   loadStrings(context.extensionPath);
   const status = new FindingsStatus();
-  const files = new ReferatFiles(context.extensionPath, context.workspaceState);
+  const files = new ReferatFiles(context.extensionPath, context.workspaceState, pullAgain);
   context.subscriptions.push(status, files, renderRulePagesOnOpen(context.extensionPath));
   let restarted: Promise<void> = Promise.resolve();
   let shownLang = currentLang();

@@ -31,6 +31,8 @@ export class ReferatFiles implements vscode.Disposable {
   constructor(
     private readonly extensionPath: string,
     private readonly state: vscode.Memento,
+    /** Called with the document a switch produced, so that its findings are asked for. */
+    private readonly onSwitched: (doc: vscode.TextDocument) => void = () => undefined,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((doc) => void this.onOpen(doc)),
@@ -51,7 +53,7 @@ export class ReferatFiles implements vscode.Disposable {
     if (!this.matches(doc) && !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'referat')) return false;
     this.switching.add(doc.uri.toString());
     try {
-      await vscode.languages.setTextDocumentLanguage(doc, 'referat');
+      this.onSwitched(await vscode.languages.setTextDocumentLanguage(doc, 'referat'));
     } finally {
       this.switching.delete(doc.uri.toString());
     }
