@@ -431,16 +431,17 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
 
 /** "Lint all referater in the workspace": in slices, with progress that the user may cancel; the findings go out as workspace diagnostics. */
 async function lintWorkspace(token: CancellationToken) {
-  const progress = await connection.window.createWorkDoneProgress();
-  progress.begin(lang === 'da' ? 'Referat: tjekker arbejdsområdet' : 'Referat: linting the workspace', 0, undefined, true);
+  // An editor that does not answer within the bound gets the lint without a progress bar.
+  const progress = await answered(connection.window.createWorkDoneProgress(), { da: 'at vise fremdriften', en: 'showing the progress' }, lang, token).catch(() => undefined);
+  progress?.begin(lang === 'da' ? 'Referat: tjekker arbejdsområdet' : 'Referat: linting the workspace', 0, undefined, true);
   const either = new CancellationTokenSource();
   token.onCancellationRequested(() => either.cancel());
-  progress.token.onCancellationRequested(() => either.cancel());
+  progress?.token.onCancellationRequested(() => either.cancel());
   let summary;
   try {
-    summary = await workspaceFindings.lintFolders(workspaceFolders, { report: (pct, message) => progress.report(pct, message) }, either.token);
+    summary = await workspaceFindings.lintFolders(workspaceFolders, { report: (pct, message) => progress?.report(pct, message) }, either.token);
   } finally {
-    progress.done();
+    progress?.done();
     either.dispose();
   }
   if (!workspacePull) for (const uri of workspaceFindings.uris()) void connection.sendDiagnostics({ uri, diagnostics: workspaceFindings.itemsOf(uri) });
