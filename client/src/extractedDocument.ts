@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXTRACTED_SCHEME, extractedTextPath, sourcePathOf, type ExtractTextResult } from '../../server/src/formats/uri';
 import { COMMANDS as SERVER_COMMANDS } from '../../server/src/lsp/commandIds';
+import { registerTwice, say } from './i18n';
 
 const PUBLISHED = /\.(pdf|docx|html?|xhtml)$/i;
 
@@ -13,8 +14,8 @@ async function publishedFile(resource: unknown): Promise<vscode.Uri | undefined>
   if (active && PUBLISHED.test(active.path)) return active;
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    openLabel: vscode.l10n.t('Open as referat text'),
-    filters: { [vscode.l10n.t('Published referater')]: ['pdf', 'docx', 'html', 'htm'] },
+    openLabel: say('Open as referat text'),
+    filters: { [say('Published referater')]: ['pdf', 'docx', 'html', 'htm'] },
   });
   return picked?.[0];
 }
@@ -40,11 +41,11 @@ export function registerExtractedDocuments(context: vscode.ExtensionContext, sta
   };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, provider),
-    vscode.commands.registerCommand('referat.openAsText', async (resource?: unknown) => {
+    ...registerTwice('referat.openAsText', async (resource?: unknown) => {
       const file = await publishedFile(resource);
       if (!file) return;
       if (file.scheme !== 'file') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Only files on disk can be read as referat text.'));
+        void vscode.window.showWarningMessage(say('Only files on disk can be read as referat text.'));
         return;
       }
       const result = await extract(file);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createScanner, parse as parseJsonc, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { createScanner, parse as parseJsonc, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { jsonErrorWords } from './jsonErrors';
 import { resolveConfig, type ConfigProblem, type ReferatConfig, type ResolvedConfig } from './config';
 import { DEFAULT_SEVERITIES } from './lint';
 import { RULES, RULE_IDS } from './rules';
@@ -75,7 +76,7 @@ function parseConfigText(text: string, file?: string): { raw?: ReferatConfig; pr
   const e = errors[0];
   const line = lineOf(text, e.offset);
   return {
-    problem: fileProblem(file, `Ugyldig JSON (${printParseErrorCode(e.error)}, linje ${line}); standardindstillingerne bruges.`, `Invalid JSON (${printParseErrorCode(e.error)}, line ${line}); the defaults are used.`, e.offset),
+    problem: fileProblem(file, `Ugyldig JSON (${jsonErrorWords(e.error).da}, linje ${line}); standardindstillingerne bruges.`, `Invalid JSON (${jsonErrorWords(e.error).en}, line ${line}); the defaults are used.`, e.offset),
   };
 }
 

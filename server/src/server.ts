@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import {
+  CancellationTokenSource,
   createConnection,
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
@@ -26,7 +27,8 @@ import { describeProblem } from './configFile';
 import { RULES } from './rules';
 import { renumberEdits } from './rules/item-numbering';
 import { codeActions, FIX_ALL_KIND, fixAllEdit, type FixAllData } from './lsp/codeActions';
-import { answered, COMMANDS, disableRuleEdit } from './lsp/commands';
+import { answered, COMMANDS } from './lsp/commands';
+import { disableRule } from './lsp/disableRule';
 import { completions } from './lsp/completion';
 import { ruleDocsUri, toDiagnostic } from './lsp/diagnostics';
 import { CheckedSync } from './lsp/documentSync';
@@ -39,7 +41,7 @@ import { ConfigResolver, type Settings } from './lsp/settings';
 import { AnalysisStore } from './lsp/store';
 import { documentSymbols } from './lsp/symbols';
 import { rebuildTocEdits } from './lsp/toc';
-import { lintFolders } from './lsp/workspaceLint';
+import { WorkspaceFindings } from './lsp/workspaceLint';
 import { extractForEditor, findingsToShow, withoutEditsIfReadOnly } from './lsp/extractedText';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -60,7 +62,6 @@ let settings: Settings = {};
 let lang: Lang = 'en';
 let pullDiagnostics = false;
 let configurationPull = false;
-let canCreateFiles = false;
 let resolvesCodeActions = false;
 let dynamicSync = false;
 let foldingRangeLimit = Infinity;
@@ -182,6 +183,10 @@ function guard<P, R>(name: string, handler: (params: P, token: CancellationToken
   };
 }
 
+const workspaceFindings = new WorkspaceFindings((uri) => configs.forUri(uri).config, () => lang, (uri) => documents.get(uri) !== undefined);
+/** Set once the client pulls workspace diagnostics; until then "Lint all" pushes its findings. */
+let workspacePull = false;
+
 /** The document and its analysis; none for a document not open, or lost (its text is not the editor's). */
 function analysisOf(uri: string) {
   const doc = documents.get(uri);
@@ -221,7 +226,6 @@ connection.onInitialize((params): InitializeResult => {
   lang = pickLang(settings.locale, clientLocale);
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationPull = params.capabilities.workspace?.configuration === true;
-  canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   resolvesCodeActions = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   dynamicSync = params.capabilities.textDocument?.synchronization?.dynamicRegistration === true;
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? Infinity;
@@ -229,7 +233,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: true } } : {}),
       documentSymbolProvider: { label: 'Referat' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: resolvesCodeActions },
@@ -243,11 +247,20 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/** The window's settings, and each workspace folder's, so that folder-scoped settings apply in a multi-root workspace. */
+let folderSettings: Array<{ folder: string; settings: Settings | undefined }> = [];
+
 async function loadSettings(): Promise<void> {
   if (!configurationPull) return;
   try {
     const what = { da: 'indstillingerne', en: 'the settings' };
-    settings = ((await answered(connection.workspace.getConfiguration({ section: 'referat' }), what, lang)) as Settings | null) ?? {};
+    const [window, ...folders] = (await answered(
+      connection.workspace.getConfiguration([{ section: 'referat' }, ...workspaceFolders.map((scopeUri) => ({ scopeUri, section: 'referat' }))]),
+      what,
+      lang,
+    )) as Array<Settings | null>;
+    settings = window ?? {};
+    folderSettings = workspaceFolders.map((f, i) => ({ folder: URI.parse(f).fsPath, settings: folders[i] ?? undefined }));
   } catch (e) {
     connection.console.error(`Could not read the referat settings: ${(e as Error).message}`);
   }
@@ -255,12 +268,13 @@ async function loadSettings(): Promise<void> {
 
 /** Settings or a config file changed: every analysis is stale, and the client is told to ask again. */
 function configurationChanged(): void {
-  configs.setSettings(settings);
+  configs.setSettings(settings, folderSettings);
   lang = pickLang(settings.locale, clientLocale);
   shownProblems.clear();
   store.invalidate();
   // Read the new configuration now, so that a broken file is reported without waiting for a request.
   for (const doc of documents.all()) configFor(doc.uri);
+  workspaceFindings.relintAll();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   else for (const doc of documents.all()) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(doc.uri) });
 }
@@ -282,7 +296,10 @@ connection.onDidChangeConfiguration(async (change) => {
   configurationChanged();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
+  const [configFiles, others] = [params.changes.filter((c) => c.uri.endsWith('/.referatrc.json')), params.changes.filter((c) => !c.uri.endsWith('/.referatrc.json'))];
+  for (const c of others) if (!documents.get(c.uri)) workspaceFindings.refresh(c.uri);
+  if (configFiles.length === 0) return;
   configs.clear();
   configurationChanged();
 });
@@ -291,6 +308,7 @@ documents.onDidClose((e) => {
   store.delete(e.document.uri);
   sync.forget(e.document.uri);
   stopAskingForFullText(e.document.uri);
+  workspaceFindings.refresh(e.document.uri, true);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -306,12 +324,17 @@ documents.onDidChangeContent((e) => {
 connection.languages.diagnostics.on(
   guard('diagnostics', (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: workspaceFindings.itemsOf(params.textDocument.uri) };
     const resultId = store.resultId(doc);
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(doc.uri) };
   }) as (params: DocumentDiagnosticParams, token: CancellationToken) => DocumentDiagnosticReport,
 );
+
+connection.languages.diagnostics.onWorkspace(async (params, token) => {
+  workspacePull = true;
+  return workspaceFindings.report(params.previousResultIds, token);
+});
 
 connection.onDocumentSymbol(guard('documentSymbol', (params) => {
   const found = analysisOf(params.textDocument.uri);
@@ -383,37 +406,53 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
       return answered(connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } }), applying, lang, token).then((r) => ({ applied: r.applied, edits: edits.length }));
     }
     case COMMANDS.disableRule: {
-      const [uri, rule] = [String(args[0] ?? ''), String(args[1] ?? '')];
-      const change = disableRuleEdit(uri, rule, workspaceFolders, canCreateFiles);
-      if ('write' in change) {
-        fs.writeFileSync(change.write, change.text, { flag: 'wx' });
-        configs.clear();
-        configurationChanged();
-        return { applied: true, file: change.file };
+      const outcome = disableRule(String(args[0] ?? ''), String(args[1] ?? ''), workspaceFolders);
+      if (!outcome.applied) {
+        tell('warning', `Referat: ${outcome.reason[lang]}`);
+        return { applied: false, reason: outcome.reason[lang] };
       }
-      return answered(connection.workspace.applyEdit({ label: `${rule}: off`, edit: change.edit }), applying, lang, token).then((r) => ({ applied: r.applied, file: change.file }));
+      configs.clear();
+      configurationChanged();
+      return outcome;
     }
     case COMMANDS.openRuleDocs: {
-      const href = ruleDocsUri(String(args[0] ?? ''));
+      const href = ruleDocsUri(String(args[0] ?? ''), lang);
       if (!href) return new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Ukendt regel.' : 'Unknown rule.');
       return answered(connection.window.showDocument({ uri: href }), { da: 'at vise dokumentationen', en: 'showing the documentation' }, lang, token).then((r) => ({ shown: r.success, uri: href }));
     }
-    case COMMANDS.lintWorkspace: {
-      const open = new Set(documents.keys());
-      return lintFolders(workspaceFolders, (uri) => configs.forUri(uri).config, lang, (uri) => open.has(uri), () => token.isCancellationRequested).then(({ files, unreadable }) => {
-        for (const f of files) void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
-        for (const u of unreadable) connection.console.warn(u);
-        const findings = files.reduce((n, f) => n + f.diagnostics.length, 0);
-        tell('info', lang === 'da' ? `Referat: ${files.length} referater læst, ${findings} fund.` : `Referat: ${files.length} referater linted, ${findings} findings.`);
-        return { files: files.length, findings, unreadable: unreadable.length };
-      });
-    }
     case COMMANDS.openAsText:
       return extractForEditor(String(args[0] ?? ''), lang);
+    case COMMANDS.lintWorkspace:
+      return lintWorkspace(token);
     default:
       return new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);
   }
 }));
+
+/** "Lint all referater in the workspace": in slices, with progress that the user may cancel; the findings go out as workspace diagnostics. */
+async function lintWorkspace(token: CancellationToken) {
+  // An editor that does not answer within the bound gets the lint without a progress bar.
+  const progress = await answered(connection.window.createWorkDoneProgress(), { da: 'at vise fremdriften', en: 'showing the progress' }, lang, token).catch(() => undefined);
+  progress?.begin(lang === 'da' ? 'Referat: tjekker arbejdsområdet' : 'Referat: linting the workspace', 0, undefined, true);
+  const either = new CancellationTokenSource();
+  token.onCancellationRequested(() => either.cancel());
+  progress?.token.onCancellationRequested(() => either.cancel());
+  let summary;
+  try {
+    summary = await workspaceFindings.lintFolders(workspaceFolders, { report: (pct, message) => progress?.report(pct, message) }, either.token);
+  } finally {
+    progress?.done();
+    either.dispose();
+  }
+  if (!workspacePull) for (const uri of workspaceFindings.uris()) void connection.sendDiagnostics({ uri, diagnostics: workspaceFindings.itemsOf(uri) });
+  for (const u of summary.unreadable) connection.console.warn(`Referat: cannot read ${u}`);
+  const { files, findings, unreadable, cancelled } = summary;
+  const da = `Referat: ${files} referater læst, ${findings} fund${cancelled ? ' (afbrudt)' : ''}.`;
+  const en = `Referat: ${files} referater linted, ${findings} findings${cancelled ? ' (cancelled)' : ''}.`;
+  const notRead = unreadable.length === 0 ? '' : lang === 'da' ? ` ${unreadable.length} kunne ikke læses: ${unreadable.join('; ')}` : ` ${unreadable.length} could not be read: ${unreadable.join('; ')}`;
+  tell(unreadable.length > 0 ? 'warning' : 'info', (lang === 'da' ? da : en) + notRead);
+  return { files, findings, unreadable, cancelled };
+}
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? String(e)}`));
 

@@ -34,6 +34,11 @@ function makeWorkspace(scratch: string): { folder: string; corpusFile?: string }
     if (/\.referat\.(md|txt)$/.test(f)) fs.copyFileSync(path.join(root, 'examples', f), path.join(folder, f));
   }
   fs.copyFileSync(path.join(root, 'examples', 'med-fejl.referat.md'), path.join(folder, 'sub', 'med-fejl.referat.md'));
+  // Plain .txt referater, as most exported ones are (issue 17 items 1 and 4), and a copy to break.
+  fs.copyFileSync(path.join(root, 'examples', 'plaintekst.referat.txt'), path.join(folder, 'moede.txt'));
+  fs.copyFileSync(path.join(root, 'examples', 'plaintekst.referat.txt'), path.join(folder, 'moede2.txt'));
+  fs.copyFileSync(path.join(root, 'examples', 'plaintekst.referat.txt'), path.join(folder, 'moede3.txt'));
+  fs.copyFileSync(path.join(root, 'examples', 'korrekt.referat.md'), path.join(folder, 'korrekt-kopi.referat.md'));
   const corpus = corpusDir();
   let corpusFile: string | undefined;
   if (corpus) {
@@ -175,6 +180,48 @@ async function uiCheck(browser: Browser, server: CodeServer, folder: string, fil
   return rows.some((r) => /absentee-not-member|toc-mismatch|case-number-missing/.test(r));
 }
 
+/**
+ * The Danish editor as a secretary sees it: a finding, its quick-fix menu, and the rule page opened
+ * from that menu, rendered beside the referat; saved as test-results/e2e-danish-editor.png.
+ */
+async function uiDanishCheck(browser: Browser, server: CodeServer, folder: string): Promise<boolean> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const shot = path.join(RESULTS, 'e2e-danish-editor.png');
+  const seen: string[] = [];
+  try {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'med-fejl.referat.md' }).first().click();
+    await page.waitForSelector('.squiggly-warning, .squiggly-error', { timeout: 60000 });
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'men summen af de 3 rækker er 8,8' }).first();
+    await row.waitFor({ timeout: 60000 });
+    seen.push(((await row.textContent()) ?? '').trim());
+    await row.click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const docsItem = page.locator('.action-widget .monaco-list-row', { hasText: 'Åbn dokumentationen for table-sum-mismatch' }).first();
+    await docsItem.waitFor({ timeout: 30000 });
+    seen.push(...(await page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => ((e as { textContent: string | null }).textContent ?? '').trim()))));
+    // The second entry, chosen with the keyboard as a secretary would (a click races the menu's hover).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'table-sum-mismatch.da.md' }).first().waitFor({ timeout: 30000 });
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('h1', { hasText: 'table-sum-mismatch' }).waitFor({ timeout: 30000 });
+    seen.push(((await frame.locator('body').textContent()) ?? '').includes('Standardalvor') ? 'rendered Danish page' : 'page without Standardalvor');
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+.');
+    await docsItem.waitFor({ timeout: 30000 });
+  } finally {
+    await page.screenshot({ path: shot });
+    await page.close();
+  }
+  log(`UI check (Danish editor): ${seen.join(' | ')}; screenshot ${path.relative(root, shot)}`);
+  return seen.includes('rendered Danish page') && seen.some((s) => s.includes('Sæt totalen til 8,8'));
+}
+
 async function codeServerRun(scratch: string): Promise<boolean> {
   const { folder, corpusFile } = makeWorkspace(scratch);
   const server = await startCodeServer(scratch, folder);
@@ -183,9 +230,15 @@ async function codeServerRun(scratch: string): Promise<boolean> {
     const suite = await runSuiteInCodeServer(browser, server, folder);
     log(`extension-host suite: ${suite ? 'passed' : 'FAILED'}`);
     let ui = true;
+    try {
+      ui = await uiDanishCheck(browser, server, folder);
+    } catch (e) {
+      log(`UI check (Danish editor): ${(e as Error).message.split('\n')[0]} (screenshot in test-results/)`);
+      ui = false;
+    }
     if (corpusFile) {
       try {
-        ui = await uiCheck(browser, server, folder, corpusFile);
+        ui = (await uiCheck(browser, server, folder, corpusFile)) && ui;
       } catch (e) {
         log(`UI check: ${(e as Error).message.split('\n')[0]} (screenshot in test-results/)`);
         ui = false;

@@ -25,12 +25,18 @@ export interface ClientOptions {
   locale?: string;
   settings?: Record<string, unknown>;
   workspaceFolder?: string;
+  /** More than one folder: a multi-root workspace (overrides workspaceFolder). */
+  workspaceFolders?: string[];
+  /** The settings of one folder (by its URI), where they differ from `settings`. */
+  folderSettings?: Record<string, Record<string, unknown>>;
   /** The server's script; the compiled one by default. */
   server?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
   /** Text document capabilities over the default ones, e.g. dynamic registration of the document sync. */
   textDocument?: ClientCapabilities['textDocument'];
+  /** Runs the server as another user (when the tests run as root, so that file modes bite). */
+  user?: { uid: number; gid: number };
 }
 
 /** A small LSP client over stdio that records what the server sends and answers its requests as an editor would. */
@@ -39,11 +45,14 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly edits: ApplyWorkspaceEditParams[] = [];
   readonly shown: ShowDocumentParams[] = [];
+  /** `$/progress` values, in order, with their tokens. */
+  readonly progress: Array<{ token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string; cancellable?: boolean } }> = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
+  folderSettings: Record<string, Record<string, unknown>> = {};
 
   private constructor(
     readonly process: ChildProcess,
@@ -51,7 +60,9 @@ export class TestClient {
   ) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
-    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+      params.items.map((i) => (i.scopeUri && this.folderSettings[i.scopeUri]) || this.settings),
+    );
     this.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       this.edits.push(params);
       this.notify();
@@ -66,6 +77,12 @@ export class TestClient {
       this.notify();
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    // vscode-jsonrpc routes $/progress by token; tokens the server made up arrive here.
+    this.connection.onUnhandledProgress((p) => {
+      this.progress.push(p as TestClient['progress'][number]);
+      this.notify();
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.notify();
       return null;
@@ -88,8 +105,9 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env }, ...options.user });
     const client = new TestClient(proc, options.settings ?? {});
+    client.folderSettings = options.folderSettings ?? {};
     const capabilities: ClientCapabilities = {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
       textDocument: {
@@ -101,9 +119,10 @@ export class TestClient {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         ...options.textDocument,
       },
-      window: { showDocument: { support: true } },
+      window: { showDocument: { support: true }, workDoneProgress: true },
     };
     const folder = options.workspaceFolder;
+    const folders = options.workspaceFolders ?? (folder ? [folder] : []);
     // A server that dies at start-up fails the test at once, with what it printed.
     const died = new Promise<never>((_, reject) => {
       proc.on('exit', (code) => reject(new Error(`the server exited with ${code} before answering initialize: ${client.stderr.join('')}`)));
@@ -111,8 +130,8 @@ export class TestClient {
     await Promise.race([
       client.connection.sendRequest('initialize', {
         processId: process.pid,
-        rootUri: folder ? `file://${folder}` : null,
-        workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'ws' }] : null,
+        rootUri: folders[0] ? `file://${folders[0]}` : null,
+        workspaceFolders: folders.length > 0 ? folders.map((f, i) => ({ uri: `file://${f}`, name: `ws${i}` })) : null,
         capabilities,
         locale: options.locale ?? 'en',
       }),

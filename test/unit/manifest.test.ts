@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LEGEND } from '../../server/src/lsp/semanticTokens';
 import { COMMANDS } from '../../server/src/lsp/commandIds';
-import { configSchema, settingsContribution, settingsStrings } from '../../server/src/manifest';
+import { commandsContribution, configSchema, languageDefaults, manifestMessages, manifestStrings, settingsContribution } from '../../server/src/manifest';
 import { resolveConfig } from '../../server/src/config';
 import { DEFAULT_SEVERITIES } from '../../server/src/lint';
 import { RULE_IDS } from '../../server/src/rules';
@@ -21,28 +21,57 @@ const clientSources = (): string =>
 describe('extension manifest', () => {
   const pkg = readJson('package.json');
 
-  it('holds the settings and the .referatrc.json schema that the rule registry generates (npm run manifest)', () => {
+  it('holds the settings, commands, language defaults and .referatrc.json schema that the rule registry generates (npm run manifest)', () => {
     assert.deepStrictEqual(pkg.contributes.configuration, settingsContribution());
+    assert.deepStrictEqual(pkg.contributes.commands, commandsContribution().commands);
+    assert.deepStrictEqual(pkg.contributes.menus.commandPalette, commandsContribution().commandPalette);
+    assert.deepStrictEqual(pkg.contributes.configurationDefaults, languageDefaults());
     assert.deepStrictEqual(readJson('schemas/referatrc.schema.json'), configSchema());
     assert.deepStrictEqual(Object.keys(readJson('schemas/referatrc.schema.json').properties.rules.properties), [...RULE_IDS]);
   });
 
-  it('has every %string% in English and Danish, and the generated ones as generated', () => {
-    const en = readJson('package.nls.json');
-    const da = readJson('package.nls.da.json');
-    assert.deepStrictEqual(Object.keys(da).sort(), Object.keys(en).sort());
-    const used = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
-    assert.ok(used.length > 10);
-    for (const key of used) assert.ok(en[key] && da[key], `${key} in package.nls.json and package.nls.da.json`);
-    for (const [key, text] of Object.entries(settingsStrings('da'))) assert.strictEqual(da[key], text);
-    for (const [key, text] of Object.entries(settingsStrings('en'))) assert.strictEqual(en[key], text);
+  it('has every %string% of the manifest, generated, with its Danish twin first', () => {
+    const nls = readJson('package.nls.json');
+    assert.deepStrictEqual(nls, manifestStrings());
+    const used = [...new Set([...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]))];
+    assert.ok(used.length > 20);
+    assert.deepStrictEqual(used.filter((key) => !(key in nls)), [], 'every %key% has a string');
+    for (const id of RULE_IDS) assert.ok(used.includes(`referat.rules.${id}`), `the setting referat.rules.${id} has a description`);
+    // Descriptions carry both languages in one string (VS Code has no Danish display language to pick a file by).
+    for (const [key, message] of Object.entries(manifestMessages())) {
+      assert.ok(message.da.trim() && message.en.trim() && message.da !== message.en, `${key} has a Danish and an English text`);
+      assert.ok(nls[key].startsWith(message.da) && nls[key].includes(message.en), `${key}: Danish, then English`);
+    }
+    // Command titles: the Danish one under the id, the English one under <id>.en, each shown by referat.locale.
+    for (const c of pkg.contributes.commands.filter((c: { command: string }) => !c.command.endsWith('.en'))) {
+      assert.ok(nls[c.command] && nls[`${c.command}.en`] && nls[c.command] !== nls[`${c.command}.en`], `${c.command} has a Danish and an English title`);
+    }
   });
 
   it('has a Danish translation of every string the client shows, and no stale ones', () => {
-    const shown = new Set([...clientSources().matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]));
+    const shown = new Set([...clientSources().matchAll(/\bsay\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]));
     const da = readJson('l10n/bundle.l10n.da.json');
-    assert.ok(shown.size >= 5);
+    assert.ok(shown.size >= 15);
     assert.deepStrictEqual(Object.keys(da).sort(), [...shown].sort());
+    const sameInBoth = new Set(['Referat']);
+    for (const [en, text] of Object.entries(da)) {
+      assert.ok(typeof text === 'string' && text.trim(), `"${en}" has a Danish text`);
+      if (!sameInBoth.has(en)) assert.notStrictEqual(text, en, `"${en}" is translated`);
+      assert.deepStrictEqual([...(text as string).matchAll(/\{\d\}/g)].map(String), [...en.matchAll(/\{\d\}/g)].map(String), `"${en}" keeps its placeholders`);
+    }
+    assert.ok(!/vscode\.l10n\.t\(/.test(clientSources()), 'the client speaks through say(), which follows referat.locale');
+  });
+
+  it('has a Danish page beside every rule page', () => {
+    const pages = fs.readdirSync(path.join(root, 'docs', 'rules'));
+    for (const id of RULE_IDS) {
+      assert.ok(pages.includes(`${id}.md`), `docs/rules/${id}.md`);
+      assert.ok(pages.includes(`${id}.da.md`), `docs/rules/${id}.da.md`);
+      const da = fs.readFileSync(path.join(root, 'docs', 'rules', `${id}.da.md`), 'utf8');
+      assert.ok(da.startsWith(`# ${id}\n`), `${id}.da.md opens with the rule id`);
+      assert.match(da, /Standardalvor/, `${id}.da.md is in Danish`);
+    }
+    assert.deepStrictEqual(pages.filter((p) => !RULE_IDS.includes(p.replace(/(\.da)?\.md$/, ''))), [], 'no page without a rule');
   });
 
   it('offers settings whose defaults the server reads without a problem', () => {
@@ -55,12 +84,12 @@ describe('extension manifest', () => {
   });
 
   it('declares the commands the client registers, the semantic token types the server sends, and files that exist', () => {
-    const registered = [...clientSources().matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
+    const registered = [...clientSources().matchAll(/registerTwice\('([^']+)'/g)].flatMap((m) => [m[1], `${m[1]}.en`]).sort();
     assert.deepStrictEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), registered);
-    for (const id of registered) assert.ok(Object.keys(COMMANDS).includes(id.replace(/^referat\./, '')), `${id} wraps a server command`);
+    for (const id of ['renumberItems', 'rebuildToc', 'lintWorkspace']) assert.ok(Object.keys(COMMANDS).includes(id), `referat.${id} wraps a server command`);
     assert.deepStrictEqual(pkg.contributes.semanticTokenTypes.map((t: { id: string }) => t.id), LEGEND.tokenTypes);
     assert.deepStrictEqual(Object.keys(pkg.contributes.semanticTokenScopes[0].scopes), LEGEND.tokenTypes);
-    const files = [pkg.contributes.languages[0].configuration, pkg.contributes.grammars[0].path, pkg.contributes.jsonValidation[0].url, pkg.l10n];
+    const files = [pkg.contributes.languages[0].configuration, pkg.contributes.grammars[0].path, pkg.contributes.jsonValidation[0].url, pkg.l10n, pkg.icon];
     for (const f of files) assert.ok(fs.existsSync(path.join(root, f)), `${f} exists`);
   });
 });

@@ -27,18 +27,22 @@ function packageRoot(): string | undefined {
 const ROOT = packageRoot();
 const docsUris = new Map<string, string | undefined>();
 
-/** The `file://` URI of a rule's documentation page, when the page ships with the server; looked up on disk once per rule. */
-export function ruleDocsUri(rule: string): string | undefined {
+/**
+ * The `file://` URI of a rule's documentation page in the language (`<rule>.da.md` in Danish,
+ * `<rule>.md` in English), when the page ships with the server; looked up on disk once per rule.
+ */
+export function ruleDocsUri(rule: string, lang: Lang = 'en'): string | undefined {
   if (!ROOT || !ruleById(rule)) return undefined;
-  if (!docsUris.has(rule)) {
-    const page = path.join(ROOT, 'docs', 'rules', `${rule}.md`);
-    docsUris.set(rule, fs.existsSync(page) ? pathToFileURL(page).toString() : undefined);
+  const key = `${rule}:${lang}`;
+  if (!docsUris.has(key)) {
+    const page = path.join(ROOT, 'docs', 'rules', lang === 'da' ? `${rule}.da.md` : `${rule}.md`);
+    docsUris.set(key, fs.existsSync(page) ? pathToFileURL(page).toString() : lang === 'da' ? ruleDocsUri(rule, 'en') : undefined);
   }
-  return docsUris.get(rule);
+  return docsUris.get(key);
 }
 
 export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
-  const href = ruleDocsUri(f.rule);
+  const href = ruleDocsUri(f.rule, lang);
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

@@ -7,6 +7,8 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const lines = analysis.lines;
   const out: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: FoldingRangeKind): void => {
+    // A fold starts on its first line with text, so that Fold All never hides a blank line's successors.
+    while (start < end && lines[start] !== undefined && lines[start].trim() === '') start++;
     while (end > start && lines[end] !== undefined && lines[end].trim() === '') end--;
     if (end > start) out.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) });
   };

@@ -42,10 +42,14 @@ export class ConfigResolver {
   private readonly byFolder = new Map<string, DocumentConfig>();
   private base: ReferatConfig = {};
   private workspaceFolders: string[] = [];
-  private loader = new ConfigLoader();
+  /** The settings of each workspace folder (its path), where they differ from the window's: a multi-root workspace. */
+  private folderSettings: Array<{ folder: string; config: ReferatConfig }> = [];
+  /** One loader per settings base (the window's, or a folder's), each caching the files it read. */
+  private readonly loaders = new Map<ReferatConfig, ConfigLoader>();
 
-  setSettings(settings: Settings | undefined): void {
+  setSettings(settings: Settings | undefined, perFolder: ReadonlyArray<{ folder: string; settings: Settings | undefined }> = []): void {
     this.base = settingsAsConfig(settings);
+    this.folderSettings = perFolder.map((f) => ({ folder: f.folder, config: settingsAsConfig(f.settings) })).sort((a, b) => b.folder.length - a.folder.length);
     this.clear();
   }
 
@@ -55,9 +59,13 @@ export class ConfigResolver {
     this.clear();
   }
 
+  private baseFor(folder: string): ReferatConfig {
+    return this.folderSettings.find((f) => folder === f.folder || folder.startsWith(f.folder + path.sep))?.config ?? this.base;
+  }
+
   clear(): void {
     this.byFolder.clear();
-    this.loader = new ConfigLoader({ base: this.base, stopAt: this.workspaceFolders });
+    this.loaders.clear();
   }
 
   forUri(uri: string): DocumentConfig {
@@ -73,8 +81,18 @@ export class ConfigResolver {
   }
 
   private resolve(folder: string): DocumentConfig {
-    const loaded = folder ? this.loader.forDir(folder) : undefined;
+    const base = folder ? this.baseFor(folder) : this.base;
+    const loaded = folder ? this.loaderFor(base).forDir(folder) : undefined;
     if (loaded && loaded.files.length > 0) return { config: loaded.config, problems: loaded.problems, file: loaded.files[0] };
-    return resolveConfig(this.base, RULE_IDS, DEFAULT_SEVERITIES, 'settings (referat.*)');
+    return resolveConfig(base, RULE_IDS, DEFAULT_SEVERITIES, 'settings (referat.*)');
+  }
+
+  private loaderFor(base: ReferatConfig): ConfigLoader {
+    let loader = this.loaders.get(base);
+    if (!loader) {
+      loader = new ConfigLoader({ base, stopAt: this.workspaceFolders });
+      this.loaders.set(base, loader);
+    }
+    return loader;
   }
 }
