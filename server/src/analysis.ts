@@ -137,16 +137,20 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   const reread = readItem(lines, shapes, item.line, newEnd, heading, { isOurCommittee: ourCommitteeTest(model.meeting), isTotalLabel: totalLabelTest(parseOptions(config)), tocTitle });
 
   const items: Item[] = delta === 0 ? model.items : model.items.slice();
-  const leadMode = decisionsLead(items);
+  // Where the document puts its decisions and its case-number scheme are read from all items: they are read again
+  // only when the edited item's part in them changed (in O(items); most keystrokes change neither).
+  const sameRole = decisionRole(item) === decisionRole(reread);
+  const leadMode = sameRole ? model.layout.decisions === 'lead' && decisionsLead(items) : decisionsLead(items);
   items[k] = reread;
-  // Whether the document heads its decisions is read from all items: where the edit changes that, read it all again.
-  if (decisionsLead(items) !== leadMode) {
+  if (!sameRole && decisionsLead(items) !== leadMode) {
     items[k] = item;
     return undefined;
   }
   placeDecision(reread, leadMode, lines, shapes);
   if (delta !== 0) for (let j = k + 1; j < items.length; j++) items[j] = shiftLines(items[j], delta);
-  const newModel = { ...model, items, lineCount: lines.length, layout: { ...model.layout, caseNumberScheme: learnScheme(items), decisions: decisionPlacement(items) } };
+  const sameNumbers = caseNumberKey(item) === caseNumberKey(reread);
+  const layout = sameRole && sameNumbers ? model.layout : { ...model.layout, caseNumberScheme: sameNumbers ? model.layout.caseNumberScheme : learnScheme(items), decisions: sameRole ? model.layout.decisions : decisionPlacement(items) };
+  const newModel = { ...model, items, lineCount: lines.length, layout };
   // The parser's problems about an item concern its title; when that and the lines stay, so do they all.
   const sameProblems = delta === 0 && Boolean(item.title) === Boolean(reread.title) && JSON.stringify(item.headingRange) === JSON.stringify(reread.headingRange);
   const parsed: ParseResult = { model: newModel, problems: sameProblems ? previous.parsed.problems : parseProblems(newModel, lines) };
@@ -177,6 +181,15 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   }
   const ruleFailed = hasInternalError(documentRulesStand ? ownFindings : findings);
   return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true, disableComments: 0 };
+}
+
+/** What an item counts for in where the document puts its decisions: closed, headed, with leading text. */
+function decisionRole(item: Item): string {
+  return `${item.closed}|${Boolean(item.decision && !item.decision.headless)}|${Boolean(item.lead)}`;
+}
+
+function caseNumberKey(item: Item): string {
+  return item.caseNumbers.map((c) => `${c.kind} ${c.text}`).join('|');
 }
 
 /** Lines below a heading whose text is evidence that it heads an item (see core/layout/headings.ts). */

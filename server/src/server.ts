@@ -230,6 +230,8 @@ connection.onInitialize((params): InitializeResult => {
   dynamicSync = params.capabilities.textDocument?.synchronization?.dynamicRegistration === true;
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? Infinity;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  // Configuration files are searched up to the workspace folder, never past it (as the CLI stops at the repository root).
+  configs.setWorkspaceFolders(workspaceFolders.filter((u) => u.startsWith('file:')).map((u) => URI.parse(u).fsPath));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
