@@ -1,44 +1,14 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { collectFiles } from '../../server/src/files';
-import { repoRoot } from '../support/paths';
-
-const CLI = path.join(repoRoot(), 'bin', 'referat-lint.js');
+import { CLEAN, runCli, WITH_SLIP } from './cli-run';
 
 /** Runs the built CLI; in English unless the arguments choose a language (Danish is its default). */
 function run(args: string[], input?: string, cwd?: string): { code: number; stdout: string; stderr: string } {
-  const withLang = args.some((a) => a.startsWith('--lang')) ? args : ['--lang', 'en', ...args];
-  const r = spawnSync(process.execPath, [CLI, ...withLang], { input, encoding: 'utf8', cwd: cwd ?? repoRoot(), env: { ...process.env, LANG: 'C' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { input, cwd });
 }
-
-const WITH_SLIP = `# REFERAT Teknik- og Miljøudvalget d. 03-06-2025
-
-**Mødedato** Tirsdag d. 3. juni 2025 kl. 15:00
-
-**Mødedeltagere** Lars Vinther (V), Pia Kold (A)
-
-# Punkt 20: Vejplan 2026
-
-25/310
-
-## Beslutning i Teknik- og Miljøudvalget den 03-06-2025
-
-Godkendt.
-
-# Punkt 22: Cykelsti ved skolen
-
-27/311
-
-## Beslutning i Teknik- og Miljøudvalget den 03-06-2025
-
-Godkendt.
-`;
-
-const CLEAN = WITH_SLIP.replace('Punkt 22', 'Punkt 21').replace('27/311', '25/311');
 
 describe('referat-lint (as a process)', () => {
   let dir: string;
