@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../support/paths';
+import { NOBODY } from '../support/unprivileged';
 
 export const CLI = path.join(repoRoot(), 'bin', 'referat-lint.js');
 
@@ -27,7 +28,7 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
 }
 
 /** Root reads every file whatever its mode: tests of permissions run the CLI as `nobody` then. */
-const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+const UNPRIVILEGED = process.getuid?.() === 0 ? NOBODY : {};
 
 /** A fresh temporary folder, removed by the returned function. */
 export function tempDir(prefix: string): { dir: string; remove: () => void } {
