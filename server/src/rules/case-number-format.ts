@@ -1,5 +1,5 @@
 import type { CaseNumber, Item } from '../core/model';
-import { caseNumberShape } from '../core/caseNumber';
+import { caseNumberShape, readCaseNumber } from '../core/caseNumber';
 import { itemSchemeKey } from '../core/layout/caseNumbers';
 import { kindOf } from './case-numbers';
 import { msg, type Message, type Rule } from './types';
@@ -23,6 +23,12 @@ function describeScheme(parts: ReadonlyArray<{ kind: string; example: string }>)
 
 /** What is wrong with a malformed KLE number, where it can be told. */
 function diagnose(text: string): Message | undefined {
+  // A letter where a digit belongs (`25/33O2`, O for 0; l or I for 1), when the digit makes a number of a known scheme.
+  const digits = text.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
+  if (digits !== text) {
+    const reading = readCaseNumber(digits);
+    if (reading && reading.kind !== 'other') return msg('et bogstav står hvor der skal være et ciffer (O for 0, l for 1)', 'a letter stands where a digit belongs (O for 0, l for 1)');
+  }
   if (/^\d{2}\.\d{2}\.\d{2}\.?[A-ZÆØÅ](?:-|$)/.test(text)) return msg('handlingsfacetten mangler sine cifre', 'the facet lacks its digits');
   if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d*[A-ZÆØÅa-zæøå]/.test(text)) return msg('løbenummeret indeholder et bogstav', 'the serial contains a letter');
   if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d+$/.test(text)) return msg('årstallet mangler', 'the year is missing');
