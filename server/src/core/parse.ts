@@ -292,7 +292,7 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
     // Bold lines inside a decision that are not known section names are emphasis, not headings.
     if (marked && s.level === 0 && current?.kind === 'beslutning' && !classifySection(s.content, true)) continue;
     // Inside quoted history, deeper headings and other meetings' decisions are part of what it retells.
-    if (quote && current?.kind === 'historik' && ((s.level > current.level && current.level > 0) || (cls.kind === 'beslutning' && !isThisMeetingsDecision(cls.committee, raw, context)))) continue;
+    if (quote && current?.kind === 'historik' && ((s.level > current.level && current.level > 0) || (cls.kind === 'beslutning' && !isThisMeetingsDecision(cls.committee, context)))) continue;
     closeSection(j - 1);
     closeQuote(j - 1);
     current = {
@@ -333,7 +333,7 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
 }
 
 /** A decision heading inside quoted history is this meeting's only when it names this committee, or none. */
-function isThisMeetingsDecision(committee: string | undefined, _raw: string, context: ItemContext): boolean {
+function isThisMeetingsDecision(committee: string | undefined, context: ItemContext): boolean {
   if (!committee) return false;
   return context.isOurCommittee?.(committee) ?? false;
 }

@@ -1,8 +1,8 @@
-import type { Meeting, Member, NameRef } from '../model';
+import type { Meeting, Member } from '../model';
 import { findDates } from '../danish';
 import { isMarkedHeading, type LineShape } from '../lines';
 import { append, lineRange, range } from '../text';
-import { ABSENCE_LABEL, isAbsenceLine, isNameLine, readAbsentees, readPartialAbsence, readPrevented, splitNames } from './absence';
+import { isAbsenceLine, isNameLine, readAbsentees, readPartialAbsence, readPrevented, splitNames } from './absence';
 
 /**
  * The header: from the first line to the table of contents or the first item. A field is a label
@@ -62,7 +62,7 @@ function labelledDate(lines: readonly string[], shapes: readonly LineShape[], li
   return undefined;
 }
 
-function nextText(lines: readonly string[], shapes: readonly LineShape[], line: number, end: number): number | undefined {
+function nextText(shapes: readonly LineShape[], line: number, end: number): number | undefined {
   for (let i = line + 1; i < end; i++) if (!shapes[i].blank) return i;
   return undefined;
 }
@@ -100,7 +100,7 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
       fields.add('title');
       const rest = title[1].replace(/^[:\-–\s]+/, '');
       // `REFERAT` alone on its line: the committee is the line below it, when that is no label.
-      const below = rest ? undefined : nextText(lines, shapes, i, headerEnd);
+      const below = rest ? undefined : nextText(shapes, i, headerEnd);
       if (below && !isLabelLine(lines[below]) && findDates(shapes[below].content).length === 0 && !titleCommittee) {
         titleCommittee = { text: shapes[below].content, range: lineRange(below, shapes[below].start, shapes[below].end) };
         i = below;
@@ -163,16 +163,10 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
       if (meeting.members.length > 0) fields.add('members');
       continue;
     }
-    if (isAbsenceLine(raw) && ABSENCE_LABEL.test(raw)) {
-      const { names } = readAbsentees(lines, i, headerEnd - 1);
-      append(meeting.absentees, names);
-      meeting.absenteesLine ??= i;
-      fields.add('absentees');
-      continue;
-    }
-    const prevented = readPrevented(raw, i);
-    if (prevented) {
-      meeting.absentees.push(prevented);
+    // `Fraværende: A, B` or `A var forhindret i at deltage`: absent from the whole meeting.
+    const prevented = isAbsenceLine(raw) ? undefined : readPrevented(raw, i);
+    if (isAbsenceLine(raw) || prevented) {
+      append(meeting.absentees, prevented ? [prevented] : readAbsentees(lines, i, headerEnd - 1).names);
       meeting.absenteesLine ??= i;
       fields.add('absentees');
       continue;
