@@ -20,8 +20,9 @@ export class InputError extends Error {
 
 export const IGNORE_FILE_NAME = '.referatignore';
 
-const REFERAT_EXT = /\.referat(\.md|\.txt)?$/i;
-const MAYBE_EXT = /\.(md|txt)$/i;
+/** Names that are referater by their ending; `.md`/`.txt` files are referater when their first lines say so. */
+export const REFERAT_EXT = /\.referat(\.md|\.txt)?$/i;
+export const MAYBE_EXT = /\.(md|txt)$/i;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
@@ -63,7 +64,8 @@ function utf8Width(b: Buffer, i: number): number {
   return Buffer.from(piece.toString('utf8'), 'utf8').equals(piece) ? width : 0;
 }
 
-function readHead(file: string | Buffer): string {
+/** The first 4 KB of a file, as text: enough for looksLikeReferat. */
+export function readHead(file: string | Buffer): string {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(4096);

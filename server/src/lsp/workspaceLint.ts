@@ -11,15 +11,12 @@ import {
 import { analyze } from '../analysis';
 import type { ResolvedConfig } from '../config';
 import { looksLikeReferat } from '../core/detect';
-import { keepReferater, loadDocument, readDocument } from '../files';
+import { keepReferater, loadDocument, MAYBE_EXT, readDocument, readHead, REFERAT_EXT } from '../files';
 import { EXTRACTED_SCHEME, publishedFormatOf, sourcePathOf } from '../formats';
 import { toDiagnostic } from './diagnostics';
 import { extractedTextUri, findingsToShow } from './extractedText';
 import type { Lang } from './locale';
 
-const REFERAT_NAME = /\.referat(\.md|\.txt)?$/i;
-const MAYBE_NAME = /\.(md|txt)$/i;
-const HEAD_BYTES = 4096;
 /** A slice of the lint runs at most this long before other requests get their turn. */
 const SLICE_MS = 10;
 
@@ -61,16 +58,6 @@ function fileBehind(uri: string): string | undefined {
   if (parsed.scheme !== EXTRACTED_SCHEME) return undefined;
   const source = sourcePathOf(parsed.path);
   return source ? URI.file(source).fsPath : undefined;
-}
-
-function readHead(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    return buf.subarray(0, fs.readSync(fd, buf, 0, HEAD_BYTES, 0)).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -158,8 +145,8 @@ export class WorkspaceFindings {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await this.walk(p, out, unreadable, slice, cancelled);
-      else if (e.isFile() && (REFERAT_NAME.test(e.name) || publishedFormatOf(e.name))) out.push(p);
-      else if (e.isFile() && MAYBE_NAME.test(e.name)) {
+      else if (e.isFile() && (REFERAT_EXT.test(e.name) || publishedFormatOf(e.name))) out.push(p);
+      else if (e.isFile() && MAYBE_EXT.test(e.name)) {
         try {
           if (looksLikeReferat(readHead(p))) out.push(p);
         } catch (err) {
@@ -208,7 +195,7 @@ export class WorkspaceFindings {
     }
     try {
       const name = path.basename(file);
-      if (REFERAT_NAME.test(name) || (MAYBE_NAME.test(name) && looksLikeReferat(readHead(file)))) {
+      if (REFERAT_EXT.test(name) || (MAYBE_EXT.test(name) && looksLikeReferat(readHead(file)))) {
         this.set(shown, this.lintText(readDocument(file), file, shown));
         return;
       }
