@@ -12,7 +12,10 @@ const NUMBER =
 
 /** Reads `1.214,2`, `-1,2`, `78%`, `18,6 %`, `23,0 mio. kr.`; undefined when the text is not one number. */
 export function parseDanishNumber(raw: string): DanishNumber | undefined {
-  const text = raw.replace(/<\/?b>|\*\*/gi, '').trim();
+  const text = (raw.includes('*') || raw.includes('<') ? raw.replace(/<\/?b>|\*\*/gi, '') : raw).trim();
+  // A number starts with a sign or a digit.
+  const c = text.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 0x2212 || c === 0x2013)) return undefined;
   if (text.length === 0 || text.length > 40) return undefined;
   const m = NUMBER.exec(text);
   if (!m) return undefined;

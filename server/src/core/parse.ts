@@ -408,8 +408,15 @@ export function committeeMatcher(committee: string): (name: string) => boolean {
   const key = (s: string): string =>
     withoutParentheses(nfc(s).toLowerCase()).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
   const kb = key(committee);
+  // A document names the same few committees in all its decision headings: each is compared once.
+  const known = new Map<string, boolean>();
   return (name) => {
-    const ka = key(name);
-    return ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));
+    let same = known.get(name);
+    if (same === undefined) {
+      const ka = key(name);
+      same = ka === kb || (ka.length > 5 && kb.length > 5 && (ka.includes(kb) || kb.includes(ka)));
+      if (known.size < 1000) known.set(name, same);
+    }
+    return same;
   };
 }

@@ -1,5 +1,5 @@
 import type { NameRef } from '../model';
-import { append, lineRange, nfc } from '../text';
+import { append, leadLetter, lineRange, nfc } from '../text';
 
 /**
  * Absence: `Afbud:`, `Fraværende:`, `Fraværende med afbud:`, `Afbud fra Name`. The groups are the
@@ -93,6 +93,9 @@ export function isNameLine(text: string): boolean {
 
 /** Whether a line opens an absence list (`Afbud:`, `Fraværende:`, `Afbud fra`), not a sentence that merely starts with the word. */
 export function isAbsenceLine(raw: string): boolean {
+  // Every label starts with A or F.
+  const c = leadLetter(raw);
+  if (c !== 0x61 && c !== 0x66) return false;
   const m = ABSENCE_LABEL.exec(raw);
   if (!m) return false;
   const sep = m[3];

@@ -1,7 +1,7 @@
 import type { CaseNumber, CaseNumberKind, Item } from '../model';
 import { caseNumberShape, readCaseNumber } from '../caseNumber';
 import type { LineShape } from '../lines';
-import { lineRange, nfc } from '../text';
+import { leadLetter, lineRange, nfc } from '../text';
 
 /** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
 const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
@@ -12,12 +12,20 @@ const OPEN_CLOSED_MARK = /^(Åben|Lukket)\s+(sag|punkt)\.?$/i;
 
 /** Whether a line is a `Sagsnr.:` label line, with or without a number. */
 export function isCaseLabelLine(raw: string): boolean {
-  return CASE_LABEL.test(raw.trimEnd());
+  return mayBeCaseLabel(raw) && CASE_LABEL.test(raw.trimEnd());
+}
+
+/** Every case-number label starts with S, J or E. */
+function mayBeCaseLabel(raw: string): boolean {
+  const c = leadLetter(raw);
+  return c === 0x73 || c === 0x6a || c === 0x65;
 }
 
 /** Whether a line is `Åben sag` / `Lukket punkt`, which stands among the case numbers in some layouts. */
 export function isOpenClosedMark(content: string): boolean {
-  return OPEN_CLOSED_MARK.test(nfc(content));
+  // `Åben` (also as `A` and a combining ring) or `Lukket`.
+  const c = content.charCodeAt(0) | 0x20;
+  return (c === 0xe5 || c === 0x61 || c === 0x6c) && OPEN_CLOSED_MARK.test(nfc(content));
 }
 
 /**
@@ -35,7 +43,7 @@ export function readCaseNumbers(lines: readonly string[], shapes: readonly LineS
       continue;
     }
     const raw = lines[i].trimEnd();
-    const labelled = CASE_LABEL.exec(raw);
+    const labelled = mayBeCaseLabel(raw) ? CASE_LABEL.exec(raw) : null;
     const useLabel = labelled !== null && /\d/.test(labelled[2]);
     let candidate = useLabel ? labelled[2] : s.content;
     const candidateStart = useLabel ? labelled[1].length : s.start;

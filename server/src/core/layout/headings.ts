@@ -45,9 +45,22 @@ const BULLET = /^[-•–]\s+/;
 
 const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N' };
 
+const FORMS: readonly HeadingForm[] = ['punkt', 'pkt', 'sag', 'coded', 'number'];
+const SEPARATORS = ['', ':', '.', ')', '-'];
+const MARKUPS: ReadonlyArray<HeadingCandidate['markup']> = ['atx', 'bold', 'bare'];
+/** Every shape key, made once: `punkt:|atx`, `number.|bare-` ... */
+const KEYS = new Map<string, string>();
+for (const form of FORMS) for (const separator of SEPARATORS) for (const markup of MARKUPS) for (const bullet of ['', '-']) KEYS.set(`${form}${separator}${markup}${bullet}`, `${form}${separator}|${markup}${bullet}`);
+
 /** A candidate, always built in this one shape of object: the layout step makes one for every heading-shaped line. */
 function candidate(line: number, form: HeadingForm, separator: string, markup: HeadingCandidate['markup'], bullet: boolean, numberText: string, numberStart: number, title: string, titleStart: number): HeadingCandidate {
-  return { line, form, separator, markup, key: `${form}${separator}|${markup}${bullet ? '-' : ''}`, numberText, numberStart, title, titleStart, evidence: 0 };
+  const key = KEYS.get(`${form}${separator}${markup}${bullet ? '-' : ''}`)!;
+  return { line, form, separator, markup, key, numberText, numberStart, title, titleStart, evidence: 0 };
+}
+
+/** A title without a closing `**` that wraps onto the next line, trimmed. */
+function ownTitle(text: string): string {
+  return (text.endsWith('**') ? text.slice(0, -2) : text).trim();
 }
 
 /** Reads one line as a heading candidate of any shape, or undefined. */
@@ -56,41 +69,46 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   let content = shape.content;
   let start = shape.start;
   const marked = isMarkedHeading(shape);
-  const bullet = marked ? null : BULLET.exec(content);
-  if (bullet) {
-    content = content.slice(bullet[0].length);
-    start += bullet[0].length;
+  let first = content.charCodeAt(0);
+  let bullet = false;
+  if (!marked && (first === 45 /* - */ || first === 0x2022 /* • */ || first === 0x2013 /* – */)) {
+    const b = BULLET.exec(content);
+    if (b) {
+      content = content.slice(b[0].length);
+      start += b[0].length;
+      first = content.charCodeAt(0);
+      bullet = true;
+    }
   }
   // Every shape starts with a digit, `Punkt`, `Pkt`, `Dagsordenspunkt` or `Sag`: most lines are no candidate at all.
-  const first = content.charCodeAt(0) | 0x20;
-  if (!((first >= 0x30 && first <= 0x39) || first === 0x70 /* p */ || first === 0x73 /* s */ || first === 0x64 /* d */)) return undefined;
+  const digit = first >= 0x30 && first <= 0x39;
+  const letter = first | 0x20;
+  if (!digit && letter !== 0x70 /* p */ && letter !== 0x73 /* s */ && letter !== 0x64 /* d */) return undefined;
   const markup = shape.level > 0 ? 'atx' : shape.bold ? 'bold' : 'bare';
   // A table-of-contents line (a dot leader or a page number after a tab) is not a heading, unless marked as one.
   const tocLike = (): boolean => !marked && (dotLeader(content) !== undefined || pageAfterTab(raw) !== undefined);
-  let m = WORDED.exec(content);
-  if (m) {
-    if (tocLike()) return undefined;
+  if (!digit) {
+    const m = WORDED.exec(content);
+    if (!m || tocLike()) return undefined;
     const word = m[1].toLowerCase();
     const form: HeadingForm = word.startsWith('pkt') ? 'pkt' : word === 'sag' ? 'sag' : 'punkt';
     // `Sag 12` with nothing after it, or a sentence about a case, is no heading.
     if (form === 'sag' && !m[4]) return undefined;
-    const separator = (m[3] ?? '').replace(/[-–]/, '-');
+    const separator = m[3] === undefined ? '' : m[3] === '–' ? '-' : m[3];
     const numberStart = start + content.indexOf(m[2], m[1].length);
-    const title = m[4].replace(/\*\*$/, '').trim();
+    const title = ownTitle(m[4]);
     const titleStart = title ? start + content.length - m[4].length : shape.end;
-    return candidate(line, form, separator, markup, bullet !== null, m[2], numberStart, title, titleStart);
+    return candidate(line, form, separator, markup, bullet, m[2], numberStart, title, titleStart);
   }
-  m = CODED.exec(content);
+  let m = CODED.exec(content);
   if (m) {
     if (tocLike()) return undefined;
-    const title = m[3].replace(/\*\*$/, '').trim();
-    return candidate(line, 'coded', '', markup, bullet !== null, m[1], start, title, start + content.length - m[3].length);
+    return candidate(line, 'coded', '', markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);
   }
   m = NUMBERED.exec(content);
   if (m) {
     if (tocLike()) return undefined;
-    const title = m[3].replace(/\*\*$/, '').trim();
-    return candidate(line, 'number', m[2], markup, bullet !== null, m[1], start, title, start + content.length - m[3].length);
+    return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);
   }
   return undefined;
 }
@@ -170,8 +188,14 @@ export interface TocIndex {
 
 /** The table of contents as `weigh` reads it: titles by number. */
 export function tocIndex(toc: readonly TocEntry[]): TocIndex {
-  const index: TocIndex = { byNumber: new Map(), titleKeys: new Set(toc.map((e) => titleKey(e.title))), numbered: toc.some((e) => e.number !== undefined) };
-  for (const e of toc) if (e.number !== undefined && !index.byNumber.has(e.number)) index.byNumber.set(e.number, titleKey(e.title));
+  const index: TocIndex = { byNumber: new Map(), titleKeys: new Set(), numbered: false };
+  for (const e of toc) {
+    const key = titleKey(e.title);
+    index.titleKeys.add(key);
+    if (e.number === undefined) continue;
+    index.numbered = true;
+    if (!index.byNumber.has(e.number)) index.byNumber.set(e.number, key);
+  }
   return index;
 }
 

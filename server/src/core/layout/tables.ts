@@ -1,16 +1,28 @@
 import type { Table, TableCell, TableRow } from '../model';
 import { parseDanishNumber } from '../danish';
 import type { LineShape } from '../lines';
-import { lineRange, range } from '../text';
+import { firstNonWhite, isWhite, lineRange, range } from '../text';
 
+/** A table row: a line that starts with `|` and has another, or two cells of text between tabs. */
 export function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
-  const t = raw.trim();
-  if (t.startsWith('|') && t.length > 1 && t.indexOf('|', 1) > 0) return 'pipe';
-  if (raw.includes('\t')) {
-    const cells = raw.split('\t').filter((c) => c.trim());
-    if (cells.length >= 2) return 'tab';
+  const start = firstNonWhite(raw);
+  if (raw.charCodeAt(start) === 124 /* | */ && raw.indexOf('|', start + 1) > 0) return 'pipe';
+  let tab = raw.indexOf('\t');
+  if (tab < 0) return undefined;
+  let cells = 0;
+  let from = 0;
+  for (;;) {
+    const to = tab < 0 ? raw.length : tab;
+    for (let i = from; i < to; i++) {
+      if (!isWhite(raw.charCodeAt(i))) {
+        if (++cells >= 2) return 'tab';
+        break;
+      }
+    }
+    if (tab < 0) return undefined;
+    from = tab + 1;
+    tab = raw.indexOf('\t', from);
   }
-  return undefined;
 }
 
 const BARE_TOTAL = /^(?:i alt|total|totalt|samlet|sum)$/i;
@@ -61,18 +73,18 @@ function readTableRow(raw: string, line: number, kind: 'tab' | 'pipe', isTotalLa
 function pushCell(cells: TableCell[], raw: string, line: number, from: number, to: number): void {
   let s = from;
   let e = to;
-  while (s < e && /\s/.test(raw[s])) s++;
-  while (e > s && /\s/.test(raw[e - 1])) e--;
+  while (s < e && isWhite(raw.charCodeAt(s))) s++;
+  while (e > s && isWhite(raw.charCodeAt(e - 1))) e--;
   // Markup around the cell's content is not part of the value.
-  for (;;) {
+  while (s < e && (raw.charCodeAt(s) === 42 /* * */ || raw.charCodeAt(s) === 60) /* < */) {
     const inner = raw.slice(s, e);
     const open = /^(<b>|\*\*)/i.exec(inner);
     const close = /(<\/b>|\*\*)$/i.exec(inner);
     if (open && close && inner.length >= open[0].length + close[0].length) {
       s += open[0].length;
       e -= close[0].length;
-      while (s < e && /\s/.test(raw[s])) s++;
-      while (e > s && /\s/.test(raw[e - 1])) e--;
+      while (s < e && isWhite(raw.charCodeAt(s))) s++;
+      while (e > s && isWhite(raw.charCodeAt(e - 1))) e--;
     } else break;
   }
   const text = raw.slice(s, e);
