@@ -48,23 +48,34 @@ export interface FoundDate {
   length: number;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function iso(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCDate() !== day) return undefined;
+  // As Date.UTC reads it: a year below 100 is 1900 and on.
+  const y = year < 100 ? 1900 + year : year;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 const NUMERIC_DATE = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b/g;
+const FOUR_DIGITS = /\d{4}/;
+/** A worded date has a month name, so letters, between its day and its year. */
+const WORD_DATE_HINT = /\d\.?\s+[a-zæøå]/i;
 const WORD_DATE = /\b(\d{1,2})\.?\s+([a-zæøå]{3,9})\.?\s+(\d{4})\b/gi;
 
 /** Every date in a line: `14-11-2024`, `5.2.2020`, `27. november 2024`. */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
-  for (const m of text.matchAll(NUMERIC_DATE)) {
+  // Every date has a four-digit year.
+  if (!FOUR_DIGITS.test(text)) return found;
+  NUMERIC_DATE.lastIndex = 0;
+  for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
     const d = iso(Number(m[3]), Number(m[2]), Number(m[1]));
-    if (d) found.push({ iso: d, index: m.index!, length: m[0].length });
+    if (d) found.push({ iso: d, index: m.index, length: m[0].length });
   }
+  if (!WORD_DATE_HINT.test(text)) return found.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
   for (const m of text.matchAll(WORD_DATE)) {
     const month = MONTHS[m[2].toLocaleLowerCase('da')];
     if (!month) continue;

@@ -43,12 +43,15 @@ export function splitNames(text: string, offset: number): SplitName[] {
       local = at + part.length;
       let party: string | undefined;
       let role: string | undefined;
-      for (const p of part.matchAll(PARENS)) {
-        const inner = p[1].trim();
-        if (PARTY.test(inner)) party = inner;
-        else role = inner;
+      const parenthesized = part.includes('(');
+      if (parenthesized) {
+        for (const p of part.matchAll(PARENS)) {
+          const inner = p[1].trim();
+          if (PARTY.test(inner)) party = inner;
+          else role = inner;
+        }
       }
-      let name = part.replace(PARENS, '');
+      let name = parenthesized ? part.replace(PARENS, '') : part;
       const lead = name.length - name.trimStart().length;
       name = name.trim().replace(/(?<![.:])[.:]+$/, '').replace(/^\*\*|\*\*$/g, '').trim();
       if (!name) continue;

@@ -116,13 +116,17 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
 /** A title folded for comparison: letters and digits only, lower case. */
 export function titleKey(title: string): string {
   const t = nfc(title).toLowerCase();
+  // Runs of kept characters are copied whole; a title with nothing to drop is its own key.
   let out = '';
+  let from = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     // ASCII letters and digits; beyond ASCII, a letter is a character with case (æ, ø, å, é, ü ...).
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && t[i].toUpperCase() !== t[i])) out += t[i];
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && t[i].toUpperCase() !== t[i])) continue;
+    if (i > from) out += t.slice(from, i);
+    from = i + 1;
   }
-  return out;
+  return from === 0 ? t : out + t.slice(from);
 }
 
 /** Whether two titles are the same as a reader would judge them: spacing, dashes, case and wrapping aside. */
@@ -171,8 +175,9 @@ export function weigh(
   if (entry !== undefined) e += similarKeys(entry, own) ? 3 : -1;
   else if (toc.titleKeys.has(own)) e += 2;
   else if (toc.numbered) e -= 1;
-  if (/^[a-zæøå]/.test(c.title)) e -= 2;
-  if (/\.$/.test(c.title) && c.title.split(/\s+/).length >= 6) e -= 1;
+  const first = c.title.charCodeAt(0);
+  if ((first >= 97 && first <= 122) || first === 0xe6 || first === 0xf8 || first === 0xe5 /* æ ø å */) e -= 2;
+  if (c.title.endsWith('.') && c.title.split(/\s+/).length >= 6) e -= 1;
   // Inside a decision or a retold history, a line that does not read as a heading on its own is their text.
   if ((context === 'beslutning' || context === 'historik') && e < 3) e -= 2;
   return e;
