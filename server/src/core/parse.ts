@@ -1,7 +1,7 @@
 import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { findDates } from './danish';
 import { isMarkedHeading, type LineShape } from './lines';
-import { append, lineRange, nfc, range, splitLines } from './text';
+import { append, leadLetter, lineRange, nfc, range, splitLines } from './text';
 import { isAbsenceLine, readAbsentees, readPartialAbsence, readPrevented } from './layout/absence';
 import { isCaseLabelLine, isOpenClosedMark, learnScheme, readCaseNumbers } from './layout/caseNumbers';
 import { readHeadingCandidate, similarTitles, type ItemHeading } from './layout/headings';
@@ -280,7 +280,7 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
         leadStart ??= j;
         leadEnd = j;
       }
-      if (!quote && (isHistoryEntry(s.content) || (QUOTED_MEETING_LABEL.test(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL)))) quote = { line: j, endLine: j };
+      if (!quote && (isHistoryEntry(s.content) || (mayOpenQuotedMeeting(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL)))) quote = { line: j, endLine: j };
       if (!quote) {
         const partial = readPartialAbsence(raw, j);
         if (partial) item.partialAbsentees.push(partial);
@@ -336,6 +336,12 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
 function isThisMeetingsDecision(committee: string | undefined, context: ItemContext): boolean {
   if (!committee) return false;
   return context.isOurCommittee?.(committee) ?? false;
+}
+
+/** `QUOTED_MEETING_LABEL`, after a cheap test of its first letter (Udvalg, Mødeforum, Behandlet i, Organ). */
+function mayOpenQuotedMeeting(raw: string): boolean {
+  const c = leadLetter(raw);
+  return (c === 0x75 || c === 0x6d || c === 0x62 || c === 0x6f) && QUOTED_MEETING_LABEL.test(raw);
 }
 
 function nextLinesHave(lines: readonly string[], shapes: readonly LineShape[], line: number, end: number, re: RegExp): boolean {

@@ -8,6 +8,8 @@ const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagsnummer|Sags-?id|J
 /** A document number beside the case number (`Dok.nr.: 330-2018-500301`) is not a case number. */
 // `(?<!\s)` starts a match only at the first space of a run: a long run of spaces is not scanned once per space.
 const DOCUMENT_NUMBER = /(?<!\s)\s*(?:\*\*)?\b(?:Dok\.?\s?nr|Dokumentnr|Dokumentnummer|Dok\.?-?id|Bilagsnr)\b.*$/i;
+/** Every document-number label has one of these words. */
+const DOCUMENT_WORD = /dok|bilagsnr/i;
 const OPEN_CLOSED_MARK = /^(Åben|Lukket)\s+(sag|punkt)\.?$/i;
 
 /** Whether a line is a `Sagsnr.:` label line, with or without a number. */
@@ -47,9 +49,9 @@ export function readCaseNumbers(lines: readonly string[], shapes: readonly LineS
     const useLabel = labelled !== null && /\d/.test(labelled[2]);
     let candidate = useLabel ? labelled[2] : s.content;
     const candidateStart = useLabel ? labelled[1].length : s.start;
-    const doc = DOCUMENT_NUMBER.exec(candidate);
+    const doc = DOCUMENT_WORD.test(candidate) ? DOCUMENT_NUMBER.exec(candidate) : null;
     if (doc) candidate = candidate.slice(0, doc.index);
-    const tokens = candidate.replace(/\*\*/g, '  ').split(/\s*[,;]\s*|\s+/).filter(Boolean);
+    const tokens = (candidate.includes('*') ? candidate.replace(/\*\*/g, '  ') : candidate).split(/\s*[,;]\s*|\s+/).filter(Boolean);
     if (tokens.length === 0 || tokens.length > 3) break;
     const readings = tokens.map((t) => ({ t, r: readCaseNumber(t, useLabel) }));
     if (!readings.every((x) => x.r)) break;

@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from '../model';
 import { parseDanishNumber } from '../danish';
 import type { LineShape } from '../lines';
-import { firstNonWhite, isWhite, lineRange, range } from '../text';
+import { firstNonWhite, isWhite, lineRange, nfc, range } from '../text';
 
 /** A table row: a line that starts with `|` and has another, or two cells of text between tabs. */
 export function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
@@ -30,11 +30,12 @@ const BARE_TOTAL = /^(?:i alt|total|totalt|samlet|sum)$/i;
 const NAMED_TOTAL = /^\S.*[\s,]i alt$/i;
 /** `I alt X`, unless X says the figure is not the plain sum (`I alt uden X`, `I alt ekskl. moms`, `I alt fra 2026`). */
 const TOTAL_OF = /^i alt\s+(?!(?:uden|ekskl|eksl|eksklusiv|excl|inkl|inklusiv|incl|fra|efter|før|minus|fratrukket|med|pr|per|heraf)\b|i\s*%|[%/-])\S/i;
+const TOTAL_WORD = /i alt|total|samlet|sum/i;
 /** A second figure beside the total in one label: `I alt/Difference`, `Tillæg / I alt`. */
 const DUAL_LABEL = /(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:i alt|total|sum)\s*$/i;
 
 function plainLabel(label: string): string {
-  return label.normalize('NFC').trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
+  return nfc(label).trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
 }
 
 /** Whether a total label is `X i alt`, the form a line item can also take (`Kontorudgifter i alt`). */
@@ -102,6 +103,8 @@ function pushCell(cells: TableCell[], raw: string, line: number, from: number, t
 export function totalLabelTest(options: { totalLabels?: string[] }): (label: string) => boolean {
   const extraTotals = (options.totalLabels ?? []).map((l) => l.normalize('NFC').toLocaleLowerCase('da').trim()).filter(Boolean);
   return (label) => {
+    // Every built-in label has one of these words; most rows' labels have none.
+    if (extraTotals.length === 0 && !TOTAL_WORD.test(label)) return false;
     const l = plainLabel(label);
     if (DUAL_LABEL.test(l)) return false;
     if (BARE_TOTAL.test(l) || NAMED_TOTAL.test(l) || TOTAL_OF.test(l)) return true;
