@@ -1,7 +1,7 @@
 import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { findDates } from './danish';
 import { isMarkedHeading, type LineShape } from './lines';
-import { append, leadLetter, lineRange, nfc, range, splitLines } from './text';
+import { append, leadLetter, lineRange, nfc, range, splitLines, trimmedEnd } from './text';
 import { isAbsenceLine, readAbsentees, readPartialAbsence, readPrevented } from './layout/absence';
 import { isCaseLabelLine, isOpenClosedMark, learnScheme, readCaseNumbers } from './layout/caseNumbers';
 import { readHeadingCandidate, similarTitles, type ItemHeading } from './layout/headings';
@@ -297,7 +297,7 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
     closeQuote(j - 1);
     current = {
       kind: cls.kind,
-      title: s.content.replace(/\*\*/g, '').replace(/:\s*$/, '').trim(),
+      title: sectionTitle(s.content),
       line: j,
       headingRange: lineRange(j, s.start, s.end),
       bodyRange: lineRange(j, s.end, s.end),
@@ -330,6 +330,13 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
     }
     item.decision = decision;
   }
+}
+
+/** A section heading's text without its bold markup and closing colon. */
+function sectionTitle(content: string): string {
+  const t = content.includes('*') ? content.replace(/\*\*/g, '') : content;
+  const end = trimmedEnd(t);
+  return (t.charCodeAt(end - 1) === 58 /* : */ ? t.slice(0, end - 1) : t).trim();
 }
 
 /** A decision heading inside quoted history is this meeting's only when it names this committee, or none. */

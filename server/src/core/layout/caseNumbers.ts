@@ -94,6 +94,7 @@ export function partKey(c: Pick<CaseNumber, 'kind' | 'text'>): string {
 
 /** The scheme key of one item's numbers. */
 export function itemSchemeKey(item: Pick<Item, 'caseNumbers'>): string {
+  if (item.caseNumbers.length === 1) return partKey(item.caseNumbers[0]);
   return [...new Set(item.caseNumbers.map(partKey))].sort().join('+');
 }
 

@@ -95,7 +95,9 @@ function countTocCandidates(candidates: ReadonlyArray<{ line: number }>, tocLine
  * before the first item when a case number or a section shows that one has begun.
  */
 function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLine: number, candidates: readonly HeadingCandidate[]): number {
-  const at = new Map(candidates.map((c) => [c.line, c]));
+  // The candidates are in line order: `next` walks along with the lines.
+  let next = 0;
+  while (next < candidates.length && candidates[next].line <= tocLine) next++;
   let entries = 0;
   let entryKey: string | undefined;
   let highest = -1;
@@ -105,7 +107,7 @@ function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLi
     const s = shapes[i];
     if (s.blank) continue;
     if (s.level > 0 && entries > 0) return lastText;
-    const c = at.get(i);
+    const c = next < candidates.length && candidates[next].line === i ? candidates[next++] : undefined;
     if (c) {
       const n = Number(c.numberText);
       // `6. STIME - Title` among `5. Title` entries is an entry of the same list.
