@@ -35,8 +35,14 @@ export function lineRange(line: number, start: number, end: number): Range {
 
 /** Canonical form for comparing names and titles: NFC, one space, no case. */
 export function fold(s: string): string {
-  return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('da');
+  // Below U+0300 every text is in NFC already; Danish lower-cases as toLowerCase does (only tr, az and lt differ).
+  const composed = BEYOND_LATIN.test(s) ? s.normalize('NFC') : s;
+  return (SPACE_TO_FOLD.test(composed) ? composed.replace(/\s+/g, ' ') : composed).trim().toLowerCase();
 }
+
+const BEYOND_LATIN = /[^\u0000-\u02ff]/;
+/** White space other than a single space between words. */
+const SPACE_TO_FOLD = /[^\S ]|\s\s/;
 
 /** Name comparison key: like fold, and without diacritics beyond æ, ø, å. */
 export function nameKey(s: string): string {
