@@ -1,7 +1,7 @@
 import type { CaseNumber, CaseNumberKind, Item } from '../model';
 import { caseNumberShape, readCaseNumber } from '../caseNumber';
 import type { LineShape } from '../lines';
-import { leadLetter, lineRange, nfc } from '../text';
+import { isWhite, leadLetter, lineRange, nfc } from '../text';
 
 /** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
 const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
@@ -51,21 +51,41 @@ export function readCaseNumbers(lines: readonly string[], shapes: readonly LineS
     const candidateStart = useLabel ? labelled[1].length : s.start;
     const doc = DOCUMENT_WORD.test(candidate) ? DOCUMENT_NUMBER.exec(candidate) : null;
     if (doc) candidate = candidate.slice(0, doc.index);
-    const tokens = (candidate.includes('*') ? candidate.replace(/\*\*/g, '  ') : candidate).split(/\s*[,;]\s*|\s+/).filter(Boolean);
-    if (tokens.length === 0 || tokens.length > 3) break;
-    const readings = tokens.map((t) => ({ t, r: readCaseNumber(t, useLabel) }));
-    if (!readings.every((x) => x.r)) break;
-    let at = 0;
-    for (const { t, r } of readings) {
-      const index = candidate.indexOf(t, at);
-      at = index + t.length;
-      const cn: CaseNumber = { text: t, kind: r!.kind, range: lineRange(i, candidateStart + index, candidateStart + index + t.length) };
-      if (r!.year !== undefined) cn.year = r!.year;
+    const tokens = caseTokens(candidate.includes('*') ? candidate.replace(/\*\*/g, '  ') : candidate, 3);
+    if (!tokens || tokens.length === 0) break;
+    const readings = tokens.map((t) => readCaseNumber(t.text, useLabel));
+    if (!readings.every((r) => r)) break;
+    tokens.forEach((t, k) => {
+      const r = readings[k]!;
+      const cn: CaseNumber = { text: t.text, kind: r.kind, range: lineRange(i, candidateStart + t.start, candidateStart + t.start + t.text.length) };
+      if (r.year !== undefined) cn.year = r.year;
       found.push(cn);
-    }
+    });
     seen++;
   }
   return found;
+}
+
+/**
+ * The words of a line that may hold case numbers, split at white space, commas and semicolons, with
+ * their offsets; undefined when there are more than `max`.
+ */
+export function caseTokens(text: string, max: number): Array<{ text: string; start: number }> | undefined {
+  const tokens: Array<{ text: string; start: number }> = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const separator = c === 44 /* , */ || c === 59 /* ; */ || isWhite(c);
+    if (!separator) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    if (tokens.length === max) return undefined;
+    tokens.push({ text: text.slice(start, i), start });
+    start = -1;
+  }
+  return tokens;
 }
 
 /** One kind of number in a scheme: `year-serial` like 22-006881, or a shape of the document's own. */

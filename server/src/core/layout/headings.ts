@@ -2,7 +2,7 @@ import type { TocEntry } from '../model';
 import { readCaseNumber } from '../caseNumber';
 import { isMarkedHeading, type LineShape } from '../lines';
 import { editDistance, nfc } from '../text';
-import { isCaseLabelLine, isOpenClosedMark } from './caseNumbers';
+import { caseTokens, isCaseLabelLine, isOpenClosedMark } from './caseNumbers';
 import { classifyLine, classifySection, isHistoryEntry, type Classified } from './sections';
 import { dotLeader, pageAfterTab } from './toc';
 
@@ -152,8 +152,8 @@ export function evidenceBelow(lines: readonly string[], shapes: readonly LineSha
     if (isCandidate(i)) return 0;
     seen++;
     if (isCaseLabelLine(lines[i]) || isOpenClosedMark(s.content)) return 3;
-    const tokens = s.content.split(/(?<!\s)\s*[,;]\s*|\s+/).filter(Boolean);
-    if (tokens.length > 0 && tokens.length <= 3 && tokens.every((t) => { const r = readCaseNumber(t); return r !== undefined && r.kind !== 'other'; })) return 3;
+    const tokens = caseTokens(s.content, 3);
+    if (tokens && tokens.length > 0 && tokens.every((t) => { const r = readCaseNumber(t.text); return r !== undefined && r.kind !== 'other'; })) return 3;
     if (classifySection(s.content, true)) return 2;
     if (isMarkedHeading(s)) return 1;
   }
