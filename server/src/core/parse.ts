@@ -51,10 +51,12 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
   for (const e of toc) if (e.number !== undefined && !tocByNumber.has(e.number)) tocByNumber.set(e.number, e.title);
 
   const items: Item[] = [];
+  const context: ItemContext = { isOurCommittee, isTotalLabel, tocTitle: undefined, sectionOf: layout.sectionOf };
   for (let k = 0; k < headings.length; k++) {
     const start = headings[k].line;
     const end = k + 1 < headings.length ? headings[k + 1].line - 1 : lines.length - 1;
-    items.push(readItem(lines, shapes, start, end, headings[k], { isOurCommittee, isTotalLabel, tocTitle: tocByNumber.get(Number(headings[k].numberText)), sectionOf: layout.sectionOf }));
+    context.tocTitle = tocByNumber.size > 0 ? tocByNumber.get(Number(headings[k].numberText)) : undefined;
+    items.push(readItem(lines, shapes, start, end, headings[k], context));
   }
   const decisions = placeDecisions(items, lines, shapes);
 
@@ -212,13 +214,15 @@ function isStructural(raw: string, shape: LineShape): boolean {
   return readCaseNumbers([raw], [shape], 0, 0).length > 0;
 }
 
+const LUKKET = /lukket/i;
+
 export function readItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, heading: ItemHeading, context: ItemContext): Item {
   const shape = shapes[start];
   const headingEndLine = titleContinuation(lines, shapes, start, end, heading.title, context.tocTitle);
   let title = heading.title;
   for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
   const titleEnd = headingEndLine === start ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
-  const closed = /^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title);
+  const closed = LUKKET.test(title) && (/^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title));
   const item: Item = {
     number: Number(heading.numberText),
     numberText: heading.numberText,

@@ -63,6 +63,11 @@ function ownTitle(text: string): string {
   return (text.endsWith('**') ? text.slice(0, -2) : text).trim();
 }
 
+/** A table-of-contents line (a dot leader or a page number after a tab) is not a heading, unless marked as one. */
+function tocLike(marked: boolean, content: string, raw: string): boolean {
+  return !marked && (dotLeader(content) !== undefined || pageAfterTab(raw) !== undefined);
+}
+
 /** Reads one line as a heading candidate of any shape, or undefined. */
 export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): HeadingCandidate | undefined {
   if (shape.blank) return undefined;
@@ -85,11 +90,9 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   const letter = first | 0x20;
   if (!digit && letter !== 0x70 /* p */ && letter !== 0x73 /* s */ && letter !== 0x64 /* d */) return undefined;
   const markup = shape.level > 0 ? 'atx' : shape.bold ? 'bold' : 'bare';
-  // A table-of-contents line (a dot leader or a page number after a tab) is not a heading, unless marked as one.
-  const tocLike = (): boolean => !marked && (dotLeader(content) !== undefined || pageAfterTab(raw) !== undefined);
   if (!digit) {
     const m = WORDED.exec(content);
-    if (!m || tocLike()) return undefined;
+    if (!m || tocLike(marked, content, raw)) return undefined;
     const word = m[1].toLowerCase();
     const form: HeadingForm = word.startsWith('pkt') ? 'pkt' : word === 'sag' ? 'sag' : 'punkt';
     // `Sag 12` with nothing after it, or a sentence about a case, is no heading.
@@ -102,12 +105,12 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   }
   let m = CODED.exec(content);
   if (m) {
-    if (tocLike()) return undefined;
+    if (tocLike(marked, content, raw)) return undefined;
     return candidate(line, 'coded', '', markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);
   }
   m = NUMBERED.exec(content);
   if (m) {
-    if (tocLike()) return undefined;
+    if (tocLike(marked, content, raw)) return undefined;
     return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);
   }
   return undefined;
@@ -276,15 +279,16 @@ export function chooseHeadings(
   const formOf = (key: string): string => key.split('|')[0];
   // A second shape joins where its candidates read as headings too: the same form in other markup (Lejre's levels and bold lines), or strong evidence.
   const chosenKeys = [best.key, ...ranked.slice(1).filter((r) => (formOf(r.key) === formOf(best.key) ? r.mean >= 2 : r.mean >= 3.5)).map((r) => r.key)];
-  const chosen = weighed.filter((c) => chosenKeys.includes(c.key));
+  const chosen = chosenKeys.length === 1 ? groups.get(best.key)! : weighed.filter((c) => chosenKeys.includes(c.key));
 
   const headings: HeadingCandidate[] = [];
   let last: number | undefined;
-  let previous: { c: HeadingCandidate; kept: boolean } | undefined;
+  let previous: HeadingCandidate | undefined;
+  let previousKept = false;
   for (const c of chosen) {
     const n = Number(c.numberText);
     // The next number of a list that was already left as body text is that list's, unless it is a heading in its own right.
-    const continuesList = previous !== undefined && !previous.kept && Number(previous.c.numberText) === n - 1 && c.line - previous.c.line <= 4;
+    const continuesList = previous !== undefined && !previousKept && Number(previous.numberText) === n - 1 && c.line - previous.line <= 4;
     let keep: boolean;
     if (c.evidence >= 3) keep = true;
     else if (continuesList) keep = false;
@@ -294,7 +298,8 @@ export function chooseHeadings(
       headings.push(c);
       last = n;
     }
-    previous = { c, kept: keep };
+    previous = c;
+    previousKept = keep;
   }
   return { headings, shapes: chosenKeys.filter((key) => headings.some((h) => h.key === key)).map(describeShape), bodyCandidates: weighed.length - headings.length };
 }
