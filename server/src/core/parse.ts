@@ -1,7 +1,7 @@
 import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { findDates } from './danish';
 import { isMarkedHeading, type LineShape } from './lines';
-import { append, leadLetter, lineRange, nfc, range, splitLines, trimmedEnd } from './text';
+import { append, leadLetter, lineRange, nfc, NONE, range, splitLines, trimmedEnd } from './text';
 import { isAbsenceLine, readAbsentees, readPartialAbsence, readPrevented } from './layout/absence';
 import { isCaseLabelLine, isOpenClosedMark, learnScheme, readCaseNumbers } from './layout/caseNumbers';
 import { readHeadingCandidate, similarTitles, type ItemHeading } from './layout/headings';
@@ -237,11 +237,11 @@ export function readItem(lines: readonly string[], shapes: readonly LineShape[],
     level: shape.level,
     closed,
     caseNumbers: readCaseNumbers(lines, shapes, headingEndLine + 1, end),
-    sections: [],
+    sections: NONE,
     decision: null,
     tables: readTables(lines, shapes, headingEndLine + 1, end, context.isTotalLabel),
-    quotations: [],
-    partialAbsentees: [],
+    quotations: NONE,
+    partialAbsentees: NONE,
   };
   const afterCaseNumbers = item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : headingEndLine + 1;
   readSections(lines, shapes, item, afterCaseNumbers, context);
@@ -270,6 +270,7 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
   const closeQuote = (lastLine: number): void => {
     if (!quote) return;
     quote.endLine = lastLine;
+    if (item.quotations === NONE) item.quotations = [];
     item.quotations.push(quote);
     quote = undefined;
   };
@@ -287,7 +288,10 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
       if (!quote && (isHistoryEntry(s.content) || (mayOpenQuotedMeeting(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL)))) quote = { line: j, endLine: j };
       if (!quote) {
         const partial = readPartialAbsence(raw, j);
-        if (partial) item.partialAbsentees.push(partial);
+        if (partial) {
+          if (item.partialAbsentees === NONE) item.partialAbsentees = [];
+          item.partialAbsentees.push(partial);
+        }
       }
       continue;
     }
@@ -309,6 +313,7 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
       style: s.style,
       level: s.level,
     };
+    if (item.sections === NONE) item.sections = [];
     item.sections.push(current);
     if (cls.kind === 'historik') quote = { line: j, endLine: j };
     if (cls.kind === 'beslutning') decisionSections.push({ section: current, committee: cls.committee });

@@ -69,6 +69,12 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return prev[b.length];
 }
 
+/**
+ * The empty list that model parts without any share (an item without tables, quotations ...), frozen
+ * so that nothing adds to it by mistake: a document of a million items keeps no million empty lists.
+ */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /** Appends one array to another; unlike push(...items), any length works (spread arguments overflow the stack near 100,000). */
 export function append<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);

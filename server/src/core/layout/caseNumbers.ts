@@ -1,7 +1,7 @@
 import type { CaseNumber, CaseNumberKind, Item } from '../model';
 import { caseNumberShape, readCaseNumber } from '../caseNumber';
 import type { LineShape } from '../lines';
-import { isWhite, leadLetter, lineRange, nfc } from '../text';
+import { isWhite, leadLetter, lineRange, nfc, NONE } from '../text';
 
 /** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
 const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
@@ -63,7 +63,7 @@ export function readCaseNumbers(lines: readonly string[], shapes: readonly LineS
     });
     seen++;
   }
-  return found;
+  return found.length > 0 ? found : NONE;
 }
 
 /**

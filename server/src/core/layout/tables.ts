@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from '../model';
 import { parseDanishNumber } from '../danish';
 import type { LineShape } from '../lines';
-import { firstNonWhite, isWhite, lineRange, nfc, range } from '../text';
+import { firstNonWhite, isWhite, lineRange, nfc, NONE, range } from '../text';
 
 /** A table row: a line that starts with `|` and has another, or two cells of text between tabs. */
 export function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
@@ -142,7 +142,7 @@ export function readTables(lines: readonly string[], shapes: readonly LineShape[
     if (row) rows.push(row);
   }
   flush();
-  return tables;
+  return tables.length > 0 ? tables : NONE;
 }
 
 const BLANK = /^[-–—]?$/;
