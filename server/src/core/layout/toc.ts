@@ -54,7 +54,7 @@ const TOC_CODE = /^([A-ZÆØÅ]{1,6})\s+[-–]\s+/;
 
 /** Splits a TOC line into number, title and page; `codes` when the table of contents puts a committee code before every title. */
 export function readTocLine(raw: string, line: number, codes = false): TocEntry | undefined {
-  const shape = shapeLine(raw.replace(/\t/g, ' '));
+  const shape = shapeLine(raw.includes('\t') ? raw.replace(/\t/g, ' ') : raw);
   if (shape.blank) return undefined;
   let s = shape.start;
   let e = shape.end;
@@ -68,7 +68,8 @@ export function readTocLine(raw: string, line: number, codes = false): TocEntry 
   let number: number | undefined;
   let numberRange: TocEntry['numberRange'];
   let body = raw.slice(s, e);
-  const bullet = /^[-•*]\s+/.exec(body);
+  const first = body.charCodeAt(0);
+  const bullet = first === 45 || first === 0x2022 || first === 42 ? /^[-•*]\s+/.exec(body) : null;
   if (bullet) {
     s += bullet[0].length;
     body = raw.slice(s, e);
@@ -100,8 +101,9 @@ export function readToc(lines: readonly string[], shapes: readonly LineShape[], 
   for (let i = from; i <= to; i++) {
     if (shapes[i].blank || isPageNumberLine(shapes[i].content)) continue;
     lineCount++;
-    const body = shapes[i].content.replace(TOC_NUMBER, '');
-    if (TOC_CODE.test(body)) coded++;
+    // A code is followed by a dash.
+    const content = shapes[i].content;
+    if ((content.includes('-') || content.includes('–')) && TOC_CODE.test(content.replace(TOC_NUMBER, ''))) coded++;
   }
   const codes = coded >= 2 && coded * 5 >= lineCount * 4;
   for (let i = from; i <= to; i++) {
