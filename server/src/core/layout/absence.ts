@@ -1,5 +1,5 @@
 import type { NameRef } from '../model';
-import { append, leadLetter, lineRange, nfc } from '../text';
+import { append, firstNonWhite, leadLetter, lineRange, nfc } from '../text';
 
 /**
  * Absence: `Afbud:`, `Fraværende:`, `Fraværende med afbud:`, `Afbud fra Name`. The groups are the
@@ -133,16 +133,22 @@ export function readAbsentees(lines: readonly string[], line: number, last: numb
   return { names, endLine: end };
 }
 
+/** Whether a line may start with a name: its first character is a capital, or beyond ASCII (Æble, Øster ...). */
+function startsWithCapital(raw: string): boolean {
+  const c = raw.charCodeAt(firstNonWhite(raw));
+  return (c >= 65 && c <= 90) || c >= 0x80;
+}
+
 /** `Name var forhindret i at deltage`: the name, or undefined. */
 export function readPrevented(raw: string, line: number): NameRef | undefined {
-  if (!PREVENTED_WORD.test(raw)) return undefined;
+  if (!startsWithCapital(raw) || !PREVENTED_WORD.test(raw)) return undefined;
   const m = PREVENTED.exec(raw);
   return m ? { name: m[2], range: lineRange(line, m[1].length, m[1].length + m[2].length) } : undefined;
 }
 
 /** `Name deltog ikke i behandlingen af punkt 5-7`, `Name forlod mødet ...`: the name, or undefined. */
 export function readPartialAbsence(raw: string, line: number): NameRef | undefined {
-  if (!PARTIAL_WORD.test(raw)) return undefined;
+  if (!startsWithCapital(raw) || !PARTIAL_WORD.test(raw)) return undefined;
   const m = PARTIAL.exec(raw);
   return m ? { name: m[2], range: lineRange(line, m[1].length, m[1].length + m[2].length) } : undefined;
 }

@@ -28,7 +28,7 @@ export function findPageFurniture(lines: readonly string[], shapes: readonly Lin
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].includes('\f')) breaks.push(i);
     // `Side 3 af 12` says what it is wherever it stands.
-    if (!shapes[i].blank && PAGE_OF.test(shapes[i].content)) furniture.add(i);
+    if (!shapes[i].blank && (shapes[i].content.charCodeAt(0) | 0x20) === 0x73 /* s */ && PAGE_OF.test(shapes[i].content)) furniture.add(i);
   }
   if (breaks.length === 0) return { breaks, lines: furniture };
 
