@@ -239,8 +239,9 @@ export function chooseHeadings(
 ): ChosenHeadings {
   if (found.length === 0) return { headings: [], shapes: [], bodyCandidates: 0 };
   const index = tocIndex(toc);
-  const candidateLines = new Set(found.map((c) => c.line));
-  const isCandidate = (l: number): boolean => candidateLines.has(l);
+  const candidateLines = new Uint8Array(lines.length);
+  for (const c of found) candidateLines[c.line] = 1;
+  const isCandidate = (l: number): boolean => candidateLines[l] === 1;
 
   // One pass in line order: the section a line stands in, as far as headings show it, for the context of each candidate.
   const weighed: HeadingCandidate[] = [];
