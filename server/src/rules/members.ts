@@ -1,5 +1,5 @@
 import type { Member, NameRef, ReferatModel } from '../core/model';
-import { nameKey } from '../core/text';
+import { nameKeys } from './keys';
 import type { ResolvedConfig } from '../config';
 import { NearNames } from './nearNames';
 
@@ -45,6 +45,7 @@ export function matchMember(name: string, members: readonly Member[], config: Re
  * up, not matched again.
  */
 export function memberMatcher(members: readonly Member[], config: ResolvedConfig): (name: string) => Match {
+  const nameKey = nameKeys();
   const keys = members.map((m) => nameKey(m.name));
   const exactIndex = new Map<string, number>();
   keys.forEach((k, i) => {

@@ -221,6 +221,7 @@ class TableReader {
   /** Named totals read as line items for now (see `total`). */
   private pending: Unit[] = [];
   private headers: TableRow[] = [];
+  private readonly headKinds = new Map<number, ReadonlyArray<'average' | 'percent' | undefined>>();
   private readonly wide: boolean;
 
   constructor(
@@ -257,16 +258,30 @@ class TableReader {
   private columnsOf(cols: Columns): { sums: number[]; percent: number[] } {
     const sums: number[] = [];
     const percent: number[] = [];
-    const total = cols.total;
-    const heads = this.headers.filter((h) => h.cells.length === total.cells.length);
-    total.cells.forEach((cell, c) => {
-      if (c === 0 || cell.value === undefined) return;
-      const head = heads.map((h) => h.cells[c]?.text ?? '').join(' ').toLocaleLowerCase('da');
-      if (AVERAGE_HEADER.test(head)) return;
-      if (cell.percent || PERCENT_HEADER.test(head)) percent.push(c);
+    const cells = cols.total.cells;
+    const heads = this.headsOf(cells.length);
+    for (let c = 1; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell.value === undefined || heads[c] === 'average') continue;
+      if (cell.percent || heads[c] === 'percent') percent.push(c);
       else sums.push(c);
-    });
+    }
     return { sums, percent };
+  }
+
+  /** What the header rows of the total's width say of each column; read once per width, as the headers are known before the first figure. */
+  private headsOf(width: number): ReadonlyArray<'average' | 'percent' | undefined> {
+    const known = this.headKinds.get(width);
+    if (known) return known;
+    const heads = this.headers.filter((h) => h.cells.length === width);
+    const kinds: Array<'average' | 'percent' | undefined> = [];
+    for (let c = 0; c < width; c++) {
+      // toLowerCase is toLocaleLowerCase('da') to the character, without a locale look-up per call.
+      const head = heads.map((h) => h.cells[c]?.text ?? '').join(' ').toLowerCase();
+      kinds.push(AVERAGE_HEADER.test(head) ? 'average' : PERCENT_HEADER.test(head) ? 'percent' : undefined);
+    }
+    this.headKinds.set(width, kinds);
+    return kinds;
   }
 
   /** A data row that is the sum of the rows above it in every column is an unlabelled subtotal (`Ordinært driftsresultat`). */

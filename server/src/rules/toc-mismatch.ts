@@ -1,10 +1,11 @@
 import type { Item, ReferatModel, TocEntry } from '../core/model';
-import { editDistance, fold } from '../core/text';
+import { editDistance } from '../core/text';
+import { foldKey } from './keys';
 import { msg, type Report, type Rule } from './types';
 
 /** A title as a reader compares it: case, spacing, the kind of dash and a closing period aside. */
 function key(title: string): string {
-  return fold(title)
+  return foldKey(title)
     .replace(/\s*[-‐‑‒–—]\s*/g, '-')
     .replace(/[’'`´]/g, "'")
     .replace(/(?<![.\s])[.\s]+$/, '');
