@@ -1,21 +1,5 @@
-import { isWhite } from '../core/text';
-
 /** Below U+0300 no character changes under NFC or composes with its neighbour, so such text needs no normalize(). */
 const BEYOND_LATIN = /[^\u0000-\u02ff]/;
-
-/** Whether `\s+` → one space would change the text: a white space other than a space, or two in a row. */
-function needsCollapse(s: string): boolean {
-  let white = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (white) return true;
-      white = true;
-    } else if (isWhite(c)) return true;
-    else white = false;
-  }
-  return false;
-}
 
 /** `s.normalize('NFC')`, without the call where nothing could change. */
 export function nfcLatin(s: string): string {
@@ -23,13 +7,24 @@ export function nfcLatin(s: string): string {
 }
 
 /**
- * core/text's `fold`, to the character, for the rules' hot paths: normalize() and the whitespace
+ * core/text's `fold`, to the character, for the rules' hot paths: normalize() and the white-space
  * regex only where they change something, and toLowerCase(), which lowercases as the Danish locale
  * does (ICU has special casing only for Turkish, Azeri, Lithuanian and Greek) without its look-up per call.
  */
 export function foldKey(s: string): string {
-  const n = nfcLatin(s);
-  return (needsCollapse(n) ? n.replace(/\s+/g, ' ') : n).trim().toLowerCase();
+  // One pass over text below U+0300 (nearly all Danish text): whether `\s+` → one space would change it.
+  let collapse = false;
+  let white = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300) return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (c === 32) {
+      if (white) collapse = true;
+      white = true;
+    } else if ((c >= 9 && c <= 13) || c === 0xa0) collapse = white = true;
+    else white = false;
+  }
+  return (collapse ? s.replace(/\s+/g, ' ') : s).trim().toLowerCase();
 }
 
 /** core/text's `nameKey`, to the character: `foldKey` without periods. */
