@@ -7,6 +7,8 @@ import { msg, type Rule } from './types';
 /** Words in an item that explain why its absentees differ: came late, left, did not take part. */
 export const EXPLAINED = /ankom|kom\s+(?:senere|kl\.?)|mødte\s+(?:op|kl\.?)|forlod|gik\s+(?:kl\.?|under|efter)|deltog\s+ikke|inhabil|erklærede\s+sig|fra\s+punkt|fra\s+kl\.?|til\s+stede\s+fra|under\s+behandlingen/i;
 
+const SHORTEST_EXPLANATION = 'ankom'.length;
+
 const WORD_BREAK = /[^\p{L}\p{N}'’-]+/u;
 
 /** Absentee lists that differ between items, from Fraværende, or in spelling. */
@@ -77,7 +79,8 @@ export const absenteeInconsistent: Rule = {
     const readExplainingWords = (): Set<string> => {
       const words = new Set<string>();
       for (const item of model.items) for (let l = item.line; l <= item.endLine; l++) {
-        if (EXPLAINED.test(lines[l])) for (const w of nameKeyOf(lines[l]).split(WORD_BREAK)) if (w) words.add(w);
+        // No phrase of EXPLAINED is shorter than `ankom`: the blank and short lines, near half of a referat, are not searched.
+        if (lines[l].length >= SHORTEST_EXPLANATION && EXPLAINED.test(lines[l])) for (const w of nameKeyOf(lines[l]).split(WORD_BREAK)) if (w) words.add(w);
       }
       const addWords = (refs: readonly NameRef[]): void => {
         for (const ref of refs) for (const w of nameKey(ref.name).split(WORD_BREAK)) if (w) words.add(w);
