@@ -325,12 +325,18 @@ class TableReader {
         const cols = new Columns(row);
         const { starts } = allowedStarts(this.list);
         for (const reading of readingsOf(cols, this.list, columns, starts)) {
+          // Counted before any list is made: most rows are no subtotal.
+          let fits = 0;
+          let misses = 0;
+          for (const c of columns) {
+            if (reading.verdicts[c] === 'fit') fits++;
+            else if (reading.verdicts[c] === 'miss') misses++;
+          }
+          if (fits < 2 || (misses > 0 && fits < 3) || misses > 1) continue;
           const parts = this.list.slice(reading.start).filter((u) => u.kind !== 'marker');
           if (parts.length < 2) continue;
           const fitted = columns.filter((c) => reading.verdicts[c] === 'fit');
           const missedAt = columns.filter((c) => reading.verdicts[c] === 'miss');
-          const missed = missedAt.length;
-          if (fitted.length < 2 || (missed > 0 && fitted.length < 3) || missed > 1) continue;
           if (!fitted.some((c) => row.cells[c].value !== 0)) continue;
           // An unlabelled subtotal that adds up in every column but one: said, as information only.
           for (const c of missedAt) {
@@ -499,7 +505,8 @@ class TableReader {
       const sum = near.sums[c]!;
       const confirmed = fitsElsewhere(near);
       const shown = show(sum, cell);
-      const n = list.slice(near.start).filter((u) => u.kind !== 'marker').length;
+      let n = 0;
+      for (let j = near.start; j < list.length; j++) if (list[j].kind !== 'marker') n++;
       misses.push({
         range: cell.range,
         message: msg(
