@@ -83,6 +83,8 @@ export const tocMismatch: Rule = {
     if (toc.length === 0 || items.length === 0) return;
     const tocKeys = toc.map((e) => key(e.title));
     const itemKeys = items.map((i) => key(i.title));
+    // Entry for entry the headings (the usual case): every pair aligns and no gap is left to report.
+    if (tocKeys.length === itemKeys.length && tocKeys.every((k, i) => k === itemKeys[i])) return;
     const pairs = align(tocKeys, itemKeys);
     const differs = (entry: TocEntry, item: Item): void => {
       report({
