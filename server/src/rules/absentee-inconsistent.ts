@@ -98,17 +98,16 @@ export const absenteeInconsistent: Rule = {
         return last.length > 2 ? words.has(last) : parts.length > 0 && parts.every((w) => words.has(w));
       });
     };
-    /** Whether the text explains how a list differs from `expected`; a list of one person is judged once per person. */
-    const explainer = (expected: Set<string>): ((refs: readonly NameRef[]) => boolean) => {
+    /** Whether the text explains how a list (with its key) differs from `expected`; a list of one person, its key, is judged once per person. */
+    const explainer = (expected: Set<string>): ((refs: readonly NameRef[], key: string) => boolean) => {
       const byPerson = new Map<string, boolean>();
-      return (refs) => {
+      return (refs, key) => {
         if (explainingWords().size === 0) return false;
         if (refs.length !== 1) return differenceExplained(persons(refs), expected);
-        const p = person(refs[0].name);
-        let verdict = byPerson.get(p);
+        let verdict = byPerson.get(key);
         if (verdict === undefined) {
-          verdict = differenceExplained(new Set([p]), expected);
-          byPerson.set(p, verdict);
+          verdict = differenceExplained(new Set([key]), expected);
+          byPerson.set(key, verdict);
         }
         return verdict;
       };
@@ -128,8 +127,9 @@ export const absenteeInconsistent: Rule = {
       const expected = setKey(model.meeting.absentees);
       const explained = explainer(persons(model.meeting.absentees));
       const names = model.meeting.absentees.map((r) => r.name).join(', ') || '—';
-      for (const [k, item] of withList.entries()) {
-        if (itemKeys[k] === expected || explained(item.decision!.absentees)) continue;
+      for (let k = 0; k < withList.length; k++) {
+        const item = withList[k];
+        if (itemKeys[k] === expected || explained(item.decision!.absentees, itemKeys[k])) continue;
         report({
           range: labelRange(item),
           // A member may come late or leave: a different list is worth a look, not a claim of a slip.
@@ -154,8 +154,9 @@ export const absenteeInconsistent: Rule = {
     const majorityRefs = withList[itemKeys.indexOf(majority)].decision!.absentees;
     const majorityNames = majorityRefs.map((r) => r.name).join(', ');
     const explained = explainer(persons(majorityRefs));
-    for (const [k, item] of withList.entries()) {
-      if (itemKeys[k] === majority || explained(item.decision!.absentees)) continue;
+    for (let k = 0; k < withList.length; k++) {
+      const item = withList[k];
+      if (itemKeys[k] === majority || explained(item.decision!.absentees, itemKeys[k])) continue;
       report({
         range: labelRange(item),
         severity: 'information',
