@@ -1,4 +1,5 @@
-import { allAbsentees, memberMatcher } from './members';
+import type { NameRef } from '../core/model';
+import { memberMatcher } from './members';
 import { msg, type Rule } from './types';
 
 /** A name under Afbud: or Fraværende: is not in the member list. */
@@ -13,9 +14,9 @@ export const absenteeNotMember: Rule = {
     const members = model.meeting.members;
     if (members.length === 0) return;
     const matchMember = memberMatcher(members, config);
-    for (const { ref } of allAbsentees(model)) {
+    const check = (ref: NameRef): void => {
       const match = matchMember(ref.name);
-      if (match.kind === 'exact') continue;
+      if (match.kind === 'exact') return;
       if (match.kind === 'near') {
         const name = match.member.name;
         report({
@@ -32,6 +33,9 @@ export const absenteeNotMember: Rule = {
           message: msg(`"${ref.name}" er ikke i medlemslisten.`, `"${ref.name}" is not in the member list.`),
         });
       }
-    }
+    };
+    // The order of allAbsentees: meeting-level first, then item by item.
+    for (const ref of model.meeting.absentees) check(ref);
+    for (const item of model.items) if (item.decision) for (const ref of item.decision.absentees) check(ref);
   },
 };

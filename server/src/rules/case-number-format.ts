@@ -54,6 +54,9 @@ export const caseNumberFormat: Rule = {
     const scheme = model.layout.caseNumberScheme;
     const ownShapes = new Set((scheme?.parts ?? []).filter((p) => p.kind === 'other').map((p) => p.shape));
     const fitsOwn = (c: CaseNumber): boolean => ownShapes.has(caseNumberShape(c.text));
+    const schemeParts = scheme ? new Set(scheme.key.split('+')) : undefined;
+    // The scheme as the messages describe it, written once for all its findings.
+    let described: Message | undefined;
     for (const item of model.items) {
       let reported = false;
       for (const c of item.caseNumbers) {
@@ -61,7 +64,7 @@ export const caseNumberFormat: Rule = {
         reported = true;
         const why = diagnose(c.text);
         if (scheme) {
-          const expected = describeScheme(scheme.parts);
+          const expected = (described ??= describeScheme(scheme.parts));
           report({
             range: c.range,
             message: msg(
@@ -81,8 +84,8 @@ export const caseNumberFormat: Rule = {
         }
       }
       // A number that fits a configured pattern is the team's own scheme: accepted wherever it stands.
-      if (reported || !scheme || item.caseNumbers.length === 0 || followsScheme(item, scheme.key) || item.caseNumbers.every((c) => kindOf(c, config) === 'custom')) continue;
-      const expected = describeScheme(scheme.parts);
+      if (reported || !scheme || item.caseNumbers.length === 0 || followsScheme(item, scheme.key, schemeParts!) || item.caseNumbers.every((c) => kindOf(c, config) === 'custom')) continue;
+      const expected = (described ??= describeScheme(scheme.parts));
       const first = item.caseNumbers[0];
       const last = item.caseNumbers[item.caseNumbers.length - 1];
       report({
@@ -96,8 +99,8 @@ export const caseNumberFormat: Rule = {
   },
 };
 
-function followsScheme(item: Item, key: string): boolean {
+function followsScheme(item: Item, key: string, parts: ReadonlySet<string>): boolean {
   const own = itemSchemeKey(item);
   // An item may carry one of the scheme's numbers alone (Lejre's KLE without the year/serial).
-  return own === key || key.split('+').includes(own);
+  return own === key || parts.has(own);
 }

@@ -40,15 +40,22 @@ export const decisionDate: Rule = {
     const date = model.meeting.date;
     if (!date) return;
     const committee = model.meeting.committee?.text;
+    const meetingDate = isoToDanish(date);
+    // A document that misdates its decisions mostly writes the same wrong date the same way.
+    const replacements = new Map<string, string>();
     for (const item of model.items) {
       const decision = item.decision;
       if (decision?.date && decision.dateRange && decision.date !== date && !inQuotation(item, decision.line)) {
         const r = decision.dateRange;
         const writtenDate = lines[r.start.line].slice(r.start.character, r.end.character);
-        const replacement = inSameForm(writtenDate, date);
+        let replacement = replacements.get(writtenDate);
+        if (replacement === undefined) {
+          replacement = inSameForm(writtenDate, date);
+          replacements.set(writtenDate, replacement);
+        }
         report({
           range: r,
-          message: msg(`Beslutningen er dateret ${writtenDate}, men mødet var ${isoToDanish(date)}.`, `The decision is dated ${writtenDate}, but the meeting was on ${isoToDanish(date)}.`),
+          message: msg(`Beslutningen er dateret ${writtenDate}, men mødet var ${meetingDate}.`, `The decision is dated ${writtenDate}, but the meeting was on ${meetingDate}.`),
           fix: { title: msg(`Ret datoen til ${replacement}`, `Change the date to ${replacement}`), edits: [{ range: r, newText: replacement }] },
         });
       }
@@ -76,8 +83,8 @@ export const decisionDate: Rule = {
               report({
                 range,
                 message: msg(
-                  `Tidsplanen nævner udvalget den ${here.text}, før trinnet ovenfor (${previous.text}) og før dette møde (${isoToDanish(date)}).`,
-                  `The timetable names the committee on ${here.text}, before the step above it (${previous.text}) and before this meeting (${isoToDanish(date)}).`,
+                  `Tidsplanen nævner udvalget den ${here.text}, før trinnet ovenfor (${previous.text}) og før dette møde (${meetingDate}).`,
+                  `The timetable names the committee on ${here.text}, before the step above it (${previous.text}) and before this meeting (${meetingDate}).`,
                 ),
               });
             }

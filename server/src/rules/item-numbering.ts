@@ -35,10 +35,13 @@ export const itemNumbering: Rule = {
     // Each fix renumbers every item after its own, so a document of repeats would need n² edits: past
     // this budget the later findings go without a fix (the first fix renumbers them all anyway).
     let budget = 4 * items.length + 1000;
+    // Each number is read once, as the next item's predecessor too.
+    let c = items.length > 0 ? exact(items[0]) : 0n;
     for (let i = 1; i < items.length; i++) {
       const prev = items[i - 1];
       const cur = items[i];
-      const [p, c] = [exact(prev), exact(cur)];
+      const p = c;
+      c = exact(cur);
       if (c === p + 1n) continue;
       const message =
         c === p

@@ -1,5 +1,5 @@
 import type { Member, NameRef, ReferatModel } from '../core/model';
-import { nameKey } from '../core/text';
+import { nameKeyOf as nameKey } from './keys';
 import type { ResolvedConfig } from '../config';
 import { NearNames } from './nearNames';
 
@@ -118,12 +118,18 @@ export function memberMatcher(members: readonly Member[], config: ResolvedConfig
     return { kind: 'none' };
   };
   const matched = new Map<string, Match>();
+  // By the name as written first: a document repeats its absentees item after item.
+  const byName = new Map<string, Match>();
   return (name) => {
-    const key = nameKey(name);
-    let match = matched.get(key);
+    let match = byName.get(name);
     if (!match) {
-      match = matchKey(key);
-      matched.set(key, match);
+      const key = nameKey(name);
+      match = matched.get(key);
+      if (!match) {
+        match = matchKey(key);
+        matched.set(key, match);
+      }
+      byName.set(name, match);
     }
     return match;
   };

@@ -31,11 +31,11 @@ interface Unit {
 
 type Verdict = 'fit' | 'miss' | 'unsure';
 
-/** The readings of one total: for each allowed start of its parts, one verdict per column. */
+/** The readings of one total: for each allowed start of its parts, one verdict per column (by column index). */
 interface Reading {
   start: number;
-  verdicts: Map<number, Verdict>;
-  sums: Map<number, number>;
+  verdicts: Array<Verdict | undefined>;
+  sums: Array<number | undefined>;
 }
 
 const BARE_LABEL = /^(?:i alt|total|totalt|samlet|sum)\s*:?$/i;
@@ -45,12 +45,19 @@ const AVERAGE_HEADER = /gennemsnit|\bgns\b|\bsnit\b|median|nøgletal|\bpr\.\s*(?
 const PERCENT_HEADER = /procent|%|andel|pct/;
 
 
+/** `isBlankCell`, asked only of cells short enough to be blank: a figure or label is never tested against the pattern. */
+function blank(cell: TableCell | undefined): boolean {
+  return cell !== undefined && cell.text.length <= 1 && isBlankCell(cell);
+}
+
 function isBlankRow(row: TableRow): boolean {
-  return row.cells.every(isBlankCell);
+  for (const cell of row.cells) if (!blank(cell)) return false;
+  return true;
 }
 
 function hasNumbers(row: TableRow): boolean {
-  return row.cells.some((c, i) => i > 0 && c.value !== undefined);
+  for (let i = 1; i < row.cells.length; i++) if (row.cells[i].value !== undefined) return true;
+  return false;
 }
 
 /**
@@ -67,9 +74,14 @@ function isYear(cell: TableCell): boolean {
 
 /** Years as column headers (`| 2023 | 2024 | I alt`): a header, also under a caption row. */
 function isYearRow(row: TableRow, first: boolean): boolean {
-  const numbers = row.cells.filter((c, i) => i > 0 && c.value !== undefined);
-  if (numbers.length === 0 || !numbers.every(isYear)) return false;
-  return first || numbers.length >= 2;
+  let numbers = 0;
+  for (let i = 1; i < row.cells.length; i++) {
+    const c = row.cells[i];
+    if (c.value === undefined) continue;
+    if (!isYear(c)) return false;
+    numbers++;
+  }
+  return numbers > 0 && (first || numbers >= 2);
 }
 
 
@@ -104,7 +116,7 @@ function columnSum(cols: Columns, units: readonly Unit[], c: number): { sum: num
     if (!p) return null;
     sum += p.value;
     slack += p.slack;
-    if (!isBlankCell(cols.slots(u.row)![c])) figures++;
+    if (!blank(cols.slots(u.row)![c])) figures++;
   }
   return figures > 0 ? { sum, slack } : null;
 }
@@ -140,7 +152,7 @@ function allowedStarts(list: readonly Unit[]): { starts: number[]; primary: numb
 
 /** Every reading of the total `cols.total` over the units of `list`, per column. */
 function readingsOf(cols: Columns, list: readonly Unit[], columns: readonly number[], starts: readonly number[]): Reading[] {
-  const readings: Reading[] = starts.map((start) => ({ start, verdicts: new Map(), sums: new Map() }));
+  const readings: Reading[] = starts.map((start) => ({ start, verdicts: [], sums: [] }));
   for (const c of columns) {
     const total = cols.total.cells[c];
     let sum = 0;
@@ -156,12 +168,12 @@ function readingsOf(cols: Columns, list: readonly Unit[], columns: readonly numb
       else {
         sum += p.value;
         slack += p.slack;
-        if (!isBlankCell(cols.slots(u.row)![c])) figures++;
+        if (!blank(cols.slots(u.row)![c])) figures++;
       }
       if (starts[k] === j) {
         // Parts that are all blank show no figures to add up (a merged cell lost in the export).
-        readings[k].verdicts.set(c, unsure || figures === 0 ? 'unsure' : fits(sum, slack, total) ? 'fit' : 'miss');
-        readings[k].sums.set(c, sum);
+        readings[k].verdicts[c] = unsure || figures === 0 ? 'unsure' : fits(sum, slack, total) ? 'fit' : 'miss';
+        readings[k].sums[c] = sum;
         k++;
       }
     }
@@ -209,11 +221,20 @@ export const tableSumMismatch: Rule = {
   fixable: true,
   scope: 'item',
   check({ model }, report) {
+    const known: Known = { headKinds: new Map(), namedTotals: new Map() };
     for (const item of model.items) {
-      for (const table of item.tables) new TableReader(table, report).read();
+      for (const table of item.tables) if (table.rows.some((r) => r.isTotal)) new TableReader(table, report, known).read();
     }
   },
 };
+
+type HeadKind = 'average' | 'percent' | undefined;
+
+/** What the tables of one document share, read once: a column header's kind, whether a total label is `X i alt`. */
+interface Known {
+  headKinds: Map<string, HeadKind>;
+  namedTotals: Map<string, boolean>;
+}
 
 class TableReader {
   private list: Unit[] = [];
@@ -221,31 +242,35 @@ class TableReader {
   /** Named totals read as line items for now (see `total`). */
   private pending: Unit[] = [];
   private headers: TableRow[] = [];
+  private readonly headKinds = new Map<number, readonly HeadKind[]>();
   private readonly wide: boolean;
 
   constructor(
     private readonly table: Table,
     private readonly report: (r: Report) => void,
+    private readonly known: Known,
   ) {
     this.wide = table.rows.some((r) => r.cells.length > WIDE);
   }
 
+  /** Reads a table that has a total row. */
   read(): void {
-    if (!this.table.rows.some((r) => r.isTotal)) return;
     let seenData = false;
-    this.table.rows.forEach((row, i) => {
-      if (isBlankRow(row)) return;
+    const rows = this.table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (isBlankRow(row)) continue;
       const numbers = hasNumbers(row) || hasFigures(row, !seenData);
       if (!numbers || isYearRow(row, !seenData)) {
         if (!seenData) this.headers.push(row);
         this.list.push({ row, kind: 'marker' });
-        return;
+        continue;
       }
-      if (DERIVED_LABEL.test(labelOf(row))) return;
+      if (DERIVED_LABEL.test(labelOf(row))) continue;
       seenData = true;
       if (row.isTotal) this.total(row, i);
       else this.data(row);
-    });
+    }
     for (const u of this.pending) if (u.maybe) this.flush(u);
   }
 
@@ -254,41 +279,69 @@ class TableReader {
     u.maybe = undefined;
   }
 
-  private columnsOf(cols: Columns): { sums: number[]; percent: number[] } {
+  /** The columns where `row` (a total, or a data row that may be a subtotal) has a figure to check: sums, and shares or ratios. */
+  private columnsOf(row: TableRow): { sums: number[]; percent: number[] } {
     const sums: number[] = [];
     const percent: number[] = [];
-    const total = cols.total;
-    const heads = this.headers.filter((h) => h.cells.length === total.cells.length);
-    total.cells.forEach((cell, c) => {
-      if (c === 0 || cell.value === undefined) return;
-      const head = heads.map((h) => h.cells[c]?.text ?? '').join(' ').toLocaleLowerCase('da');
-      if (AVERAGE_HEADER.test(head)) return;
-      if (cell.percent || PERCENT_HEADER.test(head)) percent.push(c);
+    const cells = row.cells;
+    const heads = this.headsOf(cells.length);
+    for (let c = 1; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell.value === undefined || heads[c] === 'average') continue;
+      if (cell.percent || heads[c] === 'percent') percent.push(c);
       else sums.push(c);
-    });
+    }
     return { sums, percent };
+  }
+
+  /** What the header rows of the total's width say of each column; read once per width, as the headers are known before the first figure. */
+  private headsOf(width: number): readonly HeadKind[] {
+    const known = this.headKinds.get(width);
+    if (known) return known;
+    const heads = this.headers.filter((h) => h.cells.length === width);
+    // Column 0 holds the labels, not figures.
+    const kinds: HeadKind[] = [undefined];
+    for (let c = 1; c < width; c++) {
+      const head = heads.map((h) => h.cells[c]?.text ?? '').join(' ');
+      let kind = this.known.headKinds.get(head);
+      if (!this.known.headKinds.has(head)) {
+        // toLowerCase is toLocaleLowerCase('da') to the character, without a locale look-up per call.
+        const lower = head.toLowerCase();
+        kind = AVERAGE_HEADER.test(lower) ? 'average' : PERCENT_HEADER.test(lower) ? 'percent' : undefined;
+        this.known.headKinds.set(head, kind);
+      }
+      kinds.push(kind);
+    }
+    this.headKinds.set(width, kinds);
+    return kinds;
   }
 
   /** A data row that is the sum of the rows above it in every column is an unlabelled subtotal (`Ordinært driftsresultat`). */
   private data(row: TableRow): void {
     const unit: Unit = { row, kind: 'data' };
     if (!this.wide && this.list.length >= 2) {
-      const cols = new Columns(row);
-      const columns = this.columnsOf(cols).sums;
+      const columns = this.columnsOf(row).sums;
       if (columns.length >= 2) {
+        const cols = new Columns(row);
         const { starts } = allowedStarts(this.list);
         for (const reading of readingsOf(cols, this.list, columns, starts)) {
+          // Counted before any list is made: most rows are no subtotal.
+          let fits = 0;
+          let misses = 0;
+          for (const c of columns) {
+            if (reading.verdicts[c] === 'fit') fits++;
+            else if (reading.verdicts[c] === 'miss') misses++;
+          }
+          if (fits < 2 || (misses > 0 && fits < 3) || misses > 1) continue;
           const parts = this.list.slice(reading.start).filter((u) => u.kind !== 'marker');
           if (parts.length < 2) continue;
-          const fitted = columns.filter((c) => reading.verdicts.get(c) === 'fit');
-          const missedAt = columns.filter((c) => reading.verdicts.get(c) === 'miss');
-          const missed = missedAt.length;
-          if (fitted.length < 2 || (missed > 0 && fitted.length < 3) || missed > 1) continue;
+          const fitted = columns.filter((c) => reading.verdicts[c] === 'fit');
+          const missedAt = columns.filter((c) => reading.verdicts[c] === 'miss');
           if (!fitted.some((c) => row.cells[c].value !== 0)) continue;
           // An unlabelled subtotal that adds up in every column but one: said, as information only.
           for (const c of missedAt) {
             const cell = row.cells[c];
-            const sum = show(reading.sums.get(c)!, cell);
+            const sum = show(reading.sums[c]!, cell);
             this.report({
               severity: 'information',
               range: cell.range,
@@ -311,7 +364,7 @@ class TableReader {
 
   private total(row: TableRow, index: number): void {
     const cols = new Columns(row);
-    const { sums, percent } = this.columnsOf(cols);
+    const { sums, percent } = this.columnsOf(row);
     const unit: Unit = { row, kind: 'total', confirmed: [] };
     if (!this.list.some((u) => u.kind !== 'marker')) {
       this.sectionsBelow(cols, sums, index);
@@ -344,7 +397,12 @@ class TableReader {
     }
     if (percent.length > 0) this.percentColumns(cols, percent, outcome.primaryUnits);
     sums.forEach((c) => (unit.confirmed![c] = outcome.verdict.get(c) === 'fit'));
-    const named = isNamedTotal(labelOf(row));
+    const label = labelOf(row);
+    let named = this.known.namedTotals.get(label);
+    if (named === undefined) {
+      named = isNamedTotal(label);
+      this.known.namedTotals.set(label, named);
+    }
     const certain = sums.filter((c) => outcome.verdict.get(c) !== 'unsure');
     if (named && outcome.misses.length > 0 && outcome.misses.length === certain.length && outcome.primaryUnits.length > 0) {
       // A line item that ends in `i alt` (`Kontorudgifter i alt`): a later total tells.
@@ -401,14 +459,27 @@ class TableReader {
 
     const verdict = new Map<number, Verdict>();
     for (const c of columns) {
-      const all = [...readings.map((r) => r.verdicts.get(c)), ...extra.map((e) => e.get(c))];
-      verdict.set(c, all.includes('fit') ? 'fit' : all.includes('unsure') || all.length === 0 ? 'unsure' : 'miss');
+      // Fit where any reading fits; unsure where none is certain to miss (a missing verdict counts as a miss).
+      let fit = false;
+      let unsure = readings.length + extra.length === 0;
+      for (const r of readings) {
+        const v = r.verdicts[c];
+        if (v === 'fit') fit = true;
+        else if (v === 'unsure') unsure = true;
+      }
+      for (const e of extra) {
+        const v = e.get(c);
+        if (v === 'fit') fit = true;
+        else if (v === 'unsure') unsure = true;
+      }
+      verdict.set(c, fit ? 'fit' : unsure ? 'unsure' : 'miss');
     }
     // The parts it covers: the shortest reading that fits the most columns; else the rows directly above.
     let best: Reading | undefined;
     let bestFits = 0;
     for (const r of readings) {
-      const n = columns.filter((c) => r.verdicts.get(c) === 'fit').length;
+      let n = 0;
+      for (const c of columns) if (r.verdicts[c] === 'fit') n++;
       if (n > bestFits) {
         best = r;
         bestFits = n;
@@ -422,19 +493,20 @@ class TableReader {
       if (verdict.get(c) !== 'miss') continue;
       const cell = row.cells[c];
       // The message names the reading that comes nearest; the fix needs that reading to be the only one, or to fit another column.
-      const fitsElsewhere = (r: Reading): boolean => columns.some((o) => o !== c && r.verdicts.get(o) === 'fit');
-      const candidates = readings.filter((r) => r.verdicts.get(c) === 'miss');
+      const fitsElsewhere = (r: Reading): boolean => columns.some((o) => o !== c && r.verdicts[o] === 'fit');
+      const candidates = readings.filter((r) => r.verdicts[c] === 'miss');
       const pool = candidates.some(fitsElsewhere) ? candidates.filter(fitsElsewhere) : candidates;
       let near: Reading | undefined;
       for (const r of pool) {
-        const d = Math.abs(r.sums.get(c)! - cell.value!);
-        if (!near || d < Math.abs(near.sums.get(c)! - cell.value!) || (d === Math.abs(near.sums.get(c)! - cell.value!) && r.start === primary)) near = r;
+        const d = Math.abs(r.sums[c]! - cell.value!);
+        if (!near || d < Math.abs(near.sums[c]! - cell.value!) || (d === Math.abs(near.sums[c]! - cell.value!) && r.start === primary)) near = r;
       }
       if (!near) continue;
-      const sum = near.sums.get(c)!;
+      const sum = near.sums[c]!;
       const confirmed = fitsElsewhere(near);
       const shown = show(sum, cell);
-      const n = list.slice(near.start).filter((u) => u.kind !== 'marker').length;
+      let n = 0;
+      for (let j = near.start; j < list.length; j++) if (list[j].kind !== 'marker') n++;
       misses.push({
         range: cell.range,
         message: msg(
@@ -457,13 +529,13 @@ class TableReader {
     const sub = list[best.start - 1];
     if (sub?.kind !== 'sub' || (sub.covers?.[0]?.kind !== 'sub' && sub.covers?.[0]?.kind !== 'total')) return;
     const chain = readings.find((r) => r.start === best.start - 1);
-    const fitted = columns.filter((c) => best.verdicts.get(c) === 'fit');
-    if (!chain || !fitted.every((c) => chain.verdicts.get(c) === 'miss')) return;
+    const fitted = columns.filter((c) => best.verdicts[c] === 'fit');
+    if (!chain || !fitted.every((c) => chain.verdicts[c] === 'miss')) return;
     const row = cols.total;
     const line = sub.row.line + 1;
     for (const c of fitted) {
       const cell = row.cells[c];
-      const running = show(chain.sums.get(c)!, cell);
+      const running = show(chain.sums[c]!, cell);
       this.report({
         severity: 'information',
         range: cell.range,

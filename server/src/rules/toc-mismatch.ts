@@ -1,14 +1,18 @@
 import type { Item, ReferatModel, TocEntry } from '../core/model';
-import { editDistance, fold } from '../core/text';
+import { editDistance, isWhite } from '../core/text';
+import { foldKey } from './keys';
 import { msg, type Report, type Rule } from './types';
 
 /** A title as a reader compares it: case, spacing, the kind of dash and a closing period aside. */
 function key(title: string): string {
-  return fold(title)
-    .replace(/\s*[-‐‑‒–—]\s*/g, '-')
-    .replace(/[’'`´]/g, "'")
-    .replace(/(?<![.\s])[.\s]+$/, '');
+  let k = foldKey(title);
+  // Most titles have no dash or quote, and end in neither a period nor a space: then the replacements have nothing to do.
+  if (DASH_OR_QUOTE.test(k)) k = k.replace(/\s*[-‐‑‒–—]\s*/g, '-').replace(/[’'`´]/g, "'");
+  const last = k.charCodeAt(k.length - 1);
+  return last === 46 || isWhite(last) ? k.replace(/(?<![.\s])[.\s]+$/, '') : k;
 }
+
+const DASH_OR_QUOTE = /[-‐‑‒–—’'`´]/;
 
 function written(title: string): string {
   return title.normalize('NFC').replace(/\s+/g, ' ').replace(/(?<![.\s])[.\s]+$/, '').trim();
@@ -79,6 +83,8 @@ export const tocMismatch: Rule = {
     if (toc.length === 0 || items.length === 0) return;
     const tocKeys = toc.map((e) => key(e.title));
     const itemKeys = items.map((i) => key(i.title));
+    // Entry for entry the headings (the usual case): every pair aligns and no gap is left to report.
+    if (tocKeys.length === itemKeys.length && tocKeys.every((k, i) => k === itemKeys[i])) return;
     const pairs = align(tocKeys, itemKeys);
     const differs = (entry: TocEntry, item: Item): void => {
       report({
@@ -92,16 +98,25 @@ export const tocMismatch: Rule = {
     };
     // Paired titles have the same key: they differ at most in spacing, dashes, quotes or case, which a reader does not count.
 
-    const matchedItemKeys = new Set(pairs.map(([, h]) => itemKeys[h]));
-    // Look-ups by key instead of includes/indexOf, so a long table of contents is not quadratic.
-    const firstItemWithKey = new Map<string, number>();
-    itemKeys.forEach((k, i) => {
-      if (!firstItemWithKey.has(k)) firstItemWithKey.set(k, i);
-    });
-    const tocKeySet = new Set(tocKeys);
     const bounds: Array<[number, number]> = [[-1, -1], ...pairs, [toc.length, items.length]];
-    const numberedWithoutPages = toc.every((e) => e.number !== undefined && e.page === undefined);
+    // Made at the first gap: a table of contents that follows the headings has none.
+    let gapFacts: { matchedItemKeys: Set<string>; firstItemWithKey: Map<string, number>; tocKeySet: Set<string>; numberedWithoutPages: boolean } | undefined;
     for (let k = 0; k + 1 < bounds.length; k++) {
+      if (bounds[k][0] + 1 === bounds[k + 1][0] && bounds[k][1] + 1 === bounds[k + 1][1]) continue;
+      if (!gapFacts) {
+        // Look-ups by key instead of includes/indexOf, so a long table of contents is not quadratic.
+        const firstItemWithKey = new Map<string, number>();
+        itemKeys.forEach((key, i) => {
+          if (!firstItemWithKey.has(key)) firstItemWithKey.set(key, i);
+        });
+        gapFacts = {
+          matchedItemKeys: new Set(pairs.map(([, h]) => itemKeys[h])),
+          firstItemWithKey,
+          tocKeySet: new Set(tocKeys),
+          numberedWithoutPages: toc.every((e) => e.number !== undefined && e.page === undefined),
+        };
+      }
+      const { matchedItemKeys, firstItemWithKey, tocKeySet, numberedWithoutPages } = gapFacts;
       const tocGap = range(bounds[k][0] + 1, bounds[k + 1][0]);
       const itemGap = range(bounds[k][1] + 1, bounds[k + 1][1]);
       const usedItems = new Set<number>();

@@ -1,5 +1,6 @@
 import type { Item, Range, ReferatModel } from '../core/model';
 import type { ResolvedConfig } from '../config';
+import { nfcLatin } from './keys';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -65,14 +66,33 @@ export function titleIn(item: Item, titles: readonly string[]): boolean {
   return titleMatcher(titles)(item);
 }
 
+/** Matchers by title list, each remembering its verdict per title: the configured lists are read by several rules, and documents repeat titles. */
+const matchers = new WeakMap<readonly string[], (item: Item) => boolean>();
+/** Past this many remembered titles (a long editing session types many), a matcher starts over. */
+const REMEMBERED = 10_000;
+
 /** `titleIn` for every item of a document: the titles are read once. */
 export function titleMatcher(titles: readonly string[]): (item: Item) => boolean {
+  const known = matchers.get(titles);
+  if (known) return known;
   const wanted = titles.map((x) => x.normalize('NFC').toLowerCase().trim()).filter((e) => e.length > 0);
-  return (item) => {
-    const t = item.title.normalize('NFC').replace(/^Lukket\s*:\s*/i, '').toLowerCase().trim();
+  const verdicts = new Map<string, boolean>();
+  const matches = (title: string): boolean => {
+    const t = nfcLatin(title).replace(/^Lukket\s*:\s*/i, '').toLowerCase().trim();
     // `Udvalget - mødekalender 2023`, `Udvalgets mødekalender 2023`: the standing title after the committee's name.
     return wanted.some((e) => t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))) || afterCommittee(t, e));
   };
+  const matcher = (item: Item): boolean => {
+    let verdict = verdicts.get(item.title);
+    if (verdict === undefined) {
+      if (verdicts.size >= REMEMBERED) verdicts.clear();
+      verdict = matches(item.title);
+      verdicts.set(item.title, verdict);
+    }
+    return verdict;
+  };
+  matchers.set(titles, matcher);
+  return matcher;
 }
 
 /** Whether `title` names `entry` (a whole word or words) after a committee: `X - entry ...` or `Xs entry ...`. */
