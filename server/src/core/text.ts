@@ -33,21 +33,41 @@ export function lineRange(line: number, start: number, end: number): Range {
   return range(line, start, line, end);
 }
 
-/** Canonical form for comparing names and titles: NFC, one space, no case. */
+/**
+ * Canonical form for comparing names and titles: NFC, one space, no case; that is
+ * `s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('da')`, without the calls that
+ * change nothing. Below U+0300 no character changes under NFC or composes with its neighbour, and
+ * toLowerCase() lowercases as the Danish locale does (ICU's special casing is for tr, az and lt).
+ */
 export function fold(s: string): string {
-  // Below U+0300 every text is in NFC already; Danish lower-cases as toLowerCase does (only tr, az and lt differ).
-  const composed = BEYOND_LATIN.test(s) ? s.normalize('NFC') : s;
-  return (SPACE_TO_FOLD.test(composed) ? composed.replace(/\s+/g, ' ') : composed).trim().toLowerCase();
+  // One pass over text below U+0300 (nearly all Danish text): whether `\s+` -> one space would change it.
+  let collapse = false;
+  let white = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300) return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (c === 32) {
+      if (white) collapse = true;
+      white = true;
+    } else if ((c >= 9 && c <= 13) || c === 0xa0) collapse = white = true;
+    else white = false;
+  }
+  return (collapse ? s.replace(/\s+/g, ' ') : s).trim().toLowerCase();
+}
+
+/** Name comparison key: like fold, and without periods. */
+export function nameKey(s: string): string {
+  const f = fold(s);
+  // Without a period the second collapse has nothing to do: fold left single spaces.
+  return f.includes('.') ? f.replace(/[.]/g, '').replace(/\s+/g, ' ') : f;
+}
+
+/** `s.normalize('NFC')`, without the call where nothing could change (text below U+0300). */
+export function nfcLatin(s: string): string {
+  return BEYOND_LATIN.test(s) ? s.normalize('NFC') : s;
 }
 
 const BEYOND_LATIN = /[^\u0000-\u02ff]/;
-/** White space other than a single space between words. */
-const SPACE_TO_FOLD = /[^\S ]|\s\s/;
-
-/** Name comparison key: like fold, and without diacritics beyond æ, ø, å. */
-export function nameKey(s: string): string {
-  return fold(s).replace(/[.]/g, '').replace(/\s+/g, ' ');
-}
 
 /** Levenshtein distance, bounded: gives up (returns limit + 1) once the distance exceeds limit. */
 export function editDistance(a: string, b: string, limit = 3): number {

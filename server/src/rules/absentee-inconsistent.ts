@@ -1,6 +1,6 @@
 import type { Item, NameRef } from '../core/model';
 import { isWhite, trimmedEnd } from '../core/text';
-import { nameKeyOf, nameKeys } from './keys';
+import { nameKeys } from './keys';
 import { memberMatcher, NearNames } from './members';
 import { msg, type Rule } from './types';
 
@@ -80,7 +80,7 @@ export const absenteeInconsistent: Rule = {
       const words = new Set<string>();
       for (const item of model.items) for (let l = item.line; l <= item.endLine; l++) {
         // No phrase of EXPLAINED is shorter than `ankom`: the blank and short lines, near half of a referat, are not searched.
-        if (lines[l].length >= SHORTEST_EXPLANATION && EXPLAINED.test(lines[l])) for (const w of nameKeyOf(lines[l]).split(WORD_BREAK)) if (w) words.add(w);
+        if (lines[l].length >= SHORTEST_EXPLANATION && EXPLAINED.test(lines[l])) for (const w of nameKey(lines[l]).split(WORD_BREAK)) if (w) words.add(w);
       }
       const addWords = (refs: readonly NameRef[]): void => {
         for (const ref of refs) for (const w of nameKey(ref.name).split(WORD_BREAK)) if (w) words.add(w);

@@ -1,5 +1,5 @@
 import type { Member, NameRef, ReferatModel } from '../core/model';
-import { nameKeyOf as nameKey } from './keys';
+import { nameKey } from '../core/text';
 import type { ResolvedConfig } from '../config';
 import { NearNames } from './nearNames';
 

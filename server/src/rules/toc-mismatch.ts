@@ -1,11 +1,11 @@
 import type { Item, ReferatModel, TocEntry } from '../core/model';
 import { editDistance, isWhite } from '../core/text';
-import { foldKey } from './keys';
+import { fold } from '../core/text';
 import { msg, type Report, type Rule } from './types';
 
 /** A title as a reader compares it: case, spacing, the kind of dash and a closing period aside. */
 function key(title: string): string {
-  let k = foldKey(title);
+  let k = fold(title);
   // Most titles have no dash or quote, and end in neither a period nor a space: then the replacements have nothing to do.
   if (DASH_OR_QUOTE.test(k)) k = k.replace(/\s*[-‐‑‒–—]\s*/g, '-').replace(/[’'`´]/g, "'");
   const last = k.charCodeAt(k.length - 1);

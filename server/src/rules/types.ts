@@ -1,6 +1,6 @@
 import type { Item, Range, ReferatModel } from '../core/model';
 import type { ResolvedConfig } from '../config';
-import { nfcLatin } from './keys';
+import { nfcLatin } from '../core/text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

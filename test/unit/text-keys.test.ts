@@ -1,11 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fold, nameKey } from '../../server/src/core/text';
-import { foldKey, nameKeyOf, nfcLatin } from '../../server/src/rules/keys';
+import { fold, nameKey, nfcLatin } from '../../server/src/core/text';
 import { corpusDir, repoRoot } from '../support/paths';
 
-/** Text where NFC, Unicode white space or locale casing could make the fast keys differ from core/text's. */
+/** The keys as they are defined; core/text computes them without the calls that change nothing. */
+const definedFold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('da');
+const definedNameKey = (s: string): string => definedFold(s).replace(/[.]/g, '').replace(/\s+/g, ' ');
+
+/** Text where NFC, Unicode white space or locale casing could make the fast keys differ from their definitions. */
 const TRICKY = [
   'Godkendelse af dagsorden',
   '  Jens   Bækgaard ',
@@ -30,11 +33,11 @@ function corpusLines(): string[] {
   return out;
 }
 
-describe('rules/keys: the rules\' fast keys equal core/text\'s', () => {
+describe('core/text: fold, nameKey and nfcLatin equal their definitions', () => {
   it('on text chosen to differ under NFC, white space and casing', () => {
     for (const s of TRICKY) {
-      assert.strictEqual(foldKey(s), fold(s), JSON.stringify(s));
-      assert.strictEqual(nameKeyOf(s), nameKey(s), JSON.stringify(s));
+      assert.strictEqual(fold(s), definedFold(s), JSON.stringify(s));
+      assert.strictEqual(nameKey(s), definedNameKey(s), JSON.stringify(s));
       assert.strictEqual(nfcLatin(s), s.normalize('NFC'), JSON.stringify(s));
     }
   });
@@ -43,8 +46,8 @@ describe('rules/keys: the rules\' fast keys equal core/text\'s', () => {
     const lines = corpusLines();
     assert.ok(lines.length > 100);
     for (const s of lines) {
-      assert.strictEqual(foldKey(s), fold(s), JSON.stringify(s));
-      assert.strictEqual(nameKeyOf(s), nameKey(s), JSON.stringify(s));
+      assert.strictEqual(fold(s), definedFold(s), JSON.stringify(s));
+      assert.strictEqual(nameKey(s), definedNameKey(s), JSON.stringify(s));
     }
   });
 
