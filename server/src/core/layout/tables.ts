@@ -149,7 +149,8 @@ const BLANK = /^[-–—]?$/;
 
 /** An empty cell or a dash: no figure, which adds nothing. */
 export function isBlankCell(cell: TableCell | undefined): boolean {
-  return cell !== undefined && BLANK.test(cell.text);
+  if (cell === undefined || cell.text.length > 1) return false;
+  return BLANK.test(cell.text);
 }
 
 /** The rounding a shown number carries: half a unit of its last decimal. */
