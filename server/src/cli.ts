@@ -2,7 +2,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs as parseNodeArgs } from 'util';
 import { Worker } from 'worker_threads';
-import { createTwoFilesPatch } from 'diff';
 import { configFor, fix, lint } from './api';
 import { parse } from './core/parse';
 import { ConfigLoader, describeProblem, type LoadedConfig } from './configFile';
@@ -287,7 +286,8 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
     result.fixed = fixed.fixed;
     // Standard input is printed back even unchanged: it can be read only once.
     if (fixed.text !== text || file === '-') {
-      if (settings.dryRun) result.diff = fixed.text === text ? undefined : createTwoFilesPatch(name, name, text, fixed.text);
+      // The diff library is loaded only for --fix-dry-run.
+      if (settings.dryRun) result.diff = fixed.text === text ? undefined : (await import('diff')).createTwoFilesPatch(name, name, text, fixed.text);
       else result.write = { text: fixed.text, digest: textDigest(text) };
     }
     findings = fixed.findings;
