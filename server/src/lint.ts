@@ -168,25 +168,26 @@ export function pickFixes(fixes: readonly Fix[]): { edits: TextEdit[]; fixed: nu
  * Applies every fix, finding by finding, whole fixes only (a fix whose edits overlap a fix
  * already taken waits for the next pass), and lints again, up to ten passes, as ESLint does.
  * `findings` are those of `text` when the caller has them, which saves the first lint. The result's
- * findings are those of the fixed text when the last pass linted it.
+ * findings are those of the returned text whenever a pass linted it or the caller gave them, so
+ * that no text is linted twice.
  */
 export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), onlyRule?: string, findings?: readonly Finding[]): { text: string; fixed: number; passes: number; findings?: Finding[] } {
   let current = text;
   let fixed = 0;
   let passes = 0;
+  // The findings of `current`, while known.
   let known: readonly Finding[] | undefined = findings;
-  let last: Finding[] | undefined;
   for (; passes < 10; passes++) {
-    const found = known ?? (last = lintText(current, config).findings);
-    known = undefined;
+    const found: readonly Finding[] = known ?? lintText(current, config).findings;
+    known = found;
     const fixes = found.filter((f) => f.fix && (!onlyRule || f.rule === onlyRule)).map((f) => f.fix!);
     if (fixes.length === 0) break;
     const picked = pickFixes(fixes);
     fixed += picked.fixed;
     const next = applyEdits(current, picked.edits).text;
-    last = undefined;
     if (next === current) break;
     current = next;
+    known = undefined;
   }
-  return { text: current, fixed, passes, ...(last ? { findings: last } : {}) };
+  return { text: current, fixed, passes, ...(known ? { findings: [...known] } : {}) };
 }
