@@ -326,7 +326,7 @@ export type WorkerSettings = FileSettings;
  * thread at most), otherwise one for every BYTES_PER_THREAD of them, up to the number of CPUs.
  * Standard input is read in the main thread, so with it there is one.
  */
-function threadsFor(files: readonly string[], jobs: number | undefined): number {
+export function threadsFor(files: readonly string[], jobs: number | undefined): number {
   if (files.includes('-')) return 1;
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, files.length));
   let bytes = 0;

@@ -191,3 +191,15 @@ export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), o
   }
   return { text: current, fixed, passes, ...(known ? { findings: [...known] } : {}) };
 }
+
+/**
+ * Fixes the findings of one rule that `findings` (those of `text`) hold: in one pass and without a
+ * lint when no two of their fixes overlap, since then exactly those findings are fixed; otherwise
+ * the ones left wait for the next passes, as in fixAll.
+ */
+export function fixRule(text: string, config: ResolvedConfig, rule: string, findings: readonly Finding[]): string {
+  const fixes = findings.filter((f) => f.fix && f.rule === rule).map((f) => f.fix!);
+  const picked = pickFixes(fixes);
+  const once = applyEdits(text, picked.edits).text;
+  return picked.fixed === fixes.length || once === text ? once : fixAll(once, config, rule).text;
+}
