@@ -117,6 +117,11 @@ export function lineOffsets(text: string): number[] {
   return offsets;
 }
 
+/** Edits by start, then end; edits at the same place keep their order. */
+function inApplyOrder(edits: readonly TextEdit[]): TextEdit[] {
+  return [...edits].sort((a, b) => comparePos(a.range.start, b.range.start) || comparePos(a.range.end, b.range.end));
+}
+
 /**
  * Applies edits that do not overlap; an edit that overlaps one already taken is left for the next
  * pass. Returns the text and the edits applied. The text is copied once, whatever the number of edits.
@@ -128,7 +133,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
     const lineEnd = p.line + 1 < offsets.length ? offsets[p.line + 1] : text.length;
     return Math.min(offsets[p.line] + p.character, lineEnd);
   };
-  const sorted = [...edits].sort((a, b) => comparePos(a.range.start, b.range.start) || comparePos(a.range.end, b.range.end));
+  const sorted = inApplyOrder(edits);
   const taken: TextEdit[] = [];
   let lastEnd: Range['start'] | undefined;
   for (const e of sorted) {
@@ -193,13 +198,12 @@ export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), o
 }
 
 /**
- * Fixes the findings of one rule that `findings` (those of `text`) hold: in one pass and without a
- * lint when no two of their fixes overlap, since then exactly those findings are fixed; otherwise
- * the ones left wait for the next passes, as in fixAll.
+ * The edits that fix the findings of one rule among `findings`, in the order applyEdits applies
+ * them, when no two of their fixes overlap: then one pass fixes exactly those findings, with no
+ * lint. Undefined when some overlap (those wait for a next pass, as in fixAll).
  */
-export function fixRule(text: string, config: ResolvedConfig, rule: string, findings: readonly Finding[]): string {
+export function ruleFixEdits(findings: readonly Finding[], rule: string): TextEdit[] | undefined {
   const fixes = findings.filter((f) => f.fix && f.rule === rule).map((f) => f.fix!);
   const picked = pickFixes(fixes);
-  const once = applyEdits(text, picked.edits).text;
-  return picked.fixed === fixes.length || once === text ? once : fixAll(once, config, rule).text;
+  return picked.fixed === fixes.length ? inApplyOrder(picked.edits) : undefined;
 }

@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config';
 import type { Range } from '../core/model';
 import { disableNextLineComment, disableRegionComments } from '../disable';
-import { fixAll, fixRule } from '../lint';
+import { fixAll, ruleFixEdits } from '../lint';
 import { ruleById } from '../rules';
 import type { Finding } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
@@ -29,13 +29,15 @@ export interface FixAllData {
 
 /**
  * The edit of every fix of all rules, as ESLint's fix-all (whole fixes, repeated until none is
- * left), or of one rule's findings, which the analysis already has (see fixRule).
+ * left), or of one rule's findings, which the analysis already has (see ruleFixEdits).
  */
 export function fixAllEdit(analysis: Analysis, uri: string, config: ResolvedConfig, rule?: string): WorkspaceEdit | undefined {
   // The analysis's findings are the first pass's, when they were made with this configuration.
   const known = analysis.config === config ? analysis.findings : undefined;
-  const fixed = rule && known ? fixRule(analysis.text, config, rule, known) : fixAll(analysis.text, config, rule, known).text;
-  const edit = minimalEdit(analysis.text, fixed);
+  // One rule's fixes, when none overlaps, go as they are: a few small edits instead of one that rewrites most of the document.
+  const edits = rule && known ? ruleFixEdits(known, rule) : undefined;
+  if (edits) return edits.length > 0 ? { changes: { [uri]: edits } } : undefined;
+  const edit = minimalEdit(analysis.text, fixAll(analysis.text, config, rule, known).text);
   return edit ? { changes: { [uri]: [edit] } } : undefined;
 }
 
