@@ -324,7 +324,7 @@ async function main(): Promise<number> {
     const folder = path.join(dir, 'folder');
     const folderBytes = writeFolder(parts, folder, FOLDER_FILES, FOLDER_FILE_BYTES);
     const folderDefault = processMedian(FOLDER_RUNS, 1, process.execPath, [CLI, folder], dir, [0, 1]);
-    say(`${FOLDER_FILES} documents: referat-lint (threads by the work and the idle CPUs) ${ms(folderDefault)}`);
+    say(`${FOLDER_FILES} documents: referat-lint (threads by the work) ${ms(folderDefault)}`);
     const folderOneJob = processMedian(FOLDER_RUNS, 0, process.execPath, [CLI, '--jobs', '1', folder], dir, [0, 1]);
     say(`${FOLDER_FILES} documents: referat-lint --jobs 1 ${ms(folderOneJob)}`);
     const folderTwoJobs = processMedian(FOLDER_RUNS, 0, process.execPath, [CLI, '--jobs', '2', folder], dir, [0, 1]);
@@ -365,7 +365,7 @@ async function main(): Promise<number> {
     out.push('|---|---|---|---|');
     out.push(`| cold start, 1 MB, \`--format json\` (${runs(COLD_START_RUNS)}) | ${ms(coldStart)} | ${ms(coldStartCli2)} (${runs(COLD_START_CLI2_RUNS)}) | ${ratio(coldStart, coldStartCli2)}${atLeast(CLI_RATIO_TARGET, coldStart, coldStartCli2)} |`);
     out.push(`| peak memory (RSS), analysing 10 MB | ${memory.peakMB.toFixed(0)} MB${versus(MEMORY_TARGET_MB, memory.peakMB, (v) => `${v} MB`)} | — | — |`);
-    out.push(`| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default threads (one per 8 MB, up to the ${os.availableParallelism()} CPUs less the load) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`);
+    out.push(`| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default threads (one per 8 MB, up to the ${os.availableParallelism()} CPUs) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`);
     out.push(`| ${FOLDER_FILES} documents, \`--jobs 1\` (${runs(FOLDER_RUNS)}) | ${ms(folderOneJob)} | | ${ratio(folderOneJob, folderCli2)} |`);
     out.push(`| ${FOLDER_FILES} documents, \`--jobs 2\` (this thread and a worker) (${runs(FOLDER_RUNS)}) | ${ms(folderTwoJobs)} | | ${ratio(folderTwoJobs, folderCli2)} |`);
     out.push('');

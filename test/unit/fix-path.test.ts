@@ -75,13 +75,13 @@ describe('how many threads the CLI lints in', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('without --jobs, one thread for every 8 MB of text, up to the idle CPUs', () => {
+  it('without --jobs, one thread for every 8 MB of text, up to the number of CPUs', () => {
     const small = Array.from({ length: 40 }, (_, i) => file(`s${i}.referat.md`, 100_000));
     assert.strictEqual(threadsFor(small, undefined, 8), 1, '4 MB in 40 files');
     const large = Array.from({ length: 8 }, (_, i) => file(`l${i}.referat.md`, 4_000_000));
-    assert.strictEqual(threadsFor(large, undefined, 8), 4, '32 MB, 8 idle CPUs');
-    assert.strictEqual(threadsFor(large, undefined, 2), 2, '32 MB, 2 idle CPUs');
-    assert.strictEqual(threadsFor(large, undefined, 1), 1, '32 MB, the other CPUs busy');
+    assert.strictEqual(threadsFor(large, undefined, 8), 4, '32 MB, 8 CPUs');
+    assert.strictEqual(threadsFor(large, undefined, 2), 2, '32 MB, 2 CPUs');
+    assert.strictEqual(threadsFor(large, undefined, 1), 1, '32 MB, 1 CPU');
     assert.strictEqual(threadsFor([...large, '-'], undefined, 8), 1, 'standard input is read in the main thread');
   });
 
