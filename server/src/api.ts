@@ -78,7 +78,9 @@ export function fix(text: string, options: LintOptions = {}): FixResult {
   const config = configFor(options);
   const fixed = fixAll(text, config);
   const out = keepLineEnds(text, fixed.text);
-  return { text: out, fixed: fixed.fixed, findings: lintText(out, config).findings };
+  // fixAll's last lint is of the fixed text; only line ends put back after it call for another.
+  const findings = out === fixed.text && fixed.findings ? fixed.findings : lintText(out, config).findings;
+  return { text: out, fixed: fixed.fixed, findings };
 }
 
 /** The configuration that applies to a document or folder, or that a `.json` file holds, with its problems. */

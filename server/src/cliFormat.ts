@@ -119,7 +119,9 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
     case 'json': {
       w.write(`  {\n    "file": ${JSON.stringify(name)},\n    "diagnostics": [`);
       findings.forEach((f, i) => {
-        w.write(`${i === 0 ? '\n' : ',\n'}      ${JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range, ...placeOf(f) })}`);
+        const place = placeOf(f);
+        const diagnostic = place ? JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range, ...place }) : jsonDiagnostic(f, lang);
+        w.write(`${i === 0 ? '\n' : ',\n'}      ${diagnostic}`);
       });
       w.write(findings.length > 0 ? '\n    ]\n  }' : ']\n  }');
       return;
@@ -150,6 +152,19 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
       return;
     }
   }
+}
+
+function jsonPosition(p: Range['start']): string {
+  return `{"line":${p.line},"character":${p.character}}`;
+}
+
+/**
+ * A finding as JSON.stringify writes `{ rule, severity, message, range }`, with only its strings
+ * passed through JSON.stringify: a million findings take a fraction of the time.
+ */
+function jsonDiagnostic(f: Finding, lang: Lang): string {
+  const { start, end } = f.range;
+  return `{"rule":${JSON.stringify(f.rule)},"severity":${JSON.stringify(f.severity)},"message":${JSON.stringify(f.message[lang])},"range":{"start":${jsonPosition(start)},"end":${jsonPosition(end)}}}`;
 }
 
 /** Whether the body of a file with these findings is empty (then no separator goes before it). */

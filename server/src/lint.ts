@@ -117,6 +117,11 @@ export function lineOffsets(text: string): number[] {
   return offsets;
 }
 
+/** Edits by start, then end; edits at the same place keep their order. */
+function inApplyOrder(edits: readonly TextEdit[]): TextEdit[] {
+  return [...edits].sort((a, b) => comparePos(a.range.start, b.range.start) || comparePos(a.range.end, b.range.end));
+}
+
 /**
  * Applies edits that do not overlap; an edit that overlaps one already taken is left for the next
  * pass. Returns the text and the edits applied. The text is copied once, whatever the number of edits.
@@ -128,7 +133,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
     const lineEnd = p.line + 1 < offsets.length ? offsets[p.line + 1] : text.length;
     return Math.min(offsets[p.line] + p.character, lineEnd);
   };
-  const sorted = [...edits].sort((a, b) => comparePos(a.range.start, b.range.start) || comparePos(a.range.end, b.range.end));
+  const sorted = inApplyOrder(edits);
   const taken: TextEdit[] = [];
   let lastEnd: Range['start'] | undefined;
   for (const e of sorted) {
@@ -168,25 +173,37 @@ export function pickFixes(fixes: readonly Fix[]): { edits: TextEdit[]; fixed: nu
  * Applies every fix, finding by finding, whole fixes only (a fix whose edits overlap a fix
  * already taken waits for the next pass), and lints again, up to ten passes, as ESLint does.
  * `findings` are those of `text` when the caller has them, which saves the first lint. The result's
- * findings are those of the fixed text when the last pass linted it.
+ * findings are those of the returned text whenever a pass linted it or the caller gave them, so
+ * that no text is linted twice.
  */
 export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), onlyRule?: string, findings?: readonly Finding[]): { text: string; fixed: number; passes: number; findings?: Finding[] } {
   let current = text;
   let fixed = 0;
   let passes = 0;
+  // The findings of `current`, while known.
   let known: readonly Finding[] | undefined = findings;
-  let last: Finding[] | undefined;
   for (; passes < 10; passes++) {
-    const found = known ?? (last = lintText(current, config).findings);
-    known = undefined;
+    const found: readonly Finding[] = known ?? lintText(current, config).findings;
+    known = found;
     const fixes = found.filter((f) => f.fix && (!onlyRule || f.rule === onlyRule)).map((f) => f.fix!);
     if (fixes.length === 0) break;
     const picked = pickFixes(fixes);
     fixed += picked.fixed;
     const next = applyEdits(current, picked.edits).text;
-    last = undefined;
     if (next === current) break;
     current = next;
+    known = undefined;
   }
-  return { text: current, fixed, passes, ...(last ? { findings: last } : {}) };
+  return { text: current, fixed, passes, ...(known ? { findings: [...known] } : {}) };
+}
+
+/**
+ * The edits that fix the findings of one rule among `findings`, in the order applyEdits applies
+ * them, when no two of their fixes overlap: then one pass fixes exactly those findings, with no
+ * lint. Undefined when some overlap (those wait for a next pass, as in fixAll).
+ */
+export function ruleFixEdits(findings: readonly Finding[], rule: string): TextEdit[] | undefined {
+  const fixes = findings.filter((f) => f.fix && f.rule === rule).map((f) => f.fix!);
+  const picked = pickFixes(fixes);
+  return picked.fixed === fixes.length ? inApplyOrder(picked.edits) : undefined;
 }

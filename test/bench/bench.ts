@@ -11,10 +11,12 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis, type TextChange } from '../../server/src/analysis';
+import { collectFiles } from '../../server/src/files';
 import { extractDocument } from '../../server/src/formats';
 import { defaultConfig } from '../../server/src/lint';
-import { repoRoot } from '../support/paths';
-import { safetyFigures, type BenchTools } from './safety';
+import { corpusDir, repoRoot } from '../support/paths';
+import { buildReferat, exampleParts, writeFolder } from './generate';
+import { safetyFigures, type BenchTools, type FixPathFigures } from './safety';
 
 const quick = process.argv.includes('--quick');
 const safetyOnly = process.argv.includes('--safety');
@@ -39,8 +41,8 @@ interface Size {
 
 const SIZES: Size[] = [
   { label: '100 KB', bytes: 100 * KB, runs: quick ? 5 : 15, warmUp: quick ? 10 : 30, markdownlintRuns: quick ? 3 : 15 },
-  { label: '1 MB', bytes: MB, runs: quick ? 5 : 15, warmUp: quick ? 1 : 2, markdownlintRuns: quick ? 1 : 3, fullTarget: 15, keystrokeTarget: 1 },
-  { label: '10 MB', bytes: 10 * MB, runs: quick ? 2 : 5, warmUp: 1, markdownlintRuns: quick ? 0 : 1, fullTarget: 150, keystrokeTarget: 3 },
+  { label: '1 MB', bytes: MB, runs: quick ? 5 : 15, warmUp: quick ? 1 : 2, markdownlintRuns: quick ? 1 : 3, fullTarget: 30, keystrokeTarget: 1 },
+  { label: '10 MB', bytes: 10 * MB, runs: quick ? 2 : 5, warmUp: 1, markdownlintRuns: quick ? 0 : 1, fullTarget: 300, keystrokeTarget: 3 },
 ];
 const COLD_START_RUNS = quick ? 3 : 7;
 const FOLDER_FILES = 500;
@@ -49,76 +51,22 @@ const FOLDER_RUNS = quick ? 1 : 3;
 /** markdownlint-cli2 takes minutes over the folder: one run, and none with --quick. */
 const FOLDER_CLI2_RUNS = quick ? 0 : 1;
 const COLD_START_CLI2_RUNS = quick ? 1 : 3;
-const COLD_START_TARGET = 150;
+/** Issue 19: the CLI on 1 MB at least this many times faster than markdownlint-cli2, and on 10 MB within 0.4 s. */
+const CLI_RATIO_TARGET = 15;
+const CLI_10MB_TARGET = 400;
+const CLI_10MB_RUNS = quick ? 1 : 3;
+/** markdownlint-cli2 takes minutes on 10 MB and long on the corpus: one run each, and none with --quick. */
+const CLI2_SLOW_RUNS = quick ? 0 : 1;
+const FIX_TARGET = 300;
+const SERVER_FIX_TARGET = 300;
+/** Issue 19: the real documents of ../shared/corpus in one CLI run. */
+const CORPUS_TARGET = 1000;
+const CORPUS_RUNS = quick ? 3 : 5;
 const MEMORY_TARGET_MB = 400;
 const FOLDER_TARGET = 3000;
 /** A 50-page PDF referat of ours (test/fixtures/formats/generate.mjs). */
 const LONG_PDF = path.join(root, 'test', 'fixtures', 'formats', 'long.pdf');
 const PDF_RUNS = quick ? 3 : 7;
-
-
-/** The examples taken apart: the header of the correct one, and the item blocks of both, set in its meeting. */
-interface ExampleParts {
-  header: string;
-  blocks: string[];
-}
-
-function itemBlocks(text: string): string[] {
-  const starts: number[] = [];
-  const heading = /^# Punkt \d+:/gm;
-  for (let m = heading.exec(text); m; m = heading.exec(text)) starts.push(m.index);
-  return starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length).trimEnd());
-}
-
-function exampleParts(): ExampleParts {
-  const correct = fs.readFileSync(path.join(root, 'examples', 'korrekt.referat.md'), 'utf8');
-  const withSlips = fs.readFileSync(path.join(root, 'examples', 'med-fejl.referat.md'), 'utf8');
-  const theirMembers = /^\*\*Mødedeltagere\*\* (.+)$/m.exec(withSlips)![1];
-  // One member list for both committees' items, so that only the examples' own slips are findings.
-  const header = correct.slice(0, correct.indexOf('## Indholdsfortegnelse')).replace(/^(\*\*Mødedeltagere\*\* .+)$/m, `$1, ${theirMembers}`);
-  // The items with slips are moved to the correct example's meeting (the slip in a decision's date stays, 04-06-2025),
-  // with the same absentee as the correct example's items, so that the slipped absentee lists stand out.
-  const moved = itemBlocks(withSlips).map((b) =>
-    b.replace(/Teknik- og Miljøudvalget den 05-06-2025/g, 'Kultur- og Fritidsudvalget den 12-03-2025').replace(/^Afbud: Ole Rask$/m, 'Afbud: Jens Bækgaard'),
-  );
-  return { header, blocks: [...itemBlocks(correct), ...moved] };
-}
-
-/** The table of contents reads item numbers of up to four digits; past about 2 MB the items run beyond 9999. */
-const TOC_UP_TO_BYTES = 2 * MB;
-
-/**
- * A referat of about `bytes` characters: the example items over and over, numbered on from
- * `firstNumber`, with a table of contents that matches (left out above TOC_UP_TO_BYTES), and case
- * numbers that stay unique apart from the examples' own deliberate duplicate.
- */
-function buildReferat(parts: ExampleParts, bytes: number, firstNumber = 1, rotate = 0): { text: string; items: number; tocEntries: number } {
-  const withToc = bytes <= TOC_UP_TO_BYTES;
-  const toc: string[] = [];
-  const body: string[] = [];
-  let length = parts.header.length + 40;
-  let serial = 1000;
-  let caseNumbers = new Map<string, string>();
-  for (let k = 0; length < bytes; k++) {
-    const b = (k + rotate) % parts.blocks.length;
-    if (b === 0) caseNumbers = new Map();
-    const number = firstNumber + k;
-    const block = parts.blocks[b]
-      .replace(/^# Punkt \d+:/, `# Punkt ${number}:`)
-      .replace(/^(\d{2})\/\d{4}$/gm, (cn, year: string) => {
-        if (!caseNumbers.has(cn)) caseNumbers.set(cn, `${year}/${serial++}`);
-        return caseNumbers.get(cn)!;
-      });
-    body.push(block);
-    length += block.length + 2;
-    if (withToc) {
-      toc.push(`${number}. ${/^# Punkt \d+: (.*)$/m.exec(block)![1]}`);
-      length += toc[toc.length - 1].length + 1;
-    }
-  }
-  const text = `${parts.header}${withToc ? `## Indholdsfortegnelse\n\n${toc.join('\n')}\n\n` : ''}${body.join('\n\n')}\n`;
-  return { text, items: body.length, tocEntries: toc.length };
-}
 
 
 function median(values: readonly number[]): number {
@@ -252,6 +200,43 @@ function versus(target: number | undefined, value: number, unit: (v: number) => 
   return ` ${value <= target ? '✓' : '✗'} (≤ ${unit(target)})`;
 }
 
+/** ✓ when ours is at least `times` times faster than theirs. */
+function atLeast(times: number, ours: number, theirs: number | undefined): string {
+  if (theirs === undefined) return '';
+  return ` ${theirs / ours >= times ? '✓' : '✗'} (≥ ${times}×)`;
+}
+
+interface ProcessFigures {
+  coldStart: number;
+  coldStartCli2: number;
+  cli10: number;
+  cli10Cli2?: number;
+  fixCli2?: number;
+  corpus?: { ours: number; cli2?: number; documents: number };
+}
+
+/** Issue 19's targets, each beside markdownlint's figure from the same run where it has one. */
+function issue19Table(rows: ReadonlyArray<{ size: Size; full: number; markdownlint?: number }>, p: ProcessFigures, fix: FixPathFigures): string[] {
+  const theirs = (v: number | undefined, n = 1): string => (v === undefined ? (quick ? 'not run (--quick)' : 'not run') : `${ms(v)} (${runs(n)})`);
+  const out = ['| issue 19 target | referat | markdownlint | ratio |', '|---|---|---|---|'];
+  for (const r of rows) {
+    if (r.size.fullTarget === undefined) continue;
+    out.push(`| parse + all checks, ${r.size.label} (in-process) | ${ms(r.full)}${versus(r.size.fullTarget, r.full)} | ${theirs(r.markdownlint, r.size.markdownlintRuns)} | ${ratio(r.full, r.markdownlint)} |`);
+  }
+  out.push(`| the CLI on 1 MB, whole process, \`--format json\` | ${ms(p.coldStart)} | ${theirs(p.coldStartCli2, COLD_START_CLI2_RUNS)} | ${ratio(p.coldStart, p.coldStartCli2)}${atLeast(CLI_RATIO_TARGET, p.coldStart, p.coldStartCli2)} |`);
+  out.push(`| the CLI on 10 MB, whole process (${runs(CLI_10MB_RUNS)}) | ${ms(p.cli10)}${versus(CLI_10MB_TARGET, p.cli10)} | ${theirs(p.cli10Cli2)} | ${ratio(p.cli10, p.cli10Cli2)} |`);
+  out.push(`| \`--fix\` on a copy of 1 MB, whole process | ${ms(fix.cliFix)}${versus(FIX_TARGET, fix.cliFix)} | ${theirs(p.fixCli2)} (\`--fix\`) | ${ratio(fix.cliFix, p.fixCli2)} |`);
+  out.push(`| quick fix at a finding on 5 MB in the server (a client that resolves) | ${ms(fix.quickFix)}${versus(SERVER_FIX_TARGET, fix.quickFix)} | — | — |`);
+  out.push(`| … resolving the rule's fix-all | ${ms(fix.ruleFixAll)}${versus(SERVER_FIX_TARGET, fix.ruleFixAll)} | — | — |`);
+  out.push(`| … resolving source.fixAll.referat | ${ms(fix.sourceFixAll)}${versus(SERVER_FIX_TARGET, fix.sourceFixAll)} | — | — |`);
+  out.push(`| quick fix on 5 MB, a client that does not resolve (fix-all edits in the answer) | ${ms(fix.eagerQuickFix)}${versus(SERVER_FIX_TARGET, fix.eagerQuickFix)} | — | — |`);
+  if (p.corpus) out.push(`| the corpus's ${p.corpus.documents} real documents in one CLI run (${runs(CORPUS_RUNS)}) | ${ms(p.corpus.ours)}${versus(CORPUS_TARGET, p.corpus.ours)} | ${theirs(p.corpus.cli2)} (\`**/*.txt\`) | ${ratio(p.corpus.ours, p.corpus.cli2)} |`);
+  else out.push('| the corpus\'s real documents in one CLI run | ../shared/corpus is absent: not measured | — | — |');
+  out.push('');
+  out.push('1,000,000 short items (`Punkt N:` lines; target 3 s and 1 GB peak RSS) are measured by `npm run bench:cli`: about a minute on its own, too long for this bench.');
+  return out;
+}
+
 function ratio(ours: number, theirs: number | undefined): string {
   if (theirs === undefined) return '—';
   return ours <= theirs ? `${(theirs / ours).toFixed(1)}× faster` : `${(ours / theirs).toFixed(1)}× slower`;
@@ -272,7 +257,7 @@ async function main(): Promise<number> {
     const parts = exampleParts();
     const tools: BenchTools = { referat: (bytes) => buildReferat(parts, bytes).text, dir, quick, ms, versus, say };
     if (safetyOnly) {
-      process.stdout.write((await safetyFigures(tools)).join('\n') + '\n');
+      process.stdout.write((await safetyFigures(tools)).lines.join('\n') + '\n');
       return 0;
     }
     const config = defaultConfig();
@@ -318,22 +303,32 @@ async function main(): Promise<number> {
     const coldStart = processMedian(COLD_START_RUNS, 1, process.execPath, [CLI, '--format', 'json', oneMB], dir, [0, 1]);
     const coldStartCli2 = processMedian(COLD_START_CLI2_RUNS, 0, process.execPath, [CLI2, path.basename(oneMB)], dir, [0, 1]);
     say(`cold start on 1 MB: referat-lint ${ms(coldStart)}, markdownlint-cli2 ${ms(coldStartCli2)} (node alone ${ms(nodeAlone)})`);
+    const tenMB = files.get('10 MB')!;
+    const cli10 = processMedian(CLI_10MB_RUNS, 0, process.execPath, [CLI, '--format', 'json', tenMB], dir, [0, 1]);
+    const cli10Cli2 = CLI2_SLOW_RUNS > 0 ? processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, path.basename(tenMB)], dir, [0, 1]) : undefined;
+    say(`the CLI on 10 MB: referat-lint ${ms(cli10)}, markdownlint-cli2 ${cli10Cli2 === undefined ? 'not run' : ms(cli10Cli2)}`);
+    // markdownlint-cli2 --fix on a copy of the same 1 MB, beside referat-lint --fix (measured with the server's figures below).
+    const fixCopy = path.join(dir, 'cli2-fix.md');
+    fs.copyFileSync(oneMB, fixCopy);
+    const fixCli2 = CLI2_SLOW_RUNS > 0 ? processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, '--fix', path.basename(fixCopy)], dir, [0, 1]) : undefined;
+    const corpus = corpusDir();
+    let corpusRun: { ours: number; cli2?: number; documents: number } | undefined;
+    if (corpus) {
+      corpusRun = { ours: processMedian(CORPUS_RUNS, 1, process.execPath, [CLI, corpus], dir, [0, 1]), documents: collectFiles([corpus]).length };
+      if (CLI2_SLOW_RUNS > 0) corpusRun.cli2 = processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, '**/*.txt'], corpus, [0, 1]);
+      say(`the corpus (${corpus}) in one CLI run: referat-lint ${ms(corpusRun.ours)}, markdownlint-cli2 ${corpusRun.cli2 === undefined ? 'not run' : ms(corpusRun.cli2)}`);
+    } else say('the corpus (../shared/corpus beside the repository) is absent: its row is skipped');
     const memory = peakMemory(files.get('10 MB')!);
     say(`peak memory on 10 MB: ${memory.peakMB.toFixed(0)} MB (${memory.beforeMB.toFixed(0)} MB before the analysis)`);
 
     const folder = path.join(dir, 'folder');
-    fs.mkdirSync(folder);
-    let folderBytes = 0;
-    for (let i = 0; i < FOLDER_FILES; i++) {
-      const { text } = buildReferat(parts, FOLDER_FILE_BYTES, 1 + 10 * i, i);
-      folderBytes += text.length;
-      fs.writeFileSync(path.join(folder, `referat-${String(i).padStart(3, '0')}.referat.md`), text);
-    }
-    const jobs = os.availableParallelism();
+    const folderBytes = writeFolder(parts, folder, FOLDER_FILES, FOLDER_FILE_BYTES);
     const folderDefault = processMedian(FOLDER_RUNS, 1, process.execPath, [CLI, folder], dir, [0, 1]);
-    say(`${FOLDER_FILES} documents: referat-lint (jobs ${jobs}) ${ms(folderDefault)}`);
+    say(`${FOLDER_FILES} documents: referat-lint (threads by the work) ${ms(folderDefault)}`);
     const folderOneJob = processMedian(FOLDER_RUNS, 0, process.execPath, [CLI, '--jobs', '1', folder], dir, [0, 1]);
     say(`${FOLDER_FILES} documents: referat-lint --jobs 1 ${ms(folderOneJob)}`);
+    const folderTwoJobs = processMedian(FOLDER_RUNS, 0, process.execPath, [CLI, '--jobs', '2', folder], dir, [0, 1]);
+    say(`${FOLDER_FILES} documents: referat-lint --jobs 2 ${ms(folderTwoJobs)}`);
     const folderCli2 = FOLDER_CLI2_RUNS > 0 ? processMedian(FOLDER_CLI2_RUNS, 0, process.execPath, [CLI2, '**/*.md'], folder, [0, 1]) : undefined;
     if (folderCli2 !== undefined) say(`${FOLDER_FILES} documents: markdownlint-cli2 ${ms(folderCli2)}`);
 
@@ -368,10 +363,11 @@ async function main(): Promise<number> {
     out.push('');
     out.push('| whole process | referat-lint | markdownlint-cli2 | ratio |');
     out.push('|---|---|---|---|');
-    out.push(`| cold start, 1 MB, \`--format json\` (${runs(COLD_START_RUNS)}) | ${ms(coldStart)}${versus(COLD_START_TARGET, coldStart)} | ${ms(coldStartCli2)} (${runs(COLD_START_CLI2_RUNS)}) | ${ratio(coldStart, coldStartCli2)} |`);
+    out.push(`| cold start, 1 MB, \`--format json\` (${runs(COLD_START_RUNS)}) | ${ms(coldStart)} | ${ms(coldStartCli2)} (${runs(COLD_START_CLI2_RUNS)}) | ${ratio(coldStart, coldStartCli2)}${atLeast(CLI_RATIO_TARGET, coldStart, coldStartCli2)} |`);
     out.push(`| peak memory (RSS), analysing 10 MB | ${memory.peakMB.toFixed(0)} MB${versus(MEMORY_TARGET_MB, memory.peakMB, (v) => `${v} MB`)} | — | — |`);
-    out.push(`| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default jobs (${jobs}) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`);
+    out.push(`| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default threads (one per 8 MB, up to the ${os.availableParallelism()} CPUs) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`);
     out.push(`| ${FOLDER_FILES} documents, \`--jobs 1\` (${runs(FOLDER_RUNS)}) | ${ms(folderOneJob)} | | ${ratio(folderOneJob, folderCli2)} |`);
+    out.push(`| ${FOLDER_FILES} documents, \`--jobs 2\` (this thread and a worker) (${runs(FOLDER_RUNS)}) | ${ms(folderTwoJobs)} | | ${ratio(folderTwoJobs, folderCli2)} |`);
     out.push('');
     out.push(`| ${pdfPages}-page PDF (test/fixtures/formats/long.pdf) (${runs(PDF_RUNS)}) | ${ms(pdfProcess)} | — | — |`);
     out.push('');
@@ -379,7 +375,10 @@ async function main(): Promise<number> {
     out.push('');
     out.push(`Node alone starts in ${ms(nodeAlone)}. Peak memory is the whole process's maxRSS (${memory.beforeMB.toFixed(0)} MB before the analysis, with the text read). markdownlint runs with its default rules: the \`markdownlint/sync\` API in-process, \`markdownlint-cli2\` as a process.`);
     out.push('');
-    out.push(...(await safetyFigures(tools)));
+    const safety = await safetyFigures(tools);
+    out.push(...issue19Table(rows, { coldStart, coldStartCli2, cli10, cli10Cli2, fixCli2, corpus: corpusRun }, safety.fixPath));
+    out.push('');
+    out.push(...safety.lines);
     process.stdout.write(out.join('\n') + '\n');
     say(`The bench took ${ms(performance.now() - started)}.`);
     if (mismatches > 0) say('Some generated documents did not parse as expected, or a re-analysis differed from a full analysis: see ✗ above.');

@@ -78,8 +78,8 @@ function memberDocument(n: number): string {
   return `# REFERAT Kultur- og Fritidsudvalget d. 12-03-2025\n\n**Mødedeltagere** ${members.join(', ')}\n\n**Fraværende** ${slips.join(', ')}\n\n# Punkt 1: Godkendelse af dagsorden\n\n25/1\n\n## Beslutning i Kultur- og Fritidsudvalget den 12-03-2025\n\nGodkendt.\n\nAfbud: ${slips.join(', ')}\n`;
 }
 
-/** A quick fix at the first fixable finding, and the fix-all of its rule resolved, in the built server over stdio. */
-async function serverQuickFix(text: string, resolving: boolean, runs: number): Promise<{ request: number; resolve?: number }> {
+/** A quick fix at the first fixable finding, the fix-all of its rule resolved, and source.fixAll resolved, in the built server over stdio. */
+async function serverQuickFix(text: string, resolving: boolean, runs: number): Promise<{ request: number; resolve?: number; resolveAll?: number }> {
   const client = await TestClient.start(
     resolving ? { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } } } } : {},
   );
@@ -96,7 +96,13 @@ async function serverQuickFix(text: string, resolving: boolean, runs: number): P
     });
     const all = actions.find((a) => a.title.startsWith('Fix all'));
     const resolve = resolving && all ? await timedMedianAsync(runs, () => client.request('codeAction/resolve', all)) : undefined;
-    return { request, resolve };
+    let resolveAll: number | undefined;
+    if (resolving) {
+      const [source] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+      if (!source) throw new Error('no source.fixAll action on a document with fixes');
+      resolveAll = await timedMedianAsync(runs, () => client.request('codeAction/resolve', source));
+    }
+    return { request, resolve, resolveAll };
   } finally {
     await client.stop();
   }
@@ -122,7 +128,21 @@ async function serverMillionItems(): Promise<{ open: number; outline: number; di
   }
 }
 
-export async function safetyFigures(t: BenchTools): Promise<string[]> {
+/** Issue 19's figures of the fix path, for its table in bench.ts. */
+export interface FixPathFigures {
+  /** `referat-lint --fix` on a copy of 1 MB, whole process. */
+  cliFix: number;
+  /** The quick fix request at a finding on 5 MB, a client that resolves code actions. */
+  quickFix: number;
+  /** Resolving that rule's fix-all. */
+  ruleFixAll: number;
+  /** Resolving source.fixAll.referat. */
+  sourceFixAll: number;
+  /** The quick fix request, a client that does not resolve (the fix-all edits in the answer). */
+  eagerQuickFix: number;
+}
+
+export async function safetyFigures(t: BenchTools): Promise<{ lines: string[]; fixPath: FixPathFigures }> {
   const out: string[] = [];
   const config = defaultConfig();
   const runs = t.quick ? 3 : 7;
@@ -155,7 +175,7 @@ export async function safetyFigures(t: BenchTools): Promise<string[]> {
 
   const eager = await serverQuickFix(fiveMB, false, runs);
   const lazy = await serverQuickFix(fiveMB, true, runs);
-  t.say(`quick fix on 5 MB in the server: ${t.ms(eager.request)} (fix-all edits in the answer), ${t.ms(lazy.request)} (resolved later: ${t.ms(lazy.resolve ?? NaN)})`);
+  t.say(`quick fix on 5 MB in the server: ${t.ms(eager.request)} (fix-all edits in the answer), ${t.ms(lazy.request)} (resolved later: the rule's fix-all ${t.ms(lazy.resolve ?? NaN)}, source.fixAll ${t.ms(lazy.resolveAll ?? NaN)})`);
 
   const memberRows: string[] = [];
   for (const n of [2000, 20000]) {
@@ -186,13 +206,14 @@ export async function safetyFigures(t: BenchTools): Promise<string[]> {
   out.push(`| fix-all in-process, 5 MB (median of ${Math.max(1, runs - 4)}) | ${t.ms(fix5)} |`);
   out.push(`| \`referat-lint --fix --jobs 1\` on 1 MB, whole process (median of ${runs}) | ${t.ms(cli)}${t.versus(FIX_TARGET, cli)} |`);
   out.push(`| quick fix at a finding on 5 MB in the server, a client that resolves code actions (median of ${runs}) | ${t.ms(lazy.request)}${t.versus(QUICK_FIX_TARGET, lazy.request)} |`);
-  out.push(`| … then resolving the rule's fix-all | ${t.ms(lazy.resolve ?? NaN)} |`);
-  out.push(`| quick fix at a finding on 5 MB, a client that does not resolve (fix-all edits in the answer) | ${t.ms(eager.request)} |`);
+  out.push(`| … then resolving the rule's fix-all | ${t.ms(lazy.resolve ?? NaN)}${t.versus(QUICK_FIX_TARGET, lazy.resolve ?? NaN)} |`);
+  out.push(`| … resolving source.fixAll.referat (every rule, pass after pass) | ${t.ms(lazy.resolveAll ?? NaN)}${t.versus(QUICK_FIX_TARGET, lazy.resolveAll ?? NaN)} |`);
+  out.push(`| quick fix at a finding on 5 MB, a client that does not resolve (fix-all edits in the answer) | ${t.ms(eager.request)}${t.versus(QUICK_FIX_TARGET, eager.request)} |`);
   for (const row of memberRows) out.push(row);
   out.push(`| \`caseNumberPatterns\` \`(?:[0-9-]?){23}[0-9-]{23}\`, three case numbers that fail it (RE2) | ${t.ms(patternTime)} |`);
   if (million) {
     out.push(`| 1,000,000 lines of \`Punkt N:\` in the server: open + pull diagnostics (${million.diagnostics} sent) | ${t.ms(million.open)}, peak ${million.peak?.toFixed(0) ?? '?'} MB |`);
     out.push(`| … the outline | ${t.ms(million.outline)} |`);
   }
-  return out;
+  return { lines: out, fixPath: { cliFix: cli, quickFix: lazy.request, ruleFixAll: lazy.resolve ?? NaN, sourceFixAll: lazy.resolveAll ?? NaN, eagerQuickFix: eager.request } };
 }

@@ -1,7 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { extractDocx } from './docx';
-import { htmlToText } from './html';
 import { pagesOfLines } from './locate';
 import { extractPdf } from './pdf';
 import { splitLines } from '../core/text';
@@ -46,8 +44,9 @@ export async function extractData(data: Uint8Array, format: PublishedFormat, opt
     const text = await extractPdf(data, options.maxPages);
     return { text, format, pages: pagesOfLines(splitLines(text)) };
   }
-  if (format === 'docx') return { text: await extractDocx(data), format };
-  return { text: htmlToText(decodeHtml(data)), format };
+  // The Word and HTML readers (mammoth, turndown and its DOM) are loaded on first use: they take most of a run's start-up, and most runs read neither.
+  if (format === 'docx') return { text: await (await import('./docx')).extractDocx(data), format };
+  return { text: (await import('./html')).htmlToText(decodeHtml(data)), format };
 }
 
 /** A web page's bytes as text, in the character set its BOM or `<meta>` names (older Danish sites use windows-1252), UTF-8 otherwise. */

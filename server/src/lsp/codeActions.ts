@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config';
 import type { Range } from '../core/model';
 import { disableNextLineComment, disableRegionComments } from '../disable';
-import { fixAll } from '../lint';
+import { fixAll, ruleFixEdits } from '../lint';
 import { ruleById } from '../rules';
 import type { Finding } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
@@ -27,14 +27,21 @@ export interface FixAllData {
   rule?: string;
 }
 
-/** The edit of every fix of one rule (or of all rules), as ESLint's fix-all: whole fixes, repeated until none is left. */
+/**
+ * The edit of every fix of all rules, as ESLint's fix-all (whole fixes, repeated until none is
+ * left), or of one rule's findings, which the analysis already has (see ruleFixEdits).
+ */
 export function fixAllEdit(analysis: Analysis, uri: string, config: ResolvedConfig, rule?: string): WorkspaceEdit | undefined {
   // The analysis's findings are the first pass's, when they were made with this configuration.
-  const edit = minimalEdit(analysis.text, fixAll(analysis.text, config, rule, analysis.config === config ? analysis.findings : undefined).text);
+  const known = analysis.config === config ? analysis.findings : undefined;
+  // One rule's fixes, when none overlaps, go as they are: a few small edits instead of one that rewrites most of the document.
+  const edits = rule && known ? ruleFixEdits(known, rule) : undefined;
+  if (edits) return edits.length > 0 ? { changes: { [uri]: edits } } : undefined;
+  const edit = minimalEdit(analysis.text, fixAll(analysis.text, config, rule, known).text);
   return edit ? { changes: { [uri]: [edit] } } : undefined;
 }
 
-/** A fix-all action; for a client that resolves code actions its edit is made only when it is chosen, since it lints the document again. */
+/** A fix-all action; for a client that resolves code actions its edit is made only when it is chosen, since fixing all rules lints the fixed document again. */
 function fixAllAction(analysis: Analysis, uri: string, config: ResolvedConfig, title: string, kind: string, lazy: boolean, rule?: string, diagnostics?: Diagnostic[]): CodeAction | undefined {
   const action: CodeAction = { title, kind, ...(diagnostics ? { diagnostics } : {}) };
   if (lazy) return { ...action, data: { uri, ...(rule ? { rule } : {}) } satisfies FixAllData };
