@@ -7,7 +7,7 @@ import { isMarkedHeading } from './core/lines';
 import { shapeLine, type LineShape } from './core/lines';
 import { append, replaceRange, splitLines } from './core/text';
 import type { ResolvedConfig } from './config';
-import { compareFindings, lintText, parseOptions, problemFinding, runRules, type RuleFailure } from './lint';
+import { compareFindings, lintText, parseOptions, problemFinding, runRules, sortFindings, type RuleFailure } from './lint';
 import { documentInputs, RULES } from './rules';
 import type { Finding } from './rules/types';
 
@@ -177,7 +177,7 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     }
     append(findings, ownFindings);
     append(findings, runRules(parsed, lines, config, DOCUMENT_RULES, onFailure));
-    findings.sort(compareFindings);
+    sortFindings(findings);
   }
   const ruleFailed = hasInternalError(documentRulesStand ? ownFindings : findings);
   return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true, disableComments: 0 };

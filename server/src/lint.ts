@@ -42,7 +42,9 @@ export function runRules(
     const own: Finding[] = [];
     try {
       rule.check({ model: parsed.model, lines, config }, (r: Report) => {
-        own.push({ rule: rule.id, severity: lower(setting, r.severity), message: r.message, range: r.range, ...(r.fix && r.fix.edits.length > 0 ? { fix: r.fix } : {}) });
+        const finding: Finding = { rule: rule.id, severity: lower(setting, r.severity), message: r.message, range: r.range };
+        if (r.fix && r.fix.edits.length > 0) finding.fix = r.fix;
+        own.push(finding);
       });
       append(findings, own);
     } catch (error) {
@@ -96,12 +98,41 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig(),
   // With only some rules run, a comment for one of the others would look unused.
   const reportUnused = config.reportUnusedDisables && rules === RULES ? 'warning' : undefined;
   const findings = applyDisables(all, directives, { reportUnused });
-  findings.sort(compareFindings);
+  sortFindings(findings);
   return { parsed, findings, lines, disableComments: directives.length };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/**
+ * Sorts findings in place as `compareFindings` orders them, keeping the order of equals. The
+ * positions are read once into arrays: the comparisons then do not follow each finding's range.
+ */
+export function sortFindings(findings: Finding[]): void {
+  const n = findings.length;
+  if (n < 64) {
+    findings.sort(compareFindings);
+    return;
+  }
+  const line = new Float64Array(n);
+  const character = new Float64Array(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    line[i] = findings[i].range.start.line;
+    character[i] = findings[i].range.start.character;
+    order[i] = i;
+  }
+  order.sort((i, j) => {
+    const d = line[i] - line[j] || character[i] - character[j];
+    if (d !== 0) return d;
+    const a = findings[i].rule;
+    const b = findings[j].rule;
+    return a < b ? -1 : a > b ? 1 : i - j;
+  });
+  const sorted = order.map((i) => findings[i]);
+  for (let i = 0; i < n; i++) findings[i] = sorted[i];
 }
 
 /** Line start offsets of a text, counting \r\n, \r and \n as one line end each. */
