@@ -324,7 +324,8 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
 
   if (decisionSections.length > 0) {
     const { isOurCommittee } = context;
-    const ours = isOurCommittee ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee)) : decisionSections;
+    // With one decision heading it is the decision, whichever committee it names.
+    const ours = isOurCommittee && decisionSections.length > 1 ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee)) : decisionSections;
     const pool = ours.length > 0 ? ours : decisionSections;
     const chosen = pool[pool.length - 1].section;
     const decision = readDecisionLines(lines, shapes, chosen.line, chosen.endLine, false);

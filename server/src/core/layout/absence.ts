@@ -115,7 +115,7 @@ export function readAbsentees(lines: readonly string[], line: number, last: numb
   const restOffset = m[1].length + m[2].length + m[3].length;
   const names: NameRef[] = [];
   if (rest.trim() && !NO_ONE.test(rest.trim())) {
-    for (const n of splitNames(rest.replace(/\*\*/g, '  '), restOffset)) names.push({ name: n.name, range: lineRange(line, n.start, n.end) });
+    for (const n of splitNames(rest.includes('*') ? rest.replace(/\*\*/g, '  ') : rest, restOffset)) names.push({ name: n.name, range: lineRange(line, n.start, n.end) });
     return { names, endLine: line };
   }
   if (rest.trim()) return { names, endLine: line };
