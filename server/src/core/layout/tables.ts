@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from '../model';
 import { parseDanishNumber } from '../danish';
 import type { LineShape } from '../lines';
-import { firstNonWhite, isWhite, lineRange, nfc, NONE, range } from '../text';
+import { firstNonWhite, isWhite, lineRange, nfcLatin, NONE, range } from '../text';
 
 /** A table row: a line that starts with `|` and has another, or two cells of text between tabs. */
 export function isTableLine(raw: string): 'tab' | 'pipe' | undefined {
@@ -35,7 +35,7 @@ const TOTAL_WORD = /i alt|total|samlet|sum/i;
 const DUAL_LABEL = /(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:i alt|total|sum)\s*$/i;
 
 function plainLabel(label: string): string {
-  return nfc(label).trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
+  return nfcLatin(label).trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
 }
 
 /** Whether a total label is `X i alt`, the form a line item can also take (`Kontorudgifter i alt`). */
