@@ -45,13 +45,8 @@ const AVERAGE_HEADER = /gennemsnit|\bgns\b|\bsnit\b|median|nøgletal|\bpr\.\s*(?
 const PERCENT_HEADER = /procent|%|andel|pct/;
 
 
-/** `isBlankCell`, asked only of cells short enough to be blank: a figure or label is never tested against the pattern. */
-function blank(cell: TableCell | undefined): boolean {
-  return cell !== undefined && cell.text.length <= 1 && isBlankCell(cell);
-}
-
 function isBlankRow(row: TableRow): boolean {
-  for (const cell of row.cells) if (!blank(cell)) return false;
+  for (const cell of row.cells) if (!isBlankCell(cell)) return false;
   return true;
 }
 
@@ -116,7 +111,7 @@ function columnSum(cols: Columns, units: readonly Unit[], c: number): { sum: num
     if (!p) return null;
     sum += p.value;
     slack += p.slack;
-    if (!blank(cols.slots(u.row)![c])) figures++;
+    if (!isBlankCell(cols.slots(u.row)![c])) figures++;
   }
   return figures > 0 ? { sum, slack } : null;
 }
@@ -168,7 +163,7 @@ function readingsOf(cols: Columns, list: readonly Unit[], columns: readonly numb
       else {
         sum += p.value;
         slack += p.slack;
-        if (!blank(cols.slots(u.row)![c])) figures++;
+        if (!isBlankCell(cols.slots(u.row)![c])) figures++;
       }
       if (starts[k] === j) {
         // Parts that are all blank show no figures to add up (a merged cell lost in the export).

@@ -66,13 +66,13 @@ export function classifySection(text: string, strict: boolean): Classified | und
   // NFC: a heading typed or pasted in decomposed form (`Resume\u0301`) is still `Resumé`.
   const t = withoutEndMark(nfc(text));
   const b = (t.charCodeAt(0) | 0x20) === 0x62; /* b: Beslutning… */
-  // A bare line must be the name alone: "Beslutningskompetencen ligger hos ..." is a sentence.
-  if (!strict && b && /^Beslutningskompetence/i.test(t)) return KIND.beslutningskompetence;
   if (b) {
+    // A bare line must be the name alone: "Beslutningskompetencen ligger hos ..." is a sentence.
+    if (!strict && /^Beslutningskompetence/i.test(t)) return KIND.beslutningskompetence;
     const dated = DECISION_DATED.exec(text.trim());
     if (dated) return { kind: 'beslutning', committee: dated[1] };
+    if (DECISION_PLAIN.test(t)) return KIND.beslutning;
   }
-  if (b && DECISION_PLAIN.test(t)) return KIND.beslutning;
   const named = KIND_OF_NAME.get(t.toLowerCase());
   if (named) return named;
   if (strict) return undefined;
