@@ -81,7 +81,7 @@ describe('TextMate grammar', function () {
     });
   });
 
-  describe('work grows linearly', function () {
+  describe('work grows linearly @slow', function () {
     // Measured on a loaded 2-core machine, vscode-textmate 9.3.2: the 2.5 MB line takes 4-5 s (about
     // 0.7 million tokens), the 5 MB line 8-10 s (1.4 million), a 100,000-line document 2-4 s; the
     // whole grammar suite 26-30 s (npx mocha --no-config out/test/grammar/grammar.test.js).

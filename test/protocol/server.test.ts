@@ -371,7 +371,7 @@ describe('language server: misbehaving clients', function () {
 describe('language server: hostile input', function () {
   this.timeout(180000);
 
-  it('a 50 MB document gets the parser and the cheap checks, and says so once', async () => {
+  it('a 50 MB document gets the parser and the cheap checks, and says so once @slow', async () => {
     const client = await TestClient.start();
     const u = 'file:///tmp/referat-test/huge.referat.md';
     // The slips example (a missing decision, cheap, and a toc mismatch, not cheap) with its last item's text grown to 50 MB.
@@ -388,7 +388,7 @@ describe('language server: hostile input', function () {
     await client.stop();
   });
 
-  it('a 5 MB single line and binary data: answered, and the server stays up', async () => {
+  it('a 5 MB single line and binary data: answered, and the server stays up @slow', async () => {
     const client = await TestClient.start();
     const line = 'file:///tmp/referat-test/line.referat';
     await client.open(line, 'Punkt 1: '.padEnd(5 * 1024 * 1024, '**(æ) |\t'));

@@ -84,7 +84,7 @@ describe('referat-lint --fix: writing files', () => {
   });
 });
 
-describe('referat-lint: output of any size', () => {
+describe('referat-lint: output of any size @slow', () => {
   /** `Punkt N:` on every line: two findings a line, the shape of issue 15's 1,000,000-line document at a fifth of its size. */
   const LINES = 200000;
   let t: ReturnType<typeof tempDir>;

@@ -28,7 +28,7 @@ describe('referat-lint output formats and exit codes', () => {
   });
   after(() => t.remove());
 
-  it('--format sarif writes SARIF 2.1.0 that the SARIF Multitool validates, with rules, regions and fixes', function () {
+  it('--format sarif writes SARIF 2.1.0 that the SARIF Multitool validates, with rules, regions and fixes @slow', function () {
     this.timeout(120000);
     const r = runCli(['--format', 'sarif', 'slip.referat.md', 'clean.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 1, r.stderr);

@@ -253,7 +253,7 @@ function readCorpus(): Array<{ name: string; text: string }> {
 
 const corpus = readCorpus();
 
-describe('fuzz: the parser and every rule return without an exception', function () {
+describe('fuzz: the parser and every rule return without an exception @slow', function () {
   this.timeout(120000);
   after(() => {
     console.log(`      (fuzz: ${casesRun} generated documents parsed and linted, seed ${SEED})`);
@@ -469,7 +469,7 @@ function pumped([prefix, pump, suffix]: [string, string, string], n: number): st
   return `${HEAD}Indholdsfortegnelse\n\n${line}\n\n# Punkt 1: Sag\n\n${line}\n\n## Procedure\n\n${line}\n\n| a | b |\n${line}\n\n## Beslutning\n\n${line}\n`;
 }
 
-describe('fuzz: work grows linearly with the input (counted operations)', function () {
+describe('fuzz: work grows linearly with the input (counted operations) @slow', function () {
   this.timeout(120000);
 
   for (const [name, scale] of GROWING) {
@@ -519,7 +519,7 @@ describe('fuzz: work grows linearly with the input (counted operations)', functi
  * up to 40 times the CPU time) so a busy machine does not make it flaky; quadratic backtracking
  * gives 64 and cubic 512.
  */
-describe('fuzz: no regular expression backtracks on long runs (CPU time, secondary)', function () {
+describe('fuzz: no regular expression backtracks on long runs (CPU time, secondary) @slow', function () {
   this.timeout(120000);
   const cpu = (fn: () => void): number => {
     const start = process.cpuUsage();

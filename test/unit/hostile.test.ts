@@ -43,7 +43,7 @@ describe('hostile input', function () {
     assert.ok(findings.every((f) => f.severity === 'information'));
   });
 
-  it('100,000 items: all read, numbered without a gap, and silent', () => {
+  it('100,000 items: all read, numbered without a gap, and silent @slow', () => {
     const { parsed, findings } = lintText(manyItems(100000), config);
     assert.strictEqual(parsed.model.items.length, 100000);
     assert.strictEqual(parsed.model.items[99999].number, 100000);

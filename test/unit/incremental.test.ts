@@ -68,7 +68,7 @@ function readAll(dir: string, pattern: RegExp): Array<[string, string]> {
     .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
 }
 
-describe('incremental analysis equals a full one', function () {
+describe('incremental analysis equals a full one @slow', function () {
   this.timeout(300000);
   after(() => {
     console.log(`    ${tally.edits} edits checked, ${tally.incremental} of them analysed incrementally`);

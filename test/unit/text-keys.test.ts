@@ -42,7 +42,7 @@ describe('core/text: fold, nameKey and nfcLatin equal their definitions', () => 
     }
   });
 
-  it(`on every line of the examples${corpusDir() ? ' and the corpus' : ' (the corpus is not beside the repository: ../shared/corpus)'}`, () => {
+  it(`on every line of the examples${corpusDir() ? ' and the corpus' : ' (the corpus is not beside the repository: ../shared/corpus)'} @slow`, () => {
     const lines = corpusLines();
     assert.ok(lines.length > 100);
     for (const s of lines) {
