@@ -13,11 +13,12 @@ export class FileRefusal extends Error {
 const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
 
 /**
- * Opens a regular file for reading, never following a link in its last part and never waiting on a
- * FIFO or a device (O_NONBLOCK); anything but a regular file is refused before a byte is read.
+ * Opens a regular file for reading, never waiting on a FIFO or a device (O_NONBLOCK) and, unless
+ * `follow`, never following a link in its last part; anything but a regular file is refused before
+ * a byte is read.
  */
-export function openRegularFile(file: string): { fd: number; stat: fs.Stats } {
-  const fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+export function openRegularFile(file: string, options: { follow?: boolean } = {}): { fd: number; stat: fs.Stats } {
+  const fd = fs.openSync(file, O_RDONLY | O_NONBLOCK | (options.follow ? 0 : O_NOFOLLOW));
   const stat = fs.fstatSync(fd);
   if (!stat.isFile()) {
     fs.closeSync(fd);
@@ -69,8 +70,9 @@ export function createTempBeside(file: string, mode = 0o600): { temp: string; fd
   }
 }
 
-export function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+/** Writes all of `bytes`, at `position` when given (from the file's current offset otherwise). */
+export function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at, position === undefined ? null : position + at);
 }
 
 /** Removes a temporary file, when it is there; nothing more can be done about one that cannot be removed. */
