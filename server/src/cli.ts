@@ -526,6 +526,11 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
   let failed = found.problems.length > 0 || found.unmatched.length > 0;
   for (const p of found.problems) note(p);
   for (const u of found.unmatched) note({ da: `intet referat passer til ${printableName(u)}`, en: `no referat matches ${printableName(u)}` });
+  for (const { file, as } of found.sameFiles) {
+    const [shown, kept] = [printableName(file), printableName(as)];
+    if (opts.fix) note({ da: `${shown} er samme fil som ${kept} (via et link) og rettes én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is fixed once, as ${kept}` });
+    else note({ da: `${shown} er samme fil som ${kept} (via et link) og kontrolleres én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is linted once, as ${kept}` });
+  }
   for (const f of found.ignored) note({ da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`, en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)` });
   // Published files found in folders stay where their text looks like a referat; an unreadable one is noted and left out.
   const { files, skipped } = await keepReferater(found.files, opts.inputs, lang);

@@ -105,6 +105,8 @@ export interface FoundFiles {
   problems: Message[];
   /** Files named on the command line that an ignore pattern leaves out. */
   ignored: string[];
+  /** Files named on the command line that are the same real file as another one kept (through a link): each is linted once, under the name kept. */
+  sameFiles: Array<{ file: string; as: string }>;
 }
 
 /** Ignore patterns relative to a folder, compiled once. */
@@ -163,6 +165,7 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
   const problems: Message[] = [];
   const unmatched: string[] = [];
   const ignored: string[] = [];
+  const named = new Set<string>();
 
   const problem = (da: string, en: string): void => {
     problems.push({ da, en });
@@ -242,7 +245,10 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       walk(input, new Set([safeRealpath(input)]));
     } else if (stat) {
       if (ignores.ignores(input, false)) ignored.push(input);
-      else found.push(input);
+      else {
+        found.push(input);
+        named.add(input);
+      }
       continue;
     } else if (glob().isDynamicPattern(input)) {
       for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] })) {
@@ -257,7 +263,11 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
     }
     if (found.length === before) unmatched.push(input);
   }
-  return { files: onePerRealFile(found), unmatched, problems, ignored };
+  const sameFiles: FoundFiles['sameFiles'] = [];
+  const files = onePerRealFile(found, (file, as) => {
+    if (named.has(file)) sameFiles.push({ file, as });
+  });
+  return { files, unmatched, problems, ignored, sameFiles };
 }
 
 /** tinyglobby, loaded on first use: its file walker cannot be initialised inside the server's bundle, which never expands globs. */
@@ -273,14 +283,18 @@ function safeRealpath(p: string): string {
   }
 }
 
-/** Sorted by path, and a file reached by several paths (links) kept under the first. */
-function onePerRealFile(files: readonly string[]): string[] {
+/** Sorted by path, and a file reached by several paths (links) kept under the first; `dropped` hears of each other path. */
+function onePerRealFile(files: readonly string[], dropped: (file: string, as: string) => void): string[] {
   const sorted = [...files].sort(comparePaths);
-  const seen = new Set<string>();
+  const kept = new Map<string, string>();
   return sorted.filter((f) => {
     const real = f === '-' ? f : safeRealpath(f);
-    if (seen.has(real)) return false;
-    seen.add(real);
+    const first = kept.get(real);
+    if (first !== undefined) {
+      if (first !== f) dropped(f, first);
+      return false;
+    }
+    kept.set(real, f);
     return true;
   });
 }
