@@ -7,7 +7,12 @@ import { pathToFileURL } from 'url';
 import { boundedNode, boundedRun, runCliBounded } from '../support/bounded';
 import { NOBODY, whyNoUnprivilegedRun } from '../support/unprivileged';
 import { readDocumentText, writeFixedFile } from '../../server/src/files';
-import { CLEAN, tempDir, WITH_SLIP } from './cli-run';
+import { CLEAN, tempDir, tocMissingEntry, WITH_SLIP } from './cli-run';
+import { CodeActionKind } from 'vscode-languageserver';
+import { analyze } from '../../server/src/analysis';
+import { fix } from '../../server/src/api';
+import { applyEdits, defaultConfig } from '../../server/src/lint';
+import { codeActions, fixAllEdit } from '../../server/src/lsp/codeActions';
 
 /**
  * Every write the tool makes stays inside what it was asked to change (issue 23): "turn this rule
@@ -306,5 +311,42 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
 
   it('--fix-dry-run of a file with a space in its name: patch -p0 and git apply find it', () => {
     applyDiff('mit referat.referat.md', TOP);
+  });
+});
+
+describe('in a CRLF document the editor\'s fixes insert CRLF lines (issue 23)', () => {
+  const uri = 'file:///m.referat.md';
+  const CRLF = tocMissingEntry().replace(/\n/g, '\r\n');
+  const bareLf = (text: string): number => text.replace(/\r\n/g, '').split('\n').length - 1;
+  const config = defaultConfig();
+
+  it('the quick fix "add the item to the table of contents" inserts a line ending in CRLF', () => {
+    const analysis = analyze(CRLF, config);
+    const finding = analysis.findings.find((f) => f.rule === 'toc-mismatch' && f.fix)!;
+    assert.ok(finding, analysis.findings.map((f) => f.rule).join(', '));
+    const actions = codeActions(analysis, { textDocument: { uri }, range: finding.range, context: { diagnostics: [], only: [CodeActionKind.QuickFix] } }, config, 'en');
+    const quick = actions.find((a) => a.isPreferred && a.edit)!;
+    const edits = quick.edit!.changes![uri];
+    assert.ok(edits.some((e) => e.newText.includes('\r\n')), JSON.stringify(edits));
+    const fixed = applyEdits(CRLF, edits).text;
+    assert.strictEqual(bareLf(fixed), 0);
+    assert.ok(fixed.includes('2. Tilskud til foreningslivet 2025\r\n3. Renovering af Skovby Svømmehal\r\n4. Eventuelt\r\n'));
+  });
+
+  it('source.fixAll and fix-all of one rule give the CLI\'s text, with no bare LF', () => {
+    const text = CRLF.replace('# Punkt 4:', '# Punkt 5:');
+    const analysis = analyze(text, config);
+    const [all] = codeActions(analysis, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] } }, config, 'en');
+    const fixed = applyEdits(text, all.edit!.changes![uri]).text;
+    assert.strictEqual(bareLf(fixed), 0);
+    assert.strictEqual(fixed, fix(text).text, 'what referat-lint --fix writes');
+    const oneRule = fixAllEdit(analysis, uri, config, 'toc-mismatch')!;
+    assert.strictEqual(bareLf(applyEdits(text, oneRule.changes![uri]).text), 0);
+  });
+
+  it('an LF document is left with LF', () => {
+    const lf = tocMissingEntry();
+    assert.strictEqual(applyEdits(lf, fixAllEdit(analyze(lf, config), uri, config)!.changes![uri]).text, fix(lf).text);
+    assert.ok(!fix(lf).text.includes('\r'));
   });
 });
