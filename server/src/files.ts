@@ -443,11 +443,6 @@ export function readDocument(file: string): string {
   return readDocumentText(file).text;
 }
 
-/** A fingerprint of a document's text. */
-export function textDigest(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
 export type WriteOutcome = { written: true } | { written: false; reason: Message };
 
 /** Test hooks: run at the points where another program could change the file under --fix. */

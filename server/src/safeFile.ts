@@ -34,15 +34,16 @@ export function readAll(fd: number, size: number, maxBytes = Number.MAX_SAFE_INT
   let total = 0;
   // The size is a hint: the file may have grown since fstat; read to its end, within the bound.
   for (let pos = 0; ; ) {
-    const buf = Buffer.alloc(Math.max(64 * 1024, Math.min(size - pos + 1, 16 * 1024 * 1024)));
+    // One byte more than the size: a short read of a regular file is its end, so a file read whole needs no second read.
+    const buf = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(size - pos + 1, 16 * 1024 * 1024)));
     const n = fs.readSync(fd, buf, 0, buf.length, pos);
-    if (n === 0) break;
-    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    if (n > 0) chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     total += n;
     pos += n;
     if (total > maxBytes) throw new FileRefusal({ da: `er større end ${maxBytes} bytes`, en: `is larger than ${maxBytes} bytes` });
+    if (n < buf.length) break;
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 /** A regular file's bytes and the status of the very file they were read from. */
