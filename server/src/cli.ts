@@ -280,6 +280,8 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
     else result.failure = settings.lang === 'da' ? `kan ikke læse ${printableName(name)}: ${errorCode(e)}` : `cannot read ${printableName(name)}: ${errorCode(e)}`;
     return result;
   }
+  const encoding = loadedDoc.encoding ?? 'utf8';
+  const unwritable = unwritableEncoding(encoding);
   const loaded = forFile(file);
   result.configProblems = configProblemText(loaded, settings.lang);
   // The Node API's lint and fix: the CLI runs the same engine as any other caller.
@@ -295,13 +297,12 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
       const shown = printableName(name);
       result.notice = settings.lang === 'da' ? `${shown}: --fix retter ikke PDF-, Word- og HTML-filer; filen er uændret` : `${shown}: --fix does not change PDF, Word or HTML files; the file is left as it is`;
     }
-  } else if (settings.fix && unwritableEncoding(loadedDoc.encoding ?? 'utf8')) {
+  } else if (settings.fix && unwritable) {
     // Bytes that cannot be written back as they were are not fixed: the findings are the text's own.
     findings = lint(text, options);
-    if (findings.some((f) => f.fix)) result.unwritable = unwritableEncoding(loadedDoc.encoding ?? 'utf8');
+    if (findings.some((f) => f.fix)) result.unwritable = unwritable;
     if (file === '-' && !settings.dryRun) result.stdinBytes = loadedDoc.bytes;
   } else if (settings.fix) {
-    const encoding = loadedDoc.encoding ?? 'utf8';
     const fixed = fix(text, options);
     result.fixed = fixed.fixed;
     // Standard input is printed back even unchanged: it can be read only once.
@@ -329,7 +330,7 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
  * with C escapes where it holds a control character, a quote or a backslash (as git writes it),
  * and followed by a tab where it holds a space (GNU patch ends an unquoted name at a space otherwise).
  */
-export function diffHeaderName(name: string): string {
+function diffHeaderName(name: string): string {
   if (/[\u0000-\u001f\u007f"\\]/.test(name)) {
     const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
     const escaped = name.replace(/[\u0000-\u001f\u007f"\\]/g, (c) => named[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);

@@ -494,16 +494,25 @@ export function writeFixedFile(file: string, stamp: FileStamp, fixedText: string
     } catch {
       return refuse('er skrivebeskyttet', 'is read-only');
     }
-    const root = process.getuid?.() === 0;
-    const keepsOwner = root || Number(stat.uid) === process.getuid?.();
-    if (stat.nlink > 1n || !keepsOwner) return writeInPlace(real, bytes, unchanged, hooks) ? { written: true } : changed();
-    const { temp, fd: out } = createTempBeside(real);
+    const inPlace = (): WriteOutcome => (writeInPlace(real, bytes, unchanged, hooks) ? { written: true } : changed());
+    // Only root can give a new file another owner; a rename would also part the file from its other hard links.
+    if (stat.nlink > 1n || (process.getuid?.() !== 0 && Number(stat.uid) !== process.getuid?.())) return inPlace();
+    let made: { temp: string; fd: number };
+    try {
+      made = createTempBeside(real);
+    } catch (e) {
+      // A folder the user may not create files in, holding a file they may write.
+      if ((e as NodeJS.ErrnoException).code === 'EACCES') return inPlace();
+      throw e;
+    }
+    const { temp, fd: out } = made;
     try {
       try {
         writeAll(out, bytes);
         fs.fchmodSync(out, mode);
-        // The group too: a file of the user's in another of their groups keeps it (chown to one's own group is allowed).
-        if (root || Number(stat.gid) !== process.getgid?.()) fs.fchownSync(out, Number(stat.uid), Number(stat.gid));
+        const fresh = fs.fstatSync(out, { bigint: true });
+        // The owner and group: as root any; otherwise the user's own file keeps another of their groups.
+        if (fresh.uid !== stat.uid || fresh.gid !== stat.gid) fs.fchownSync(out, Number(stat.uid), Number(stat.gid));
       } finally {
         fs.closeSync(out);
       }
@@ -518,7 +527,7 @@ export function writeFixedFile(file: string, stamp: FileStamp, fixedText: string
     } catch (e) {
       removeQuietly(temp);
       // The group could not be kept: write in place, which keeps everything the file has.
-      if ((e as NodeJS.ErrnoException).code === 'EPERM') return writeInPlace(real, bytes, unchanged, hooks) ? { written: true } : changed();
+      if ((e as NodeJS.ErrnoException).code === 'EPERM') return inPlace();
       throw e;
     }
   } catch (e) {

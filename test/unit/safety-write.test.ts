@@ -262,6 +262,21 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
     assert.strictEqual(fs.readFileSync(file, 'utf8'), FIXED);
   });
 
+  it('writes in place a file of the user\'s in a folder where they may not create the temporary file', function () {
+    const cannot = whyNoUnprivilegedRun();
+    if (cannot || process.getuid?.() !== 0) this.skip();
+    fs.mkdirSync(at('locked'), { mode: 0o755 });
+    fs.chmodSync(at('locked'), 0o755);
+    const file = at('locked/a.referat.md');
+    fs.writeFileSync(file, WITH_SLIP);
+    fs.chownSync(file, NOBODY.uid, NOBODY.gid);
+    fs.chmodSync(file, 0o644);
+    const r = runCliBounded('--fix by nobody in a folder of root', ['--fix', 'locked/a.referat.md'], { cwd: t.dir, unprivileged: true });
+    assert.strictEqual(r.stderr, 'referat-lint: wrote locked/a.referat.md (1 fix)\n');
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), FIXED);
+    assert.deepStrictEqual(fs.readdirSync(at('locked')), ['a.referat.md']);
+  });
+
   it('refuses a read-only file also when run as root', () => {
     const file = at('a.referat.md');
     fs.writeFileSync(file, WITH_SLIP);
