@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { resolveConfig, type ConfigProblem, type ReferatConfig, type ResolvedConfig } from './config';
 import { loadConfig as loadConfigFiles, type LoadedConfig, type LoadOptions } from './configFile';
+import { keepLineEnds } from './core/text';
 import { DEFAULT_SEVERITIES, fixAll, lintText } from './lint';
 import { RULE_IDS } from './rules';
 import type { Finding } from './rules/types';
@@ -8,6 +9,7 @@ import type { Finding } from './rules/types';
 export type { Finding, Fix, Message, Severity, TextEdit } from './rules/types';
 export type { ConfigProblem, ReferatConfig, ResolvedConfig } from './config';
 export type { LoadedConfig } from './configFile';
+export { keepLineEnds } from './core/text';
 
 /** How `lint` and `fix` find their configuration. */
 export interface LintOptions {
@@ -51,26 +53,6 @@ export function configFor(options: LintOptions = {}): ResolvedConfig {
 /** The findings of a text, sorted by position; each message is in Danish and English. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   return lintText(text, configFor(options)).findings;
-}
-
-/** Line ends of the text: `\r\n`, `\r` or `\n` when it uses only that one, otherwise undefined. */
-function soleLineEnd(text: string): '\r\n' | '\r' | '\n' | undefined {
-  const crlf = text.split('\r\n').length - 1;
-  const cr = text.split('\r').length - 1 - crlf;
-  const lf = text.split('\n').length - 1 - crlf;
-  if (crlf > 0 && cr === 0 && lf === 0) return '\r\n';
-  if (cr > 0 && crlf === 0 && lf === 0) return '\r';
-  return undefined;
-}
-
-/**
- * Lines a fix inserts end in `\n`; in a text that ends every line in `\r\n` (or `\r`) they get
- * that ending too. A text with mixed endings is left as the fixes made it.
- */
-export function keepLineEnds(original: string, fixed: string): string {
-  const eol = soleLineEnd(original);
-  if (!eol || !/\n/.test(fixed.replace(/\r\n/g, ''))) return fixed;
-  return fixed.replace(/\r\n|\n/g, eol);
 }
 
 /** The text with every fix that has one right answer applied (as `referat-lint --fix`), and what is left. */

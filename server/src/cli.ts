@@ -10,7 +10,7 @@ import type { ResolvedConfig } from './config';
 import { lintText, parseOptions } from './lint';
 import { locator, type Whereabouts } from './formats';
 import type { Finding, Message } from './rules/types';
-import { findFiles, InputError, keepReferater, loadDocument, printableName, textDigest, writeFixedFile, type LoadedDocument } from './files';
+import { encodeDocument, findFiles, InputError, keepReferater, loadDocument, printableName, unwritableEncoding, writeFixedFile, type FileStamp, type LoadedDocument, type TextEncoding } from './files';
 import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, PACKAGE_ROOT, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
@@ -221,8 +221,12 @@ export interface LintedFile {
   fixable: number;
   /** Findings fixed (with --fix or --fix-dry-run). */
   fixed: number;
-  /** With --fix: the fixed text and the digest of the text it was made from. */
-  write?: { text: string; digest: string };
+  /** With --fix: the fixed text, the encoding to write it in, and (but for standard input) the stamp of the file it was made from. */
+  write?: { text: string; encoding: TextEncoding; stamp?: FileStamp };
+  /** With --fix: why the file, which has fixes, is not written (an encoding --fix does not write). */
+  unwritable?: Message;
+  /** With --fix on standard input that cannot be written back in its encoding: its bytes, printed back unchanged. */
+  stdinBytes?: Uint8Array;
   /** With --fix-dry-run: the change as a unified diff. */
   diff?: string;
   /** Configuration problems met, already worded, each to be shown once per run. */
@@ -267,13 +271,17 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
   const result: LintedFile = { file, chunks: [], counts: emptyCounts(), fixable: 0, fixed: 0, configProblems: [] };
   let text: string;
   let format: LoadedDocument['format'];
+  let loadedDoc: LoadedDocument;
   try {
-    ({ text, format } = await loadDocument(file, settings.lang));
+    loadedDoc = await loadDocument(file, settings.lang);
+    ({ text, format } = loadedDoc);
   } catch (e) {
     if (e instanceof InputError && e.both) result.failure = e.both[settings.lang];
     else result.failure = settings.lang === 'da' ? `kan ikke læse ${printableName(name)}: ${errorCode(e)}` : `cannot read ${printableName(name)}: ${errorCode(e)}`;
     return result;
   }
+  const encoding = loadedDoc.encoding ?? 'utf8';
+  const unwritable = unwritableEncoding(encoding);
   const loaded = forFile(file);
   result.configProblems = configProblemText(loaded, settings.lang);
   // The Node API's lint and fix: the CLI runs the same engine as any other caller.
@@ -289,14 +297,18 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
       const shown = printableName(name);
       result.notice = settings.lang === 'da' ? `${shown}: --fix retter ikke PDF-, Word- og HTML-filer; filen er uændret` : `${shown}: --fix does not change PDF, Word or HTML files; the file is left as it is`;
     }
+  } else if (settings.fix && unwritable) {
+    // Bytes that cannot be written back as they were are not fixed: the findings are the text's own.
+    findings = lint(text, options);
+    if (findings.some((f) => f.fix)) result.unwritable = unwritable;
+    if (file === '-' && !settings.dryRun) result.stdinBytes = loadedDoc.bytes;
   } else if (settings.fix) {
     const fixed = fix(text, options);
     result.fixed = fixed.fixed;
     // Standard input is printed back even unchanged: it can be read only once.
     if (fixed.text !== text || file === '-') {
-      // The diff library is loaded only for --fix-dry-run.
-      if (settings.dryRun) result.diff = fixed.text === text ? undefined : (await import('diff')).createTwoFilesPatch(name, name, text, fixed.text);
-      else result.write = { text: fixed.text, digest: textDigest(text) };
+      if (settings.dryRun) result.diff = fixed.text === text ? undefined : await unifiedDiff(name, encoding, text, fixed.text);
+      else result.write = { text: fixed.text, encoding, ...(loadedDoc.stamp ? { stamp: loadedDoc.stamp } : {}) };
     }
     findings = fixed.findings;
   } else findings = lint(text, options);
@@ -311,6 +323,35 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
     writer.flush();
   }
   return result;
+}
+
+/**
+ * A file name as a diff header gives it so that `patch -p0` and `git apply` find the file: quoted
+ * with C escapes where it holds a control character, a quote or a backslash (as git writes it),
+ * and followed by a tab where it holds a space (GNU patch ends an unquoted name at a space otherwise).
+ */
+function diffHeaderName(name: string): string {
+  if (/[\u0000-\u001f\u007f"\\]/.test(name)) {
+    const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+    const escaped = name.replace(/[\u0000-\u001f\u007f"\\]/g, (c) => named[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+    return `"${escaped}"`;
+  }
+  return name.includes(' ') ? `${name}\t` : name;
+}
+
+/**
+ * The change as a unified diff that `patch -p0` and `git apply` apply to the file: a BOM the file
+ * keeps is part of its first line there, so it is in the diff's first line too.
+ */
+async function unifiedDiff(name: string, encoding: TextEncoding, before: string, after: string): Promise<string> {
+  // The diff library is loaded only for --fix-dry-run.
+  const { createTwoFilesPatch } = await import('diff');
+  const bom = encoding === 'utf8-bom' ? '\uFEFF' : '';
+  const lines = createTwoFilesPatch('a', 'a', bom + before, bom + after).split('\n');
+  // The first four lines are the header: "Index:", a rule, "---" and "+++".
+  const header = diffHeaderName(name);
+  lines.splice(0, 4, `Index: ${printableName(name)}`, lines[1], `--- ${header}`, `+++ ${header}`);
+  return lines.join('\n');
 }
 
 function errorCode(e: unknown): string {
@@ -431,7 +472,13 @@ function version(): string {
 }
 
 /** Runs the CLI; resolves to the exit code. Output goes through the given writers so tests can run it in-process too. */
-export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+  /** Bytes for standard output: --fix on standard input prints a text back in its own encoding. */
+  outBytes: (b: Uint8Array) => void = (b) => process.stdout.write(b),
+): Promise<number> {
   const lang0 = requestedLang(argv);
   let opts: Options;
   try {
@@ -462,7 +509,7 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
       out(JSON.stringify(dumpModel((await loadDocument(opts.dumpModel, lang)).text, config), null, 2) + '\n');
       return 0;
     }
-    return await lintRun(opts, out, note);
+    return await lintRun(opts, out, note, outBytes);
   } catch (e) {
     if (e instanceof InputError) {
       note(e.both ?? e.message);
@@ -473,13 +520,18 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
 }
 
-async function lintRun(opts: Options, out: (s: string) => void, note: (m: Message | string) => void): Promise<number> {
+async function lintRun(opts: Options, out: (s: string) => void, note: (m: Message | string) => void, outBytes: (b: Uint8Array) => void): Promise<number> {
   const { lang } = opts;
   const { forDir, forFile } = configLoader(opts);
   const found = findFiles(opts.inputs, { cwd: opts.cwd, useIgnores: opts.useIgnores, configIgnores: (dir) => forDir(dir).ignores });
   let failed = found.problems.length > 0 || found.unmatched.length > 0;
   for (const p of found.problems) note(p);
   for (const u of found.unmatched) note({ da: `intet referat passer til ${printableName(u)}`, en: `no referat matches ${printableName(u)}` });
+  for (const { file, as } of found.sameFiles) {
+    const [shown, kept] = [printableName(file), printableName(as)];
+    if (opts.fix) note({ da: `${shown} er samme fil som ${kept} (via et link) og rettes én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is fixed once, as ${kept}` });
+    else note({ da: `${shown} er samme fil som ${kept} (via et link) og kontrolleres én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is linted once, as ${kept}` });
+  }
   for (const f of found.ignored) note({ da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`, en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)` });
   // Published files found in folders stay where their text looks like a referat; an unreadable one is noted and left out.
   const { files, skipped } = await keepReferater(found.files, opts.inputs, lang);
@@ -525,8 +577,16 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
       totals.fixed += r.fixed;
       totals.fixedFiles++;
     }
-    if (r.write && r.file !== '-') {
-      const outcome = writeFixedFile(r.file, r.write.digest, r.write.text);
+    if (r.unwritable) {
+      const shown = printableName(displayName(r.file, opts));
+      if (opts.dryRun) note({ da: `ville ikke skrive ${shown}: filen ${r.unwritable.da}`, en: `would not write ${shown}: the file ${r.unwritable.en}` });
+      else {
+        failed = true;
+        note({ da: `skrev ikke ${shown}: filen ${r.unwritable.da}`, en: `did not write ${shown}: the file ${r.unwritable.en}` });
+      }
+    }
+    if (r.write && r.file !== '-' && r.write.stamp) {
+      const outcome = writeFixedFile(r.file, r.write.stamp, r.write.text, r.write.encoding);
       const shown = printableName(r.file);
       if (outcome.written) note({ da: `skrev ${shown} (${r.fixed} ${r.fixed === 1 ? 'rettelse' : 'rettelser'})`, en: `wrote ${shown} (${r.fixed} ${r.fixed === 1 ? 'fix' : 'fixes'})` });
       else {
@@ -557,7 +617,13 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
         writer.write(chunk);
       });
       if (!started && !r.failure && !opts.dryRun) startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
-      if (stdinFix && file === '-' && r.write) out(r.write.text);
+      if (stdinFix && file === '-') {
+        // Printed back in the encoding it came in (BOM included), or as it came where that cannot be done.
+        if (r.write) {
+          if (r.write.encoding === 'utf8') out(r.write.text);
+          else outBytes(encodeDocument(r.write.text, r.write.encoding)!);
+        } else if (r.stdinBytes) outBytes(r.stdinBytes);
+      }
       finish(r);
     }
   }

@@ -1,11 +1,13 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { isUtf8 } from 'buffer';
 import ignore, { type Ignore } from 'ignore';
 import { looksLikeReferat } from './core/detect';
 import type { IgnoreRules } from './configFile';
 import { EXTRACT_MESSAGES, ExtractError, extractDocument, publishedFormatOf, type PublishedFormat } from './formats';
 import type { Message } from './rules/types';
+import { createTempBeside, FileRefusal, openRegularFile, readAll, removeQuietly, writeAll } from './safeFile';
 
 /** A file or folder that cannot be read as a referat: the CLI reports it and exits 2 at the end. */
 export class InputError extends Error {
@@ -103,6 +105,8 @@ export interface FoundFiles {
   problems: Message[];
   /** Files named on the command line that an ignore pattern leaves out. */
   ignored: string[];
+  /** Files named on the command line that are the same real file as another one kept (through a link): each is linted once, under the name kept. */
+  sameFiles: Array<{ file: string; as: string }>;
 }
 
 /** Ignore patterns relative to a folder, compiled once. */
@@ -161,6 +165,7 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
   const problems: Message[] = [];
   const unmatched: string[] = [];
   const ignored: string[] = [];
+  const named = new Set<string>();
 
   const problem = (da: string, en: string): void => {
     problems.push({ da, en });
@@ -240,7 +245,10 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       walk(input, new Set([safeRealpath(input)]));
     } else if (stat) {
       if (ignores.ignores(input, false)) ignored.push(input);
-      else found.push(input);
+      else {
+        found.push(input);
+        named.add(input);
+      }
       continue;
     } else if (glob().isDynamicPattern(input)) {
       for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] })) {
@@ -255,7 +263,11 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
     }
     if (found.length === before) unmatched.push(input);
   }
-  return { files: onePerRealFile(found), unmatched, problems, ignored };
+  const sameFiles: FoundFiles['sameFiles'] = [];
+  const files = onePerRealFile(found, (file, as) => {
+    if (named.has(file)) sameFiles.push({ file, as });
+  });
+  return { files, unmatched, problems, ignored, sameFiles };
 }
 
 /** tinyglobby, loaded on first use: its file walker cannot be initialised inside the server's bundle, which never expands globs. */
@@ -271,14 +283,18 @@ function safeRealpath(p: string): string {
   }
 }
 
-/** Sorted by path, and a file reached by several paths (links) kept under the first. */
-function onePerRealFile(files: readonly string[]): string[] {
+/** Sorted by path, and a file reached by several paths (links) kept under the first; `dropped` hears of each other path. */
+function onePerRealFile(files: readonly string[], dropped: (file: string, as: string) => void): string[] {
   const sorted = [...files].sort(comparePaths);
-  const seen = new Set<string>();
+  const kept = new Map<string, string>();
   return sorted.filter((f) => {
     const real = f === '-' ? f : safeRealpath(f);
-    if (seen.has(real)) return false;
-    seen.add(real);
+    const first = kept.get(real);
+    if (first !== undefined) {
+      if (first !== f) dropped(f, first);
+      return false;
+    }
+    kept.set(real, f);
     return true;
   });
 }
@@ -288,61 +304,255 @@ export function collectFiles(inputs: readonly string[]): string[] {
   return findFiles(inputs, { useIgnores: false }).files;
 }
 
-/** Reads a document as text: a UTF-8 BOM is dropped; a file that is not text is refused with a reason. */
-export function readDocument(file: string): string {
-  const buf = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
-  if (buf.includes(0)) {
-    const shown = printableName(file);
-    throw new InputError(`${shown}: not a text file (it contains NUL bytes)`, { da: `${shown}: ikke en tekstfil (den indeholder NUL-bytes)`, en: `${shown}: not a text file (it contains NUL bytes)` });
+/**
+ * How a text file's bytes are read and written back: UTF-8 with or without BOM, UTF-16 with its
+ * BOM (written back as it came), and two that --fix never writes: Windows-1252 (what a file that is
+ * not UTF-8 but only holds that code page's printable bytes is read as) and UTF-8 that is not valid.
+ */
+export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'windows-1252' | 'invalid-utf8';
+
+/** Bytes a Windows-1252 text never holds: the five code points the code page leaves undefined. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Whether bytes that are not valid UTF-8 read as Windows-1252 text: every byte printable in that
+ * code page (or a tab, line end or form feed), and fewer well-formed UTF-8 sequences than stray
+ * high bytes (a UTF-8 file with one damaged byte is no Windows-1252 file).
+ */
+function looksLikeWindows1252(buf: Buffer): boolean {
+  let utf8Sequences = 0;
+  let stray = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (c < 0x20) {
+      if (c !== 9 && c !== 10 && c !== 12 && c !== 13) return false;
+      continue;
+    }
+    if (c < 0x80) continue;
+    if (CP1252_UNDEFINED.has(c)) return false;
+    const width = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    let k = 1;
+    while (width > 0 && k < width && i + k < buf.length && (buf[i + k] & 0xc0) === 0x80) k++;
+    if (width > 0 && k === width) {
+      utf8Sequences++;
+      i += width - 1;
+    } else stray++;
   }
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+  return stray > utf8Sequences;
 }
 
-/** A fingerprint of a document's text, to tell at write time whether the file changed since it was read. */
-export function textDigest(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** Refused as "not a text file", with the reason. */
+function notText(file: string, da: string, en: string): InputError {
+  const shown = printableName(file);
+  return new InputError(`${shown}: not a text file (${en})`, { da: `${shown}: ikke en tekstfil (${da})`, en: `${shown}: not a text file (${en})` });
+}
+
+/** A document's bytes as text, with the encoding they were read in; a file that is not text is refused with a reason. */
+export function decodeDocument(buf: Buffer, file: string): { text: string; encoding: TextEncoding } {
+  if (buf[0] === 0xff && buf[1] === 0xfe) {
+    if (buf.length % 2 !== 0) throw notText(file, 'UTF-16 med et ulige antal bytes', 'UTF-16 with an odd number of bytes');
+    return { text: buf.toString('utf16le', 2), encoding: 'utf16le' };
+  }
+  if (buf[0] === 0xfe && buf[1] === 0xff) {
+    if (buf.length % 2 !== 0) throw notText(file, 'UTF-16 med et ulige antal bytes', 'UTF-16 with an odd number of bytes');
+    return { text: Buffer.from(buf.subarray(2)).swap16().toString('utf16le'), encoding: 'utf16be' };
+  }
+  if (buf.includes(0)) throw notText(file, 'den indeholder NUL-bytes', 'it contains NUL bytes');
+  const bom = buf.subarray(0, 3).equals(UTF8_BOM);
+  const body = bom ? buf.subarray(3) : buf;
+  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: bom ? 'utf8-bom' : 'utf8' };
+  if (!bom && looksLikeWindows1252(buf)) return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252' };
+  return { text: body.toString('utf8'), encoding: 'invalid-utf8' };
+}
+
+/** The bytes of a text in an encoding --fix writes, BOM included; undefined for the encodings it never writes. */
+export function encodeDocument(text: string, encoding: TextEncoding): Buffer | undefined {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8-bom':
+      return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    default:
+      return undefined;
+  }
+}
+
+/** Why --fix does not write a file read in `encoding`, or undefined when it does. */
+export function unwritableEncoding(encoding: TextEncoding): Message | undefined {
+  if (encoding === 'windows-1252') return { da: 'er ikke UTF-8 (den er læst som Windows-1252), og --fix skriver kun UTF-8- og UTF-16-filer', en: 'is not UTF-8 (it was read as Windows-1252), and --fix writes UTF-8 and UTF-16 files only' };
+  if (encoding === 'invalid-utf8') return { da: 'er ikke gyldig UTF-8, og --fix skriver ikke en fil hvis bytes den ikke kan gengive', en: 'is not valid UTF-8, and --fix does not write a file whose bytes it cannot reproduce' };
+  return undefined;
+}
+
+/** What a file was when it was read: a later write goes ahead only if it is still that file with those bytes. */
+export interface FileStamp {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  /** SHA-256 of its bytes. */
+  digest: string;
+}
+
+function stampOf(stat: fs.BigIntStats, bytes: Buffer): FileStamp {
+  return { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, digest: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function sameStat(a: fs.BigIntStats, b: Omit<FileStamp, 'digest'>): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+}
+
+/** A document's text as read, with its encoding, and (but for standard input) the stamp of the file it came from. */
+export interface ReadText {
+  text: string;
+  encoding: TextEncoding;
+  stamp?: FileStamp;
+}
+
+/**
+ * Reads a document's bytes and decodes them (see decodeDocument). Only a regular file is read, and
+ * never by waiting: a FIFO or device is refused. Standard input is read as it comes.
+ */
+export function readDocumentText(file: string): ReadText & { bytes: Buffer } {
+  if (file === '-') {
+    const bytes = fs.readFileSync(0);
+    return { ...decodeDocument(bytes, file), bytes };
+  }
+  let opened: { fd: number; stat: fs.Stats };
+  try {
+    opened = openRegularFile(file, { follow: true });
+  } catch (e) {
+    if (e instanceof FileRefusal) throw new InputError(`${printableName(file)}: ${e.reason.en}`, { da: `${printableName(file)}: ${e.reason.da}`, en: `${printableName(file)}: ${e.reason.en}` });
+    throw e;
+  }
+  try {
+    const stat = fs.fstatSync(opened.fd, { bigint: true });
+    const bytes = readAll(opened.fd, Number(stat.size));
+    return { ...decodeDocument(bytes, file), stamp: stampOf(stat, bytes), bytes };
+  } finally {
+    fs.closeSync(opened.fd);
+  }
+}
+
+/** Reads a document as text: a BOM is dropped, Windows-1252 and UTF-16 decoded; a file that is not text is refused with a reason. */
+export function readDocument(file: string): string {
+  return readDocumentText(file).text;
 }
 
 export type WriteOutcome = { written: true } | { written: false; reason: Message };
 
+/** Test hooks: run at the points where another program could change the file under --fix. */
+export interface WriteHooks {
+  /** After the new text is in the temporary file (or, for a write in place, just before it). */
+  beforeReplace?: () => void;
+}
+
 /**
- * Writes a fixed document over `file` only if the file still holds the text it was linted from
- * (`digest`): into a temporary file beside it, with its mode, then renamed over it, so the file is
- * never half written. The file's BOM is kept. A read-only file is left alone.
+ * Writes a fixed document over `file` only if the file is still the one it was read from with the
+ * bytes it had (`stamp`), in its own encoding (BOM kept). A link is written through: the real file
+ * is replaced and the link stays. The new text goes into a temporary file beside the real one,
+ * created exclusively under a name nobody can guess, with the file's mode (and, as root, its owner
+ * and group), and is renamed over it, so the file is never half written. Where a rename would lose
+ * something (other hard links to the file; an owner this process cannot give the new file) the file
+ * is written in place instead. A read-only file (no write bit for its owner) is refused whoever runs.
  */
-export function writeFixedFile(file: string, digest: string, fixedText: string): WriteOutcome {
+export function writeFixedFile(file: string, stamp: FileStamp, fixedText: string, encoding: TextEncoding, hooks: WriteHooks = {}): WriteOutcome {
   const refuse = (da: string, en: string): WriteOutcome => ({ written: false, reason: { da, en } });
-  let bytes: Buffer;
-  let mode: number;
+  const changed = (): WriteOutcome => refuse('er ændret på disken siden den blev læst', 'changed on disk since it was read');
+  const bytes = encodeDocument(fixedText, encoding);
+  if (!bytes) return { written: false, reason: unwritableEncoding(encoding)! };
+  let real: string;
+  let fd: number;
+  let stat: fs.BigIntStats;
+  let before: Buffer;
   try {
-    bytes = fs.readFileSync(file);
-    mode = fs.statSync(file).mode & 0o7777;
+    real = fs.realpathSync(file);
+    fd = openRegularFile(real).fd;
   } catch (e) {
+    if (e instanceof FileRefusal) return { written: false, reason: e.reason };
     return refuse(`kan ikke læses igen (${errorCode(e)})`, `cannot be read again (${errorCode(e)})`);
   }
-  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
-  const now = bytes.toString('utf8');
-  if (textDigest(bom ? now.slice(1) : now) !== digest) return refuse('er ændret på disken siden den blev læst', 'changed on disk since it was read');
   try {
-    fs.accessSync(file, fs.constants.W_OK);
-  } catch {
-    return refuse('er skrivebeskyttet', 'is read-only');
-  }
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.referat-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    fs.writeFileSync(temp, bom ? Buffer.concat([UTF8_BOM, Buffer.from(fixedText, 'utf8')]) : fixedText, { mode, flag: 'wx' });
-    fs.chmodSync(temp, mode);
-    fs.renameSync(temp, file);
-    return { written: true };
-  } catch (e) {
+    stat = fs.fstatSync(fd, { bigint: true });
+    if (!sameStat(stat, stamp)) return changed();
+    before = readAll(fd, Number(stat.size));
+    if (stampOf(stat, before).digest !== stamp.digest) return changed();
+    /** The file is still the one read, with the same bytes, under the same name. */
+    const unchanged = (): boolean => {
+      const now = fs.fstatSync(fd, { bigint: true });
+      const named = fs.lstatSync(real, { bigint: true });
+      return sameStat(now, stamp) && named.ino === stat.ino && named.dev === stat.dev && readAll(fd, Number(now.size)).equals(before);
+    };
+    const mode = Number(stat.mode) & 0o7777;
+    if ((mode & 0o200) === 0) return refuse('er skrivebeskyttet', 'is read-only');
     try {
-      fs.rmSync(temp, { force: true });
+      fs.accessSync(real, fs.constants.W_OK);
     } catch {
-      // Nothing more can be done about a temporary file that cannot be removed.
+      return refuse('er skrivebeskyttet', 'is read-only');
     }
+    const inPlace = (): WriteOutcome => (writeInPlace(real, bytes, unchanged, hooks) ? { written: true } : changed());
+    // Only root can give a new file another owner; a rename would also part the file from its other hard links.
+    if (stat.nlink > 1n || (process.getuid?.() !== 0 && Number(stat.uid) !== process.getuid?.())) return inPlace();
+    let made: { temp: string; fd: number };
+    try {
+      made = createTempBeside(real);
+    } catch (e) {
+      // A folder the user may not create files in, holding a file they may write.
+      if ((e as NodeJS.ErrnoException).code === 'EACCES') return inPlace();
+      throw e;
+    }
+    const { temp, fd: out } = made;
+    try {
+      try {
+        writeAll(out, bytes);
+        fs.fchmodSync(out, mode);
+        const fresh = fs.fstatSync(out, { bigint: true });
+        // The owner and group: as root any; otherwise the user's own file keeps another of their groups.
+        if (fresh.uid !== stat.uid || fresh.gid !== stat.gid) fs.fchownSync(out, Number(stat.uid), Number(stat.gid));
+      } finally {
+        fs.closeSync(out);
+      }
+      hooks.beforeReplace?.();
+      // What remains is the moment between this last look and the rename: a save landing there is replaced by ours.
+      if (!unchanged()) {
+        removeQuietly(temp);
+        return changed();
+      }
+      fs.renameSync(temp, real);
+      return { written: true };
+    } catch (e) {
+      removeQuietly(temp);
+      // The group could not be kept: write in place, which keeps everything the file has.
+      if ((e as NodeJS.ErrnoException).code === 'EPERM') return inPlace();
+      throw e;
+    }
+  } catch (e) {
     return refuse(`kunne ikke skrives (${errorCode(e)})`, `could not be written (${errorCode(e)})`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Overwrites a file in place, keeping its inode (so its other hard links, owner, group and mode):
+ * the new bytes from the start, then the file cut to their length. False when the file changed
+ * before the write began. Not atomic: a reader can see the file half written for as long as the
+ * write takes, and a crash in it leaves it so; a rename cannot keep the links joined.
+ */
+function writeInPlace(real: string, bytes: Buffer, unchanged: () => boolean, hooks: WriteHooks): boolean {
+  const out = fs.openSync(real, fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  try {
+    hooks.beforeReplace?.();
+    if (!unchanged()) return false;
+    writeAll(out, bytes, 0);
+    fs.ftruncateSync(out, bytes.length);
+    return true;
+  } finally {
+    fs.closeSync(out);
   }
 }
 
@@ -350,13 +560,22 @@ export function writeFixedFile(file: string, digest: string, fixedText: string):
 export interface LoadedDocument {
   text: string;
   format?: PublishedFormat;
+  /** A text file's encoding, which --fix writes it back in. */
+  encoding?: TextEncoding;
+  /** A text file's stamp, for --fix to tell whether it changed before the write. */
+  stamp?: FileStamp;
+  /** Standard input's bytes, printed back as they came by --fix when it cannot write them in their encoding. */
+  bytes?: Buffer;
 }
 
 type Lang = keyof Message;
 
 /** Reads a text file, or extracts a published file's text; a file that cannot be read is refused with a reason (the error's message in `lang`). */
 export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocument> {
-  if (file === '-' || !publishedFormatOf(file)) return { text: readDocument(file) };
+  if (file === '-' || !publishedFormatOf(file)) {
+    const { text, encoding, stamp, bytes } = readDocumentText(file);
+    return { text, encoding, ...(stamp ? { stamp } : {}), ...(file === '-' ? { bytes } : {}) };
+  }
   const shown = printableName(file);
   const refuse = (both: Message): InputError => new InputError(both[lang], both);
   try {

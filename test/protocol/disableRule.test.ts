@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -80,6 +81,31 @@ describe('language server: turning a rule off', function () {
     const broken = await disable(pathToFileURL(path.join(ws, 'm.referat.md')).toString(), 'toc-mismatch');
     assert.match(broken.reason!, /is not valid JSON; fix the file first/);
     assert.strictEqual(fs.readFileSync(rc(ws), 'utf8'), '{ "rules": { ', 'the broken file is left as it was');
+  });
+
+  it('answers at once, refusing, when .referatrc.json is a FIFO (issue 23)', async () => {
+    execFileSync('mkfifo', [rc(ws)]);
+    const started = Date.now();
+    const outcome = await disable(pathToFileURL(path.join(ws, 'm.referat.md')).toString(), 'toc-mismatch');
+    assert.strictEqual(outcome.applied, false);
+    assert.match(outcome.reason!, /is not a regular file; edit it yourself/);
+    assert.ok(Date.now() - started < 10000, `${Date.now() - started} ms`);
+  });
+
+  it('takes a workspace folder whose URI ends in "/" (issue 23)', async () => {
+    await client.stop();
+    client = await TestClient.start({ workspaceFolder: `${ws}/` });
+    const outcome = await disable(pathToFileURL(path.join(ws, 'sub', 'm.referat.md')).toString(), 'toc-mismatch');
+    assert.deepStrictEqual(outcome, { applied: true, file: rc(ws) });
+  });
+
+  it('refuses a document under a folder linked from outside, writing nothing there (issue 23)', async () => {
+    fs.symlinkSync('../outside', path.join(ws, 'shared'));
+    fs.writeFileSync(rc(path.join(root, 'outside')), '{}\n');
+    const outcome = await disable(pathToFileURL(path.join(ws, 'shared', 'm.referat.md')).toString(), 'toc-mismatch');
+    assert.strictEqual(outcome.applied, false);
+    assert.match(outcome.reason!, /is in a folder that a link leads outside the workspace/);
+    assert.strictEqual(fs.readFileSync(rc(path.join(root, 'outside')), 'utf8'), '{}\n');
   });
 
   it('refuses when the file that applies lies above the workspace folder', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lint } from '../../server/src/api';
-import { readDocument, textDigest, writeFixedFile } from '../../server/src/files';
+import { readDocumentText, writeFixedFile } from '../../server/src/files';
 import { CLEAN, runCli, tempDir, tocMissingEntry, WITH_SLIP, writeTree } from './cli-run';
 import { whyNoUnprivilegedRun } from '../support/unprivileged';
 
@@ -72,14 +72,16 @@ describe('referat-lint --fix: writing files', () => {
   it('does not write a file that changed on disk after it was read, and says why', () => {
     const file = path.join(t.dir, 'a.referat.md');
     fs.writeFileSync(file, BOM + WITH_SLIP);
-    const text = readDocument(file);
-    assert.strictEqual(text, WITH_SLIP);
+    const read = readDocumentText(file);
+    assert.strictEqual(read.text, WITH_SLIP);
+    assert.strictEqual(read.encoding, 'utf8-bom');
     const edited = WITH_SLIP.replace('Godkendt.', 'Godkendt med en ændring.');
     fs.writeFileSync(file, BOM + edited);
-    const outcome = writeFixedFile(file, textDigest(text), FIXED);
+    const outcome = writeFixedFile(file, read.stamp!, FIXED, read.encoding);
     assert.deepStrictEqual(outcome, { written: false, reason: { da: 'er ændret på disken siden den blev læst', en: 'changed on disk since it was read' } });
     assert.strictEqual(fs.readFileSync(file, 'utf8'), BOM + edited);
-    assert.deepStrictEqual(writeFixedFile(file, textDigest(edited), FIXED), { written: true });
+    const again = readDocumentText(file);
+    assert.deepStrictEqual(writeFixedFile(file, again.stamp!, FIXED, again.encoding), { written: true });
     assert.strictEqual(fs.readFileSync(file, 'utf8'), BOM + FIXED);
   });
 });

@@ -21,6 +21,47 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/** The line end of a text that ends every line alike: `\r\n`, `\r` or `\n`; undefined for mixed line ends (or none but `\n`'s absence: then `\n`). */
+export function soleLineEnd(text: string): '\r\n' | '\r' | '\n' | undefined {
+  // Most texts have no \r: one scan tells.
+  if (!text.includes('\r')) return '\n';
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+    if (Number(crlf > 0) + Number(cr > 0) + Number(lf > 0) > 1) return undefined;
+  }
+  return crlf > 0 ? '\r\n' : cr > 0 ? '\r' : '\n';
+}
+
+/**
+ * Lines a fix inserts end in `\n`; in a text that ends every line in `\r\n` (or `\r`) they get
+ * that ending too. A text with mixed endings is left as the fixes made it.
+ */
+export function keepLineEnds(original: string, fixed: string): string {
+  const eol = soleLineEnd(original);
+  if (!eol || eol === '\n' || !/\n/.test(fixed.replace(/\r\n/g, ''))) return fixed;
+  return fixed.replace(/\r\n|\n/g, eol);
+}
+
+/**
+ * The edits with every line end they insert in the text's own line end (see keepLineEnds); the
+ * text is read for it only when an edit inserts one.
+ */
+export function editsInLineEnds<E extends { newText: string }>(text: string, edits: readonly E[]): E[] {
+  if (!edits.some((e) => e.newText.includes('\n'))) return edits as E[];
+  const eol = soleLineEnd(text);
+  if (!eol || eol === '\n') return edits as E[];
+  return edits.map((e) => (e.newText.includes('\n') ? { ...e, newText: e.newText.replace(/\r\n|\n/g, eol) } : e));
+}
+
 export function pos(line: number, character: number): Position {
   return { line, character };
 }

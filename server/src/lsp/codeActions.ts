@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config';
 import type { Range } from '../core/model';
+import { editsInLineEnds, keepLineEnds } from '../core/text';
 import { disableNextLineComment, disableRegionComments } from '../disable';
 import { fixAll, ruleFixEdits } from '../lint';
 import { ruleById } from '../rules';
@@ -36,8 +37,9 @@ export function fixAllEdit(analysis: Analysis, uri: string, config: ResolvedConf
   const known = analysis.config === config ? analysis.findings : undefined;
   // One rule's fixes, when none overlaps, go as they are: a few small edits instead of one that rewrites most of the document.
   const edits = rule && known ? ruleFixEdits(known, rule) : undefined;
-  if (edits) return edits.length > 0 ? { changes: { [uri]: edits } } : undefined;
-  const edit = minimalEdit(analysis.text, fixAll(analysis.text, config, rule, known).text);
+  // Lines the fixes insert end as the document's lines do (a fix is made with \n).
+  if (edits) return edits.length > 0 ? { changes: { [uri]: editsInLineEnds(analysis.text, edits) } } : undefined;
+  const edit = minimalEdit(analysis.text, keepLineEnds(analysis.text, fixAll(analysis.text, config, rule, known).text));
   return edit ? { changes: { [uri]: [edit] } } : undefined;
 }
 
@@ -69,7 +71,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, config
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(f, lang)],
         isPreferred: true,
-        edit: { changes: { [uri]: f.fix.edits } },
+        edit: { changes: { [uri]: editsInLineEnds(analysis.text, f.fix.edits) } },
       });
     }
     const rulesHere = [...new Set(here.filter((f) => f.fix).map((f) => f.rule))];
