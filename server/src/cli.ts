@@ -9,9 +9,10 @@ import { ConfigLoader, describeProblem, type LoadedConfig } from './configFile';
 import type { ResolvedConfig } from './config';
 import { lintText, parseOptions } from './lint';
 import { locator, type Whereabouts } from './formats';
+import { packageVersion } from './packageInfo';
 import type { Finding, Message } from './rules/types';
 import { encodeDocument, findFiles, InputError, keepReferater, loadDocument, printableName, unwritableEncoding, writeFixedFile, type FileStamp, type LoadedDocument, type TextEncoding } from './files';
-import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, PACKAGE_ROOT, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
+import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
 export interface FileSettings {
@@ -468,7 +469,7 @@ function printConfig(opts: Options, out: (s: string) => void, err: (s: string) =
 }
 
 function version(): string {
-  return (require(path.join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
+  return packageVersion();
 }
 
 /** Runs the CLI; resolves to the exit code. Output goes through the given writers so tests can run it in-process too. */

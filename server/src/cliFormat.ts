@@ -4,6 +4,7 @@ import type { Range } from './core/model';
 import { UNUSED_DISABLE_RULE } from './disable';
 import { printableName } from './files';
 import { describeWhereabouts, type Whereabouts } from './formats/locate';
+import { REPOSITORY_URL, rulePageUrl } from './packageInfo';
 import { RULES } from './rules';
 import type { Finding, Message, Severity } from './rules/types';
 
@@ -11,8 +12,6 @@ export type Lang = 'da' | 'en';
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
 
-/** The package's own folder: `out/server/src/` is three levels below it, as in the packed tarball. */
-export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export type Counts = Record<Severity, number>;
 
@@ -56,9 +55,9 @@ function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-/** A rule's help link: its page in the package (shipped in `docs/rules/`), or the README's list of checks. */
+/** A rule's help link: its page in the published repository, or the README's list of checks (a report is read on other machines). */
 function helpUri(id: string, page: boolean): string {
-  return page ? pathToFileURL(path.join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`)).href : `${pathToFileURL(path.join(PACKAGE_ROOT, 'README.md')).href}#what-it-checks`;
+  return page ? rulePageUrl(id) : `${REPOSITORY_URL}#what-it-checks`;
 }
 
 /** The artifact location of a file: relative to the working folder where it lies inside it, else an absolute file URI. */
@@ -187,7 +186,7 @@ function sarifFrame(ctx: FormatContext, version: string): [string, string] {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'referat-lint', version, semanticVersion: version, informationUri: pathToFileURL(path.join(PACKAGE_ROOT, 'README.md')).href, rules } },
+        tool: { driver: { name: 'referat-lint', version, semanticVersion: version, informationUri: REPOSITORY_URL, rules } },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd + path.sep).href } },
         results: [RESULTS_PLACEHOLDER],

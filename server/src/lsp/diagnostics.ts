@@ -5,6 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { ruleById } from '../rules';
 import type { Finding, Severity } from '../rules/types';
 import type { Lang } from './locale';
+import { packageRoot } from '../packageInfo';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,18 +14,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The folder holding `docs/rules`: the package root, found upwards from this file (out/server/src/lsp or dist). */
-function packageRoot(): string | undefined {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'docs', 'rules')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-const ROOT = packageRoot();
+/** The folder holding `docs/rules`: the package root, when the pages ship with it (the .vsix and a checkout). */
+const ROOT = ((root) => (root && fs.existsSync(path.join(root, 'docs', 'rules')) ? root : undefined))(packageRoot());
 const docsUris = new Map<string, string | undefined>();
 
 /**
