@@ -215,4 +215,20 @@ describe('hostile reads: the language server', function () {
       await client.stop();
     }
   });
+
+  (canMakeFifo ? it : it.skip)('"turn this rule off" with a .referatrc.json that is a FIFO: refused with the reason, the server answering', async () => {
+    writeTree(t.dir, { 'a.referat.md': WITH_SLIP });
+    mkfifo(path.join(t.dir, '.referatrc.json'));
+    const client = await TestClient.start({ workspaceFolder: t.dir });
+    try {
+      const uri = pathToFileURL(path.join(t.dir, 'a.referat.md')).toString();
+      await client.open(uri, WITH_SLIP);
+      const outcome = await within(5000, 'disableRule', client.request<{ applied: boolean; reason?: string }>('workspace/executeCommand', { command: 'referat.server.disableRule', arguments: [uri, 'item-numbering'] }));
+      assert.strictEqual(outcome.applied, false);
+      assert.match(outcome.reason!, /cannot be read \(not a regular file \(a FIFO\)\)/);
+      assert.ok(fs.lstatSync(path.join(t.dir, '.referatrc.json')).isFIFO(), 'the FIFO was replaced');
+    } finally {
+      await client.stop();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { modify, applyEdits as applyJsonEdits, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, findConfigFile } from '../configFile';
+import { CONFIG_LIMIT, readRegularFile, ReadRefusal } from '../io/read';
 import { ruleById } from '../rules';
 import type { Message } from '../rules/types';
 
@@ -67,9 +68,11 @@ export function disableRule(documentUri: string, rule: string, workspaceFolders:
   let text = '';
   if (existing) {
     try {
-      text = fs.readFileSync(existing, 'utf8');
+      // A FIFO or a device by that name would block the server for good: only a regular file is read.
+      text = readRegularFile(existing, CONFIG_LIMIT).toString('utf8');
     } catch (e) {
-      return refuse(`${existing} kan ikke læses (${(e as NodeJS.ErrnoException).code ?? e}).`, `${existing} cannot be read (${(e as NodeJS.ErrnoException).code ?? e}).`);
+      const why = e instanceof ReadRefusal ? e.reason : { da: String((e as NodeJS.ErrnoException).code ?? e), en: String((e as NodeJS.ErrnoException).code ?? e) };
+      return refuse(`${existing} kan ikke læses (${why.da}).`, `${existing} cannot be read (${why.en}).`);
     }
     const errors: ParseError[] = [];
     const parsed: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
