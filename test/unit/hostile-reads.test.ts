@@ -3,7 +3,7 @@ import { spawnSync, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { DocumentSymbol } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { ConfigLoader, readConfigFile } from '../../server/src/configFile';
 import { compilePattern } from '../../server/src/patterns';
 import { TestClient } from '../support/lsp';
@@ -227,6 +227,29 @@ describe('hostile reads: the language server', function () {
       assert.strictEqual(outcome.applied, false);
       assert.match(outcome.reason!, /cannot be read \(not a regular file \(a FIFO\)\)/);
       assert.ok(fs.lstatSync(path.join(t.dir, '.referatrc.json')).isFIFO(), 'the FIFO was replaced');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a new configuration re-lints the workspace\'s files in turns: the editor\'s requests are answered first', async () => {
+    const slips = fs.readFileSync(path.join(repoRoot(), 'examples', 'med-fejl.referat.md'), 'utf8');
+    const count = 300;
+    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(t.dir, `m${String(i).padStart(3, '0')}.referat.md`), slips);
+    const client = await TestClient.start({ workspaceFolder: t.dir });
+    try {
+      await within(60000, 'lint all', client.request('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] }));
+      const first = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+      assert.strictEqual(first.items.length, count);
+      const open = pathToFileURL(path.join(t.dir, 'open.referat.md')).toString();
+      await client.open(open, CLEAN);
+      fs.writeFileSync(path.join(t.dir, '.referatrc.json'), '{ "rules": { "item-numbering": "off" } }');
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(t.dir, '.referatrc.json')).toString(), type: 1 }] });
+      await within(5000, 'the outline', client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: open } }));
+      // Answered while the files were being linted again: the next report holds only those done so far.
+      const previousResultIds = first.items.map((r) => ({ uri: r.uri, value: (r as { resultId?: string }).resultId! }));
+      const next = await within(10000, 'the next report', client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }));
+      assert.ok(next.items.length > 0 && next.items.length < count, `${next.items.length} of ${count} files linted again before the outline was answered`);
     } finally {
       await client.stop();
     }
