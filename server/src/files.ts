@@ -274,7 +274,8 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       else found.push(input);
       continue;
     } else if (glob().isDynamicPattern(input)) {
-      for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] })) {
+      const fsOnce = readEachFolderOnce(path.resolve(cwd, staticBase(input)));
+      for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'], fs: fsOnce })) {
         const p = path.isAbsolute(input) ? match : path.relative(cwd, path.resolve(cwd, match)) || match;
         if (ignores.ignores(p, false)) continue;
         const base = path.basename(p);
@@ -302,6 +303,37 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
 /** tinyglobby, loaded on first use: its file walker cannot be initialised inside the server's bundle, which never expands globs. */
 function glob(): typeof import('tinyglobby') {
   return require('tinyglobby') as typeof import('tinyglobby');
+}
+
+/** The folder a glob pattern starts from: its leading path segments without glob syntax (`referater/2025/**` → `referater/2025`). */
+function staticBase(pattern: string): string {
+  const parts = pattern.split('/');
+  let i = 0;
+  while (i < parts.length - 1 && !glob().isDynamicPattern(parts[i])) i++;
+  return parts.slice(0, i).join('/') || (pattern.startsWith('/') ? '/' : '.');
+}
+
+/**
+ * The file system a glob expansion reads folders through: each real folder once (known by device
+ * and inode), none outside `base`, so that links neither make it exponential nor lead it out.
+ */
+function readEachFolderOnce(base: string): { readdirSync: typeof fs.readdirSync } {
+  const root = safeRealpath(base);
+  const seen = new Set<string>();
+  const readdirOnce = (dir: fs.PathLike, options?: unknown): unknown => {
+    try {
+      const real = fs.realpathSync(dir);
+      const stat = fs.statSync(real);
+      const key = `${stat.dev}:${stat.ino}`;
+      const inside = real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+      if (seen.has(key) || !inside) return [];
+      seen.add(key);
+    } catch {
+      // The read below reports what is wrong with the folder.
+    }
+    return fs.readdirSync(dir, options as fs.ObjectEncodingOptions);
+  };
+  return { readdirSync: readdirOnce as typeof fs.readdirSync };
 }
 
 function safeRealpath(p: string): string {

@@ -129,6 +129,19 @@ describe('hostile walks: the CLI\'s folder walk', function () {
     assert.ok(r.elapsed < 5000, `${r.elapsed} ms for the whole run`);
   });
 
+  it('a glob pattern over 36 symlinked folders: each real folder read once, nothing outside the pattern\'s folder', () => {
+    const levels = 18;
+    for (let i = 1; i <= levels; i++) fs.mkdirSync(path.join(t.dir, 'tree', `d${i}`), { recursive: true });
+    for (let i = 1; i < levels; i++) for (const name of ['a', 'b']) fs.symlinkSync(path.join('..', `d${i + 1}`), path.join(t.dir, 'tree', `d${i}`, name));
+    fs.symlinkSync('/', path.join(t.dir, 'tree', 'd1', 'root'));
+    writeTree(t.dir, { [`tree/d${levels}/m.referat.md`]: CLEAN });
+    const r = boundedCli(['--format', 'json', 'tree/**/*.md'], t.dir);
+    assert.ok(!r.timedOut, 'the glob did not finish in 20 s');
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.strictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).length, 1);
+    assert.ok(r.elapsed < 5000, `${r.elapsed} ms for the whole run`);
+  });
+
   it('a link to / and a link beside the named folder walk nothing outside it', () => {
     writeTree(t.dir, { 'ws/a.referat.md': CLEAN, 'outside/b.referat.md': WITH_SLIP });
     fs.symlinkSync('/', path.join(t.dir, 'ws', 'root'));
