@@ -198,7 +198,8 @@ export class ConfigLoader {
     const stops = new Set((this.options.stopAt ?? []).map((d) => path.resolve(d)));
     for (let dir = start; ; ) {
       const candidate = path.join(dir, CONFIG_FILE_NAME);
-      if (isFile(candidate)) {
+      // Anything by that name counts: a FIFO or a folder is reported (the reader refuses it), not passed over in silence.
+      if (fs.existsSync(candidate)) {
         const own = this.file(candidate, []);
         files.push(candidate);
         raws.push(own.raw);

@@ -81,6 +81,15 @@ describe('hostile reads: configuration', function () {
     assert.match(r.stderr, /\.referatrc\.json \(extends\): .*other\.json.*ikke en almindelig fil \(en FIFO\)/);
   });
 
+  (canMakeFifo ? it : it.skip)('a .referatrc.json that is a FIFO: reported by name, not passed over in silence, the defaults stand', () => {
+    mkfifo(path.join(t.dir, '.referatrc.json'));
+    const r = boundedCli(['--format', 'json', 'a.referat.md'], t.dir);
+    assert.ok(!r.timedOut, 'the CLI hung on the FIFO');
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\.referatrc\.json: .*not a regular file \(a FIFO\)/);
+    assert.match(r.stdout, /item-numbering/);
+  });
+
   it('a .referatrc.json that starts with a UTF-8 BOM is read', () => {
     const file = path.join(t.dir, '.referatrc.json');
     fs.writeFileSync(file, '\ufeff{ "rules": { "item-numbering": "off" } }');
