@@ -5,6 +5,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DocumentSymbol, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { ConfigLoader, readConfigFile } from '../../server/src/configFile';
+import { readRegularFile, readRegularHead, ReadRefusal } from '../../server/src/io/read';
 import { compilePattern } from '../../server/src/patterns';
 import { TestClient } from '../support/lsp';
 import { repoRoot } from '../support/paths';
@@ -33,6 +34,42 @@ function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
+
+describe('the safe reader (server/src/io/read.ts)', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => (t = tempDir('referat-read-')));
+  afterEach(() => t.remove());
+
+  const refusal = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ReadRefusal) return e.reason.en;
+      throw e;
+    }
+    return 'read';
+  };
+
+  it('reads a regular file up to its limit, and refuses one byte more; the head of any size', () => {
+    const file = path.join(t.dir, 'ten.txt');
+    fs.writeFileSync(file, '0123456789');
+    assert.strictEqual(readRegularFile(file, 10).toString(), '0123456789');
+    assert.match(refusal(() => readRegularFile(file, 9)), /larger than/);
+    assert.strictEqual(readRegularHead(file, 4).toString(), '0123');
+    assert.strictEqual(readRegularFile(path.join(t.dir, 'ten.txt'), 100).length, 10);
+  });
+
+  (canMakeFifo ? it : it.skip)('refuses a folder, a device and a FIFO without reading from them, in milliseconds', () => {
+    const fifo = path.join(t.dir, 'fifo');
+    mkfifo(fifo);
+    const started = Date.now();
+    assert.strictEqual(refusal(() => readRegularFile(t.dir, 1024)), 'not a regular file (a folder)');
+    assert.strictEqual(refusal(() => readRegularFile('/dev/zero', 1024)), 'not a regular file (a device)');
+    assert.strictEqual(refusal(() => readRegularFile(fifo, 1024)), 'not a regular file (a FIFO)');
+    assert.strictEqual(refusal(() => readRegularHead(fifo, 4096)), 'not a regular file (a FIFO)');
+    assert.ok(Date.now() - started < 1000);
+  });
+});
 
 describe('hostile reads: configuration', function () {
   this.timeout(60000);
