@@ -104,6 +104,8 @@ export interface FoundFiles {
   problems: Message[];
   /** Files named on the command line that an ignore pattern leaves out. */
   ignored: string[];
+  /** Links to folders outside the named folders, not followed: the user can name them to lint them. */
+  linksOut: string[];
 }
 
 /** Ignore patterns relative to a folder, compiled once. */
@@ -194,6 +196,7 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
   const insideRoots = (real: string): boolean => roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
   const visited = new Set<string>();
   const linkedFolders: string[] = [];
+  const linksOut: string[] = [];
   /** Whether to walk a folder: not yet walked, and (reached through a link) inside a named folder. */
   const enter = (dir: string, throughLink: boolean): boolean => {
     let real: string;
@@ -205,7 +208,10 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       problem(`kan ikke læse mappen ${printableName(dir)}: ${errorCode(err)}`, `cannot read the folder ${printableName(dir)}: ${errorCode(err)}`);
       return false;
     }
-    if (throughLink && !insideRoots(real)) return false;
+    if (throughLink && !insideRoots(real)) {
+      linksOut.push(dir);
+      return false;
+    }
     const key = `${stat.dev}:${stat.ino}`;
     if (visited.has(key)) return false;
     visited.add(key);
@@ -297,7 +303,7 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
     const real = path.join(safeRealpath(input), path.sep);
     if (!files.some((f, i) => f.startsWith(below) || reals[i].startsWith(real))) unmatched.push(input);
   }
-  return { files, unmatched: inputs.filter((i) => unmatched.includes(i)), problems, ignored };
+  return { files, unmatched: inputs.filter((i) => unmatched.includes(i)), problems, ignored, linksOut };
 }
 
 /** tinyglobby, loaded on first use: its file walker cannot be initialised inside the server's bundle, which never expands globs. */

@@ -196,8 +196,12 @@ describe('hostile walks: the CLI\'s folder walk', function () {
     assert.ok(!r.timedOut, 'the walk went into the file system');
     assert.strictEqual(r.code, 0, r.stderr);
     assert.deepStrictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file), ['ws/a.referat.md']);
+    // Said once each, without failing the run: the user may have meant the link to be linted.
+    assert.match(r.stderr, /ws\/root is a link to a folder outside the folders named and is not followed \(name it to lint it\)/);
+    assert.match(r.stderr, /ws\/shared is a link to a folder outside/);
     // Named outright, the folder behind the link is walked.
     const named = boundedCli(['--format', 'json', 'ws', 'ws/shared'], t.dir);
+    assert.doesNotMatch(named.stderr, /ws\/shared is a link/);
     assert.deepStrictEqual((JSON.parse(named.stdout) as Array<{ file: string }>).map((f) => f.file), ['ws/a.referat.md', 'ws/shared/b.referat.md']);
   });
 
