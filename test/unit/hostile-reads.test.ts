@@ -257,6 +257,9 @@ describe('hostile reads: the language server', function () {
         assert.match(r.error!, /outside the workspace folders|not a published/, file);
       }
       if (canMakeFifo) assert.match((await openAsText(client, path.join(ws, 'fifo.html'))).error!, /not a regular file \(a FIFO\)/);
+      // Whether a file outside exists is not told; inside, a missing file is said to be missing.
+      assert.match((await openAsText(client, path.join(t.dir, 'outside', 'none.pdf'))).error!, /outside the workspace folders/);
+      assert.match((await openAsText(client, path.join(ws, 'none.pdf'))).error!, /none\.pdf: no such file/);
     } finally {
       await client.stop();
     }

@@ -1,7 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CodeAction } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
-import * as fs from 'fs';
 import { InputError, loadDocument, printableName } from '../files';
 import { realPathInside } from '../io/read';
 import { EXTRACTED_SCHEME, extractedTextPath, locator, publishedFormatOf, sourcePathOf, withWhereabouts, type ExtractTextResult, type PublishedFormat } from '../formats';
@@ -44,9 +45,11 @@ export async function extractForEditor(fileUri: string, lang: Lang, workspaceFol
   const shown = printableName(file);
   const say = (da: string, en: string): ExtractTextResult => ({ error: lang === 'da' ? da : en });
   if (parsed.scheme !== 'file' || !publishedFormatOf(file)) return say(`${shown}: ikke en PDF-, Word- eller HTML-fil på disken; kun de kan åbnes som referattekst.`, `${shown}: not a published file (PDF, Word or HTML) on disk; only those open as referat text.`);
-  if (!fs.existsSync(file)) return say(`kan ikke læse ${shown}: filen findes ikke`, `cannot read ${shown}: no such file`);
   const folders = workspaceFolders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
   const real = realPathInside(file, folders);
+  // Missing is said only inside a folder: outside, the answer does not tell whether a file exists.
+  const namedInside = folders.some((f) => !path.relative(f, file).startsWith('..') && !path.isAbsolute(path.relative(f, file)));
+  if (!real && namedInside && !fs.existsSync(file)) return say(`kan ikke læse ${shown}: filen findes ikke`, `cannot read ${shown}: no such file`);
   if (!real) return say(`${shown} ligger uden for arbejdsområdets mapper og læses ikke.`, `${shown} is outside the workspace folders and is not read.`);
   try {
     return { text: (await loadDocument(real, lang)).text };
