@@ -533,6 +533,7 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
     if (opts.fix) note({ da: `${shown} er samme fil som ${kept} (via et link) og rettes én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is fixed once, as ${kept}` });
     else note({ da: `${shown} er samme fil som ${kept} (via et link) og kontrolleres én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is linted once, as ${kept}` });
   }
+  for (const l of found.linksOut) note({ da: `${printableName(l)} er et link til en mappe uden for de angivne mapper og følges ikke (angiv den for at kontrollere den)`, en: `${printableName(l)} is a link to a folder outside the folders named and is not followed (name it to lint it)` });
   for (const f of found.ignored) note({ da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`, en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)` });
   // Published files found in folders stay where their text looks like a referat; an unreadable one is noted and left out.
   const { files, skipped } = await keepReferater(found.files, opts.inputs, lang);

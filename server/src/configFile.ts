@@ -5,6 +5,8 @@ import { jsonErrorWords } from './jsonErrors';
 import { resolveConfig, type ConfigProblem, type ReferatConfig, type ResolvedConfig } from './config';
 import { DEFAULT_SEVERITIES } from './lint';
 import { RULES, RULE_IDS } from './rules';
+import { CONFIG_LIMIT, readRegularFile, ReadRefusal } from './io/read';
+import type { Message } from './rules/types';
 
 export const CONFIG_FILE_NAME = '.referatrc.json';
 
@@ -67,7 +69,9 @@ function unsafeJson(text: string, file?: string): ConfigProblem | undefined {
 }
 
 /** A config text as an object, or the one problem that makes it unusable (syntax, depth, `__proto__`). */
-function parseConfigText(text: string, file?: string): { raw?: ReferatConfig; problem?: ConfigProblem } {
+function parseConfigText(bomText: string, file?: string): { raw?: ReferatConfig; problem?: ConfigProblem } {
+  // A BOM (Windows editors write one) read as a space, so that every offset stays the file's.
+  const text = bomText.charCodeAt(0) === 0xfeff ? ` ${bomText.slice(1)}` : bomText;
   const unsafe = unsafeJson(text, file);
   if (unsafe) return { problem: unsafe };
   const errors: ParseError[] = [];
@@ -101,12 +105,20 @@ export function mergeConfig(base: ReferatConfig, over: ReferatConfig | undefined
   return merged;
 }
 
-function readText(file: string): { text?: string; problem?: ConfigProblem } {
+/** Why a configuration file could not be read, without its name. */
+function unreadableReason(e: unknown): Message {
+  if (e instanceof ReadRefusal) return e.reason;
+  const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return { da: code, en: code };
+}
+
+/** A configuration file's text: only a regular file under CONFIG_LIMIT is read, so a FIFO or `/dev/zero` cannot hang or fill the process. */
+function readText(file: string): { text?: string; problem?: ConfigProblem; unreadable?: Message } {
   try {
-    return { text: fs.readFileSync(file, 'utf8') };
+    return { text: readRegularFile(file, CONFIG_LIMIT).toString('utf8') };
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return { problem: fileProblem(file, `Kan ikke læse filen (${reason}); standardindstillingerne bruges.`, `Cannot read the file (${reason}); the defaults are used.`) };
+    const reason = unreadableReason(e);
+    return { problem: fileProblem(file, `Kan ikke læse filen (${reason.da}); standardindstillingerne bruges.`, `Cannot read the file (${reason.en}); the defaults are used.`), unreadable: reason };
   }
 }
 
@@ -155,7 +167,7 @@ function withoutFileKeys(raw: ReferatConfig): ReferatConfig {
  * with `"root": true`, at a folder with `.git`, at a folder of `stopAt`, or at the file system root.
  */
 export class ConfigLoader {
-  private readonly byFile = new Map<string, { raw: ReferatConfig; problems: ConfigProblem[] }>();
+  private readonly byFile = new Map<string, { raw: ReferatConfig; problems: ConfigProblem[]; unreadable?: Message }>();
   private readonly byDir = new Map<string, LoadedConfig>();
 
   constructor(private readonly options: LoadOptions = {}) {}
@@ -186,7 +198,8 @@ export class ConfigLoader {
     const stops = new Set((this.options.stopAt ?? []).map((d) => path.resolve(d)));
     for (let dir = start; ; ) {
       const candidate = path.join(dir, CONFIG_FILE_NAME);
-      if (isFile(candidate)) {
+      // Anything by that name counts: a FIFO or a folder is reported (the reader refuses it), not passed over in silence.
+      if (fs.existsSync(candidate)) {
         const own = this.file(candidate, []);
         files.push(candidate);
         raws.push(own.raw);
@@ -210,12 +223,12 @@ export class ConfigLoader {
   }
 
   /** A file with its `extends` merged under it; `chain` holds the files that extend it, to refuse cycles. */
-  private file(file: string, chain: readonly string[]): { raw: ReferatConfig; problems: ConfigProblem[] } {
+  private file(file: string, chain: readonly string[]): { raw: ReferatConfig; problems: ConfigProblem[]; unreadable?: Message } {
     const cached = this.byFile.get(file);
     if (cached) return cached;
     const problems: ConfigProblem[] = [];
-    const { text, problem: unreadable } = readText(file);
-    const parsed = unreadable ? { problem: unreadable } : parseConfigText(text!, file);
+    const { text, problem: readProblem, unreadable } = readText(file);
+    const parsed = readProblem ? { problem: readProblem } : parseConfigText(text!, file);
     if (parsed.problem) problems.push(parsed.problem);
     let own: ReferatConfig = isObject(parsed.raw) ? parsed.raw : {};
     if (parsed.raw !== undefined && !parsed.problem) for (const p of resolveConfig(parsed.raw, RULE_IDS, DEFAULT_SEVERITIES, file).problems) problems.push(p);
@@ -226,7 +239,7 @@ export class ConfigLoader {
       if (extended) base = mergeConfig(base, extended);
     }
     own = parents.length > 0 ? mergeConfig(base, own) : own;
-    const result = { raw: own, problems };
+    const result = { raw: own, problems, ...(unreadable ? { unreadable } : {}) };
     this.byFile.set(file, result);
     return result;
   }
@@ -243,7 +256,9 @@ export class ConfigLoader {
       return undefined;
     }
     const loaded = this.file(target, chain);
-    for (const p of loaded.problems) problems.push(p);
+    // A file that cannot be read is the problem of the key that names it.
+    if (loaded.unreadable) problems.push({ file: from, key: 'extends', message: { da: `Kan ikke læse ${target} (${loaded.unreadable.da}); den ignoreres.`, en: `Cannot read ${target} (${loaded.unreadable.en}); it is ignored.` } });
+    else for (const p of loaded.problems) problems.push(p);
     return withoutFileKeys(loaded.raw);
   }
 }

@@ -5,7 +5,8 @@ import { isUtf8 } from 'buffer';
 import ignore, { type Ignore } from 'ignore';
 import { looksLikeReferat } from './core/detect';
 import type { IgnoreRules } from './configFile';
-import { EXTRACT_MESSAGES, ExtractError, extractDocument, publishedFormatOf, type PublishedFormat } from './formats';
+import { EXTRACT_MESSAGES, ExtractError, extractData, publishedFormatOf, type ExtractedDocument, type ExtractOptions, type PublishedFormat } from './formats';
+import { CONFIG_LIMIT, DOCUMENT_LIMIT, PUBLISHED_LIMIT, readRegularFile, readRegularHead, ReadRefusal, tooLarge } from './io/read';
 import type { Message } from './rules/types';
 import { createTempBeside, FileRefusal, openRegularFile, readAll, removeQuietly, writeAll } from './safeFile';
 
@@ -66,20 +67,20 @@ function utf8Width(b: Buffer, i: number): number {
   return Buffer.from(piece.toString('utf8'), 'utf8').equals(piece) ? width : 0;
 }
 
-/** The first 4 KB of a file, as text: enough for looksLikeReferat. */
+/** The first 4 KB of a regular file, as text: enough for looksLikeReferat. */
 export function readHead(file: string | Buffer): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(4096);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
+  return readRegularHead(file, 4096).toString('utf8');
 }
 
 function errorCode(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? String((e as Error)?.message ?? e);
+}
+
+/** A published file's text, its bytes read as a document's are: a regular file under PUBLISHED_LIMIT. */
+export async function extractFile(file: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  const format = publishedFormatOf(file);
+  if (!format) throw new Error(`${file} is not a PDF, Word or HTML file`);
+  return extractData(readRegularFile(file, PUBLISHED_LIMIT), format, options);
 }
 
 /** Paths compared by code point (UTF-8 bytes compare that way), the same on every machine and locale. */
@@ -107,6 +108,8 @@ export interface FoundFiles {
   ignored: string[];
   /** Files named on the command line that are the same real file as another one kept (through a link): each is linted once, under the name kept. */
   sameFiles: Array<{ file: string; as: string }>;
+  /** Links to folders outside the named folders, not followed: the user can name them to lint them. */
+  linksOut: string[];
 }
 
 /** Ignore patterns relative to a folder, compiled once. */
@@ -118,9 +121,9 @@ class IgnoreSet {
     const file = path.join(cwd, IGNORE_FILE_NAME);
     let text: string | undefined;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, CONFIG_LIMIT).toString('utf8');
     } catch {
-      // No ignore file: nothing is ignored by it.
+      // No ignore file (or a FIFO, a device, a huge file by that name): nothing is ignored by it.
     }
     if (text !== undefined) this.compiled.set(cwd, ignore().add(text));
   }
@@ -156,7 +159,9 @@ class IgnoreSet {
  * Expands the inputs to the files to lint: folders are walked for referater, glob patterns are
  * expanded, ignore patterns apply (to files named outright too), and every real file is linted
  * once, however many links lead to it. A folder or file that cannot be read is one problem and
- * the rest goes on; a link that leads back into its own folder is not followed.
+ * the rest goes on. Each real folder is walked once (known by device and inode), and a link to a
+ * folder is followed only where the folder lies inside a folder named on the command line, after
+ * the real folders, so that a file keeps the path without the link where it has one.
  */
 export function findFiles(inputs: readonly string[], options: FindOptions = {}): FoundFiles {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -178,11 +183,46 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       return looksLikeReferat(readHead(p));
     } catch (e) {
       const shown = typeof p === 'string' ? printableName(p) : printableBytes(p);
-      problem(`kan ikke læse ${shown}: ${errorCode(e)}`, `cannot read ${shown}: ${errorCode(e)}`);
+      const why = e instanceof ReadRefusal ? e.reason : { da: errorCode(e), en: errorCode(e) };
+      problem(`kan ikke læse ${shown}: ${why.da}`, `cannot read ${shown}: ${why.en}`);
       return false;
     }
   };
-  const walk = (dir: string, ancestors: ReadonlySet<string>): void => {
+
+  // The named folders, resolved: a link that leads out of all of them is not followed.
+  const roots: string[] = [];
+  for (const input of inputs) {
+    try {
+      if (input !== '-' && fs.statSync(input).isDirectory()) roots.push(fs.realpathSync(input));
+    } catch {
+      // Not a folder: nothing to stay inside.
+    }
+  }
+  const insideRoots = (real: string): boolean => roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  const visited = new Set<string>();
+  const linkedFolders: string[] = [];
+  const linksOut: string[] = [];
+  /** Whether to walk a folder: not yet walked, and (reached through a link) inside a named folder. */
+  const enter = (dir: string, throughLink: boolean): boolean => {
+    let real: string;
+    let stat: fs.Stats;
+    try {
+      real = fs.realpathSync(dir);
+      stat = fs.statSync(real);
+    } catch (err) {
+      problem(`kan ikke læse mappen ${printableName(dir)}: ${errorCode(err)}`, `cannot read the folder ${printableName(dir)}: ${errorCode(err)}`);
+      return false;
+    }
+    if (throughLink && !insideRoots(real)) {
+      linksOut.push(dir);
+      return false;
+    }
+    const key = `${stat.dev}:${stat.ino}`;
+    if (visited.has(key)) return false;
+    visited.add(key);
+    return true;
+  };
+  const walk = (dir: string): void => {
     let entries: fs.Dirent<Buffer>[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
@@ -216,19 +256,14 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
         }
       }
       if (ignores.ignores(p, isDir)) continue;
-      if (isDir) {
-        let real: string;
-        try {
-          real = fs.realpathSync(p);
-        } catch (err) {
-          problem(`kan ikke læse mappen ${printableName(p)}: ${errorCode(err)}`, `cannot read the folder ${printableName(p)}: ${errorCode(err)}`);
-          continue;
-        }
-        if (!ancestors.has(real)) walk(p, new Set([...ancestors, real]));
+      if (isDir && e.isSymbolicLink()) linkedFolders.push(p);
+      else if (isDir) {
+        if (enter(p, false)) walk(p);
       } else if (isFile && isCandidate(p, name)) found.push(p);
     }
   };
 
+  const folderInputs: string[] = [];
   for (const input of inputs) {
     const before = found.length;
     if (input === '-') {
@@ -242,7 +277,9 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       // Not a path: maybe a glob pattern.
     }
     if (stat?.isDirectory()) {
-      walk(input, new Set([safeRealpath(input)]));
+      folderInputs.push(input);
+      if (enter(input, false)) walk(input);
+      continue;
     } else if (stat) {
       if (ignores.ignores(input, false)) ignored.push(input);
       else {
@@ -251,7 +288,8 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       }
       continue;
     } else if (glob().isDynamicPattern(input)) {
-      for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] })) {
+      const fsOnce = readEachFolderOnce(path.resolve(cwd, staticBase(input)));
+      for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'], fs: fsOnce })) {
         const p = path.isAbsolute(input) ? match : path.relative(cwd, path.resolve(cwd, match)) || match;
         if (ignores.ignores(p, false)) continue;
         const base = path.basename(p);
@@ -263,16 +301,56 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
     }
     if (found.length === before) unmatched.push(input);
   }
+  // Linked folders last, each once: a folder also reached without a link has been walked by then.
+  for (let i = 0; i < linkedFolders.length; i++) if (enter(linkedFolders[i], true)) walk(linkedFolders[i]);
   const sameFiles: FoundFiles['sameFiles'] = [];
   const files = onePerRealFile(found, (file, as) => {
     if (named.has(file)) sameFiles.push({ file, as });
   });
-  return { files, unmatched, problems, ignored, sameFiles };
+  // A named folder matched when a file lies below it, by its path or (when walked under another name) by its real path.
+  const reals = folderInputs.length > 0 ? files.map(safeRealpath) : [];
+  for (const input of folderInputs) {
+    const below = path.join(input, path.sep);
+    const real = path.join(safeRealpath(input), path.sep);
+    if (!files.some((f, i) => f.startsWith(below) || reals[i].startsWith(real))) unmatched.push(input);
+  }
+  return { files, unmatched: inputs.filter((i) => unmatched.includes(i)), problems, ignored, linksOut, sameFiles };
 }
 
 /** tinyglobby, loaded on first use: its file walker cannot be initialised inside the server's bundle, which never expands globs. */
 function glob(): typeof import('tinyglobby') {
   return require('tinyglobby') as typeof import('tinyglobby');
+}
+
+/** The folder a glob pattern starts from: its leading path segments without glob syntax (`referater/2025/**` → `referater/2025`). */
+function staticBase(pattern: string): string {
+  const parts = pattern.split('/');
+  let i = 0;
+  while (i < parts.length - 1 && !glob().isDynamicPattern(parts[i])) i++;
+  return parts.slice(0, i).join('/') || (pattern.startsWith('/') ? '/' : '.');
+}
+
+/**
+ * The file system a glob expansion reads folders through: each real folder once (known by device
+ * and inode), none outside `base`, so that links neither make it exponential nor lead it out.
+ */
+function readEachFolderOnce(base: string): { readdirSync: typeof fs.readdirSync } {
+  const root = safeRealpath(base);
+  const seen = new Set<string>();
+  const readdirOnce = (dir: fs.PathLike, options?: unknown): unknown => {
+    try {
+      const real = fs.realpathSync(dir);
+      const stat = fs.statSync(real);
+      const key = `${stat.dev}:${stat.ino}`;
+      const inside = real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+      if (seen.has(key) || !inside) return [];
+      seen.add(key);
+    } catch {
+      // The read below reports what is wrong with the folder.
+    }
+    return fs.readdirSync(dir, options as fs.ObjectEncodingOptions);
+  };
+  return { readdirSync: readdirOnce as typeof fs.readdirSync };
 }
 
 function safeRealpath(p: string): string {
@@ -431,7 +509,11 @@ export function readDocumentText(file: string): ReadText & { bytes: Buffer } {
   }
   try {
     const stat = fs.fstatSync(opened.fd, { bigint: true });
-    const bytes = readAll(opened.fd, Number(stat.size));
+    if (stat.size > BigInt(DOCUMENT_LIMIT)) {
+      const { da, en } = tooLarge(DOCUMENT_LIMIT).reason;
+      throw new InputError(`${printableName(file)}: ${en}`, { da: `${printableName(file)}: ${da}`, en: `${printableName(file)}: ${en}` });
+    }
+    const bytes = readAll(opened.fd, Number(stat.size), DOCUMENT_LIMIT);
     return { ...decodeDocument(bytes, file), stamp: stampOf(stat, bytes), bytes };
   } finally {
     fs.closeSync(opened.fd);
@@ -579,15 +661,22 @@ export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocu
   const shown = printableName(file);
   const refuse = (both: Message): InputError => new InputError(both[lang], both);
   try {
-    const { text, format } = await extractDocument(file);
+    const { text, format } = await extractFile(file);
     if (!looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
     return { text, format };
   } catch (e) {
     if (e instanceof ExtractError) throw refuse({ da: `${shown}: ${e.text.da}`, en: `${shown}: ${e.text.en}` });
+    if (e instanceof ReadRefusal) throw refuse({ da: `${shown}: ${e.reason.da}`, en: `${shown}: ${e.reason.en}` });
     const code = (e as NodeJS.ErrnoException).code;
     if (code) throw refuse({ da: `kan ikke læse ${shown}: ${code}`, en: `cannot read ${shown}: ${code}` });
     throw e;
   }
+}
+
+/** For the server: a pause between files, so that other requests are answered, and a way to stop. */
+export interface KeepTurn {
+  between(): Promise<void>;
+  cancelled(): boolean;
 }
 
 /**
@@ -595,20 +684,22 @@ export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocu
  * where their text looks like a referat (the first two pages of a PDF tell); `skipped` says, in
  * `lang`, why those that could not be read went. A published file named outright is always kept.
  */
-export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang): Promise<{ files: string[]; skipped: string[] }> {
+export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang, turn?: KeepTurn): Promise<{ files: string[]; skipped: string[] }> {
   const given = new Set(inputs);
   const kept: string[] = [];
   const skipped: string[] = [];
   for (const file of files) {
+    if (turn?.cancelled()) break;
+    await turn?.between();
     if (given.has(file) || !publishedFormatOf(file)) {
       kept.push(file);
       continue;
     }
     try {
-      const { text } = await extractDocument(file, { maxPages: 2 });
+      const { text } = await extractFile(file, { maxPages: 2 });
       if (looksLikeReferat(text.slice(0, 4096))) kept.push(file);
     } catch (e) {
-      skipped.push(`${printableName(file)}: ${e instanceof ExtractError ? e.text[lang] : errorCode(e)}`);
+      skipped.push(`${printableName(file)}: ${e instanceof ExtractError ? e.text[lang] : e instanceof ReadRefusal ? e.reason[lang] : errorCode(e)}`);
     }
   }
   return { files: kept, skipped };

@@ -299,7 +299,7 @@ connection.onDidChangeConfiguration(async (change) => {
 
 connection.onDidChangeWatchedFiles((params) => {
   const [configFiles, others] = [params.changes.filter((c) => c.uri.endsWith('/.referatrc.json')), params.changes.filter((c) => !c.uri.endsWith('/.referatrc.json'))];
-  for (const c of others) if (!documents.get(c.uri)) workspaceFindings.refresh(c.uri);
+  workspaceFindings.refreshSoon(others.filter((c) => !documents.get(c.uri)).map((c) => c.uri));
   if (configFiles.length === 0) return;
   configs.clear();
   configurationChanged();
@@ -422,7 +422,7 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
       return answered(connection.window.showDocument({ uri: href }), { da: 'at vise dokumentationen', en: 'showing the documentation' }, lang, token).then((r) => ({ shown: r.success, uri: href }));
     }
     case COMMANDS.openAsText:
-      return extractForEditor(String(args[0] ?? ''), lang);
+      return extractForEditor(String(args[0] ?? ''), lang, workspaceFolders);
     case COMMANDS.lintWorkspace:
       return lintWorkspace(token);
     default:

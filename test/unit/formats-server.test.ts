@@ -22,7 +22,8 @@ describe('language server: published formats', function () {
   this.timeout(60000);
 
   it('reads a PDF for the editor, and lints its text with the page in each message', async () => {
-    const client = await TestClient.start();
+    // openAsText reads only inside a workspace folder: the fixtures' folder is the workspace.
+    const client = await TestClient.start({ workspaceFolder: DIR });
     try {
       const { text } = await openAsText(client, fixture('referat.pdf'));
       assert.strictEqual(text, fs.readFileSync(fixture('referat.pdf.txt'), 'utf8'));
@@ -45,7 +46,7 @@ describe('language server: published formats', function () {
   });
 
   it('answers with the reason, in the user’s language, for a file it cannot read', async () => {
-    const client = await TestClient.start({ locale: 'da' });
+    const client = await TestClient.start({ locale: 'da', workspaceFolder: DIR });
     try {
       const scan = await openAsText(client, fixture('scan.pdf'));
       assert.strictEqual(scan.text, undefined);
@@ -79,7 +80,7 @@ describe('language server: published formats', function () {
     try {
       const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'bundle.mjs'), '--outdir', outdir], { cwd: repoRoot(), encoding: 'utf8' });
       assert.strictEqual(build.status, 0, build.stderr);
-      const client = await TestClient.start({ server: path.join(outdir, 'server.js') });
+      const client = await TestClient.start({ server: path.join(outdir, 'server.js'), workspaceFolder: DIR });
       try {
         const { text } = await openAsText(client, fixture('referat.pdf'));
         assert.strictEqual(text, fs.readFileSync(fixture('referat.pdf.txt'), 'utf8'));

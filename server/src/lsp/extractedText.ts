@@ -1,7 +1,10 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CodeAction } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
-import { InputError, loadDocument } from '../files';
+import { InputError, loadDocument, printableName } from '../files';
+import { realPathInside } from '../io/read';
 import { EXTRACTED_SCHEME, extractedTextPath, locator, publishedFormatOf, sourcePathOf, withWhereabouts, type ExtractTextResult, type PublishedFormat } from '../formats';
 import type { Finding } from '../rules/types';
 import type { Lang } from './locale';
@@ -31,13 +34,27 @@ export function withoutEditsIfReadOnly(uri: string, actions: CodeAction[]): Code
   return formatBehind(uri) ? actions.filter((a) => !a.edit) : actions;
 }
 
-/** The openAsText command: a published file's text for its URI; a file that cannot be read gets the reason, in the user's language. */
-export async function extractForEditor(fileUri: string, lang: Lang): Promise<ExtractTextResult> {
-  const file = URI.parse(fileUri).fsPath;
+/**
+ * The openAsText command: a published file's text for its URI; a file that cannot be read gets the
+ * reason, in the user's language. Only a PDF, Word or HTML file inside a workspace folder (links
+ * resolved) is read: a client cannot make the server read `/etc/passwd` or a device.
+ */
+export async function extractForEditor(fileUri: string, lang: Lang, workspaceFolders: readonly string[]): Promise<ExtractTextResult> {
+  const parsed = URI.parse(fileUri);
+  const file = parsed.fsPath;
+  const shown = printableName(file);
+  const say = (da: string, en: string): ExtractTextResult => ({ error: lang === 'da' ? da : en });
+  if (parsed.scheme !== 'file' || !publishedFormatOf(file)) return say(`${shown}: ikke en PDF-, Word- eller HTML-fil på disken; kun de kan åbnes som referattekst.`, `${shown}: not a published file (PDF, Word or HTML) on disk; only those open as referat text.`);
+  const folders = workspaceFolders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  const real = realPathInside(file, folders);
+  // Missing is said only inside a folder: outside, the answer does not tell whether a file exists.
+  const namedInside = folders.some((f) => !path.relative(f, file).startsWith('..') && !path.isAbsolute(path.relative(f, file)));
+  if (!real && namedInside && !fs.existsSync(file)) return say(`kan ikke læse ${shown}: filen findes ikke`, `cannot read ${shown}: no such file`);
+  if (!real) return say(`${shown} ligger uden for arbejdsområdets mapper og læses ikke.`, `${shown} is outside the workspace folders and is not read.`);
   try {
-    return { text: (await loadDocument(file, lang)).text };
+    return { text: (await loadDocument(real, lang)).text };
   } catch (e) {
     if (e instanceof InputError) return { error: e.message };
-    return { error: `${file}: ${(e as Error)?.message ?? String(e)}` };
+    return { error: `${shown}: ${(e as Error)?.message ?? String(e)}` };
   }
 }

@@ -76,6 +76,9 @@ export class WorkspaceFindings {
   private readonly closed = new Set<string>();
   private generation = 0;
   private running: { cancel: () => void } | undefined;
+  /** Files waiting to be read again (refreshSoon), in the order they came. */
+  private readonly pending = new Set<string>();
+  private draining = false;
   /** Folders that "Lint all" has read; files under them are kept current. */
   private scannedFolders: string[] = [];
 
@@ -104,7 +107,7 @@ export class WorkspaceFindings {
       const found: string[] = [];
       for (const root of roots) await this.walk(root, found, unreadable, slice, cancelled);
       // PDF, Word and HTML files count where their text looks like a referat; their findings go on their extracted text.
-      const kept = await keepReferater(found, [], this.lang());
+      const kept = await keepReferater(found, [], this.lang(), { between: slice, cancelled });
       const paths = kept.files;
       unreadable.push(...kept.skipped);
       let findings = 0;
@@ -216,7 +219,29 @@ export class WorkspaceFindings {
 
   /** The configuration changed: every file found so far is linted again. */
   relintAll(): void {
-    for (const uri of [...this.entries.keys()]) if (!this.isOpen(uri)) this.refresh(uri);
+    this.refreshSoon([...this.entries.keys()]);
+  }
+
+  /**
+   * Files changed on disk or a new configuration: each file is read and linted in its own turn of
+   * the event loop, so that the editor's requests are answered between them.
+   */
+  refreshSoon(uris: readonly string[]): void {
+    for (const uri of uris) this.pending.add(uri);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      for (const uri of this.pending) {
+        this.pending.delete(uri);
+        if (!this.isOpen(uri)) this.refresh(uri);
+        await yieldToOtherRequests();
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   uris(): string[] {
