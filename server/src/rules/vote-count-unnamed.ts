@@ -1,0 +1,37 @@
+import { msg, type Rule } from './types';
+
+/** `Med stemmerne 19 for og 1 imod` and nobody named for the one against (or abstaining). */
+export const voteCountUnnamed: Rule = {
+  id: 'vote-count-unnamed',
+  description: msg(
+    'En afstemning tæller stemmer imod eller hverken for eller imod, men nævner ingen, der afgav dem.',
+    'A vote counts votes against or abstentions but names no one who cast them.',
+  ),
+  defaultSeverity: 'warning',
+  tags: ['votes'],
+  fixable: false,
+  scope: 'item',
+  check({ model }, report) {
+    for (const item of model.items) {
+      for (const ballot of item.votes?.ballots ?? []) {
+        const count = ballot.count;
+        if (!count || ballot.unread) continue;
+        const named = (side: 'against' | 'abstain'): boolean => ballot.groups.some((g) => g.side === side);
+        const [n, da, en] =
+          count.against !== undefined && count.against > 0 && !named('against')
+            ? [count.against, 'imod', 'against']
+            : count.abstain !== undefined && count.abstain > 0 && !named('abstain')
+              ? [count.abstain, 'undlod at stemme', 'abstained']
+              : [0, '', ''];
+        if (n === 0) continue;
+        report({
+          range: count.range,
+          message: msg(
+            `Punkt ${item.numberText}: ${n} ${da}, men beslutningen nævner ikke, hvem (navn eller parti).`,
+            `Item ${item.numberText}: ${n} ${en}, but the decision does not say who (name or party).`,
+          ),
+        });
+      }
+    }
+  },
+};
