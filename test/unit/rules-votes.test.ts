@@ -230,3 +230,27 @@ ${names.join('\n\n')}
   fires('a member absent from the whole meeting signs', doc('Godkendt.', { tail: page(all), absent: 'Gry Nør' }), ['signature-mismatch|warning|Gry Nør'], ['Gry Nør', 'punkt 6']);
   fires('a member who attended is left out (information: the reviewer judges)', doc('Godkendt.', { tail: page(all.filter((n) => n !== 'Eik Sand')) }), ['signature-mismatch|information|Punkt 6: Underskriftsblad'], ['Eik Sand']);
 });
+
+describe('votes: no regular expression backtracks on long runs (CPU time)', function () {
+  this.timeout(120000);
+  const cpu = (fn: () => void): number => {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  // Each opening of a vote sentence, then a long run of spaces and commas that ends it wrong.
+  const openings = ['For stemte (A), ', 'Et flertal bestående af A', 'Asta Brink (A) ønskede', 'A, C ,,,,', 'Med stemmerne 5 for og', '(V) stemte imod med', 'Udvalget erklærede Asta Brink'];
+  const pumped = (opening: string, n: number): string => doc(`${opening}${' '.repeat(n)}x${' ,'.repeat(n / 2)}y`, { tail: `\n## Punkt 6: Underskrifter${' '.repeat(n)}x\n` });
+  it('a decision line 8 times as long takes at most ~8 times the CPU time', () => {
+    const slow: string[] = [];
+    for (const opening of openings) {
+      lintText(pumped(opening, 4000));
+      const t1 = Math.min(cpu(() => lintText(pumped(opening, 4000))), cpu(() => lintText(pumped(opening, 4000))));
+      const t8 = Math.min(cpu(() => lintText(pumped(opening, 32000))), cpu(() => lintText(pumped(opening, 32000))));
+      // Generous, as in fuzz.test.ts: quadratic backtracking gives 64 times.
+      if (t8 > 40 * Math.max(t1, 2)) slow.push(`${opening}: ${t1.toFixed(1)} ms -> ${t8.toFixed(1)} ms`);
+    }
+    assert.deepStrictEqual(slow, []);
+  });
+});

@@ -28,19 +28,20 @@ const PARTY = '\\p{Lu}[\\p{Lu}\\d]{0,2}(?:-\\d{1,2})?';
 const NAME = "\\p{Lu}[\\p{L}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}'’-]*\\.?){1,5}";
 /** One voter of a list: `(V)`, `Name (UP-1)`, `Name`, or a bare party letter `V`. */
 const VOTER = new RegExp(`^(?:\\((${PARTY})\\)|(${NAME})(?:\\s*\\((${PARTY})\\))?|(\\p{Lu}{1,2}))$`, 'u');
-const LIST_SEPARATOR = /\s*,\s*(?:og\s+|samt\s+)?|\s+og\s+|\s+samt\s+/g;
+// `(?<!\s)` starts a match only at the first space of a run, so a long run is scanned once, not once per space.
+const LIST_SEPARATOR = /(?<!\s)\s*,\s*(?:og\s+|samt\s+)?|(?<!\s)\s+og\s+|(?<!\s)\s+samt\s+/g;
 
 /** `For stemte: LIST`, `Imod administrationens indstilling stemte LIST`, `Stemte imod: LIST`, `Undlod at stemme: LIST`. */
 const LEAD = /^(?:(for|imod)(?:\s+[\p{L}\s]{0,40}?)?\s+stemte(?:\s+stemte)?|stemte\s+(for|imod)|(undlod\s+at\s+stemme|undlod))\s*:?\s*(.*)$/iu;
 /** `LIST stemte imod …`, `LIST stemmer for`, `LIST undlod at tage stilling`, `LIST undlader`, `LIST kunne ikke tiltræde …`. */
 const VERB =
-  /^(.+?)\s+(stemte\s+for|stemmer\s+for|stemte\s+imod|stemmer\s+imod|stemmer\s+mod|stemte\s+mod|undlod\s+at\s+stemme|undlod\s+at\s+tage\s+stilling|undlod|undlader(?:\s+at\s+(?:stemme|tage\s+stilling))?|kunne\s+ikke\s+tiltræde)\b(.*)$/iu;
+  /^(.+?)(?<!\s)\s+(stemte\s+for|stemmer\s+for|stemte\s+imod|stemmer\s+imod|stemmer\s+mod|stemte\s+mod|undlod\s+at\s+stemme|undlod\s+at\s+tage\s+stilling|undlod|undlader(?:\s+at\s+(?:stemme|tage\s+stilling))?|kunne\s+ikke\s+tiltræde)\b(.*)$/iu;
 /** `Et flertal bestående af LIST`, `Et mindretal (LIST)`, `Et flertal, LIST,`. */
-const MAJORITY = /^et\s+(flertal|mindretal)\s*(?:bestående\s+af\s+|\(|,\s*)(.+?)(?:\)|,)?(?:\s+(stemte\s+for|stemte\s+imod|stemmer\s+for|stemmer\s+imod)\b|\s+(?:godkendte|vedtog|anbefalede|besluttede|tiltrådte|ønskede|kunne|afviste|ville|var|fandt|stemte|stemmer|ønsker|går|gik|anbefaler|tiltræder|godkender)\b)(.*)$/iu;
+const MAJORITY = /^et\s+(flertal|mindretal)\s*(?:bestående\s+af\s+|\(|,\s*)(.+?)(?:\)|,)?(?:(?<!\s)\s+(stemte\s+for|stemte\s+imod|stemmer\s+for|stemmer\s+imod)\b|(?<!\s)\s+(?:godkendte|vedtog|anbefalede|besluttede|tiltrådte|ønskede|kunne|afviste|ville|var|fandt|stemte|stemmer|ønsker|går|gik|anbefaler|tiltræder|godkender)\b)(.*)$/iu;
 /** Dissent and protokoltilførsel after the verb: `… med bemærkning om`, `… mindretalsudtalelse`, `tilført protokollen`. */
 const DISSENT_TAIL = /med\s+(?:følgende\s+)?(?:bemærkning|begrundelse|mindretalsudtalelse)|mindretalsudtalelse|tilført\s+protokollen|ført\s+til\s+protokol/i;
 /** `Name (V) ønskede sin stemme / mindretalsudtalelse / en bemærkning tilført protokollen`. */
-const PROTOCOL = /^(.+?)\s+(?:ønskede|ønsker|bad\s+om\s+at\s+få)\s+(?:sin|deres|følgende|en)?\s*(?:stemme|mindretalsudtalelse|bemærkning|udtalelse|holdning|protokoltilførsel)?\s*(?:tilført\s+protokollen|ført\s+til\s+protokol(?:len)?)\b/iu;
+const PROTOCOL = /^(.+?)(?<!\s)\s+(?:ønskede|ønsker|bad\s+om\s+at\s+få)\s+(?:(?:sin|deres|følgende|en)\s+)?(?:(?:stemme|mindretalsudtalelse|bemærkning|udtalelse|holdning|protokoltilførsel)\s+)?(?:tilført\s+protokollen|ført\s+til\s+protokol(?:len)?)\b/iu;
 /** `Byrådet erklærede Name (A) for inhabil`, `Name (A) erklærede sig inhabil`. */
 const DECLARED = new RegExp(`\\berklærede\\s+(${NAME})(?:\\s*\\((${PARTY})\\))?\\s+(?:for\\s+)?inhabil\\b`, 'u');
 /** A voter named anywhere: a party in parentheses, or a name with its party. */
@@ -141,7 +142,7 @@ function readCount(text: string, line: number, offset: number): VoteCount | unde
 /** A list of voters covering all of `text`, or undefined when some part of it is not a voter. */
 export function readVoterList(text: string, line: number, offset: number): Voter[] | undefined {
   const voters: Voter[] = [];
-  const trimmed = text.replace(/[.:;,]+\s*$/, '');
+  const trimmed = text.replace(/(?<![.:;,])[.:;,]+\s*$/, '');
   if (!trimmed.trim()) return undefined;
   let at = 0;
   const parts: Array<{ text: string; start: number }> = [];
@@ -169,7 +170,7 @@ export function readVoterList(text: string, line: number, offset: number): Voter
 const SUB_POINT = /punkt|for\s+så\s+vidt|\d\)|^\s*(?:på|til)\s+\d/i;
 
 /** The end of a voter list: before `med bemærkning`, `idet`, `, da`, `til indstillingspunkt`. */
-const LIST_TAIL = /\s+(?:med|idet|da|fordi|til|på|for\s+så\s+vidt)\b|,\s*(?:da|idet|fordi)\b|\.\s/iu;
+const LIST_TAIL = /(?<!\s)\s+(?:med|idet|da|fordi|til|på|for\s+så\s+vidt)\b|,\s*(?:da|idet|fordi)\b|\.\s/iu;
 
 interface SentenceReading {
   group?: { side: VoteSide; voters: Voter[]; range: Range };
@@ -255,7 +256,7 @@ export function voterText(v: Voter): string {
 
 const SIGNATURE_TITLE = /^(?:Lukket\s*:\s*)?Underskrift(?:sblad|sark|sside|er)?\b/i;
 /** A line that heads the signatures inside an item: `Underskrifter:`, `**Underskriftsblad**`. */
-const SIGNATURE_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?Underskrift(?:sblad|sark|sside|er)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$/i;
+const SIGNATURE_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?Underskrift(?:sblad|sark|sside|er)(?:\*\*)?\s*(?::\s*)?(?:\*\*\s*)?$/i;
 
 /**
  * Underskriftsblad: the names a signature item (or an `Underskrifter` heading inside an item) lists,
