@@ -2,7 +2,10 @@ import * as assert from 'assert';
 import { parse } from '../../server/src/core/parse';
 import { describeBallot, voterText } from '../../server/src/core/votes';
 import type { Item } from '../../server/src/core/model';
-import { lintText } from '../../server/src/lint';
+import { defaultConfig, lintText } from '../../server/src/lint';
+import { analyze } from '../../server/src/analysis';
+import { hover } from '../../server/src/lsp/hover';
+import { documentSymbols } from '../../server/src/lsp/symbols';
 import type { Finding } from '../../server/src/rules/types';
 
 /**
@@ -252,5 +255,35 @@ describe('votes: no regular expression backtracks on long runs (CPU time)', func
       if (t8 > 40 * Math.max(t1, 2)) slow.push(`${opening}: ${t1.toFixed(1)} ms -> ${t8.toFixed(1)} ms`);
     }
     assert.deepStrictEqual(slow, []);
+  });
+});
+
+describe('votes in the outline and the hover', () => {
+  const text = doc('Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen.\n\nFor stemte (A), (V) og Eik Sand (C).\n\nImod stemte (Ø) og (F).');
+  const analysis = analyze(text, defaultConfig());
+  const lines = text.split('\n');
+
+  it('the outline shows the vote beside the item’s decision, in the chosen language', () => {
+    const item = documentSymbols(analysis, 'da').find((s) => s.name.startsWith('Punkt 4'))!;
+    assert.deepStrictEqual(item.children!.map((c) => c.detail), [undefined, 'beslutning · 5 for, 2 imod']);
+    const en = documentSymbols(analysis, 'en').find((s) => s.name.startsWith('Punkt 4'))!;
+    assert.strictEqual(en.children![1].detail, 'decision · 5 for, 2 against');
+    const plain = documentSymbols(analysis, 'da').find((s) => s.name.startsWith('Punkt 5'))!;
+    assert.strictEqual(plain.children![0].detail, 'beslutning');
+  });
+
+  it('the hover on the count or a side shows the whole vote', () => {
+    const onCount = { line: lines.findIndex((l) => l.startsWith('Med stemmerne')), character: 5 };
+    const onSide = { line: lines.findIndex((l) => l.startsWith('Imod stemte')), character: 3 };
+    for (const p of [onCount, onSide]) {
+      const h = hover(analysis, p, defaultConfig(), 'da')!;
+      assert.deepStrictEqual((h.contents as { value: string }).value.split('\n').filter(Boolean), [
+        '**Afstemning, punkt 4**',
+        '5 for, 2 imod',
+        'For: (A), (V), Eik Sand (C)  ',
+        'Imod: (Ø), (F)',
+      ]);
+    }
+    assert.strictEqual(hover(analysis, { line: lines.findIndex((l) => l.startsWith('Forvaltningen')), character: 3 }, defaultConfig(), 'da'), null);
   });
 });

@@ -249,6 +249,20 @@ export function describeBallot(ballot: Ballot, lang: 'da' | 'en'): string {
   return ballot.groups.map((g) => `${words[g.side]}: ${g.voters.map(voterText).join(', ')}`).join('; ');
 }
 
+/** The votes of an item in one short line, for the outline: `19 for, 1 imod`; a second vote after ` / `. */
+export function describeVotes(votes: Votes, lang: 'da' | 'en'): string | undefined {
+  const ballots = votes.ballots.map((b) => describeBallot(b, lang)).filter(Boolean);
+  if (ballots.length === 0) return undefined;
+  const shown = ballots.slice(0, 2).join(' / ');
+  return ballots.length > 2 ? `${shown} …` : shown;
+}
+
+/** Every side of a ballot, one line each (`For: (V), Name (A)`), for the hover. */
+export function ballotLines(ballot: Ballot, lang: 'da' | 'en'): string[] {
+  const label = lang === 'da' ? { for: 'For', against: 'Imod', abstain: 'Undlod' } : { for: 'For', against: 'Against', abstain: 'Abstained' };
+  return ballot.groups.map((g) => `${label[g.side]}: ${g.voters.length > 0 ? g.voters.map(voterText).join(', ') : lang === 'da' ? 'ingen' : 'no one'}`);
+}
+
 export function voterText(v: Voter): string {
   if (v.name) return v.party ? `${v.name} (${v.party})` : v.name;
   return `(${v.party})`;
