@@ -194,7 +194,13 @@ describe('vote-count-unnamed', () => {
 describe('vote-count-mismatch', () => {
   silent('counts that fit the members present', doc('Med stemmerne 4 for og 2 imod godkendt.\n\nFor stemte (A) og (V).\n\nImod stemte Eik Sand (C) og Frej Holt (Ø).\n\nAfbud: Gry Nør'));
   silent('every side counted, adding up with the absent', doc('Godkendt med 4 stemmer for, 1 imod og 1 undlod.\n\nFor stemte (A) og (V).\n\nImod stemte (C).\n\n(Ø) undlod at stemme.\n\nAfbud: Gry Nør'));
-  fires('more votes than members present', doc('Med stemmerne 6 for og 1 imod godkendt.\n\nFor stemte (A), (V), (C) og (F).\n\nImod stemte (Ø).\n\nAfbud: Gry Nør'), ['vote-count-mismatch|warning|Med stemmerne 6 for og 1 imod'], ['6 af 7']);
+  fires('more votes than members', doc('Med stemmerne 6 for og 2 imod godkendt.\n\nFor stemte (A), (V) og (C).\n\nImod stemte (Ø) og (F).'), ['vote-count-mismatch|warning|Med stemmerne 6 for og 2 imod'], ['8 stemmer', '7 medlemmer']);
+  fires(
+    'more votes than members present (information: a substitute may have voted)',
+    doc('Med stemmerne 6 for og 1 imod godkendt.\n\nFor stemte (A), (V), (C) og (F).\n\nImod stemte (Ø).\n\nAfbud: Gry Nør'),
+    ['vote-count-mismatch|information|Med stemmerne 6 for og 1 imod'],
+    ['6 af 7', 'stedfortræder'],
+  );
   fires('every side counted, not adding up', doc('Godkendt med 3 stemmer for, 1 imod og 1 undlod.\n\nFor stemte (A) og (V).\n\nImod stemte (C).\n\n(Ø) undlod at stemme.'), ['vote-count-mismatch|warning|med 3 stemmer for, 1 imod og 1 undlod'], ['5 stemmer', '7 medlemmer']);
   fires('a side named one by one with more names than its count', doc('Med stemmerne 5 for og 2 imod godkendt.\n\nFor stemte (A), (V) og Eik Sand (C).\n\nImod stemte Frej Holt (Ø), Gry Nør (F) og Carl Moos (V).'), ['vote-count-mismatch|warning|Med stemmerne 5 for og 2 imod'], ['Frej Holt, Gry Nør, Carl Moos']);
 });
@@ -206,6 +212,8 @@ describe('vote-absent-member', () => {
   fires('a member votes who was absent from the meeting', doc('Godkendt.\n\nFor stemte (A), (V) og Gry Nør (F).', { absent: 'Gry Nør' }), ['vote-absent-member|warning|Gry Nør (F)'], ['fraværende fra mødet']);
   fires('a member votes who was declared inhabil', doc('Udvalget erklærede Eik Sand (C) for inhabil i punktets behandling.\n\nGodkendt.\n\nEik Sand (C) undlod at stemme.'), ['vote-absent-member|warning|Eik Sand (C)'], ['inhabil']);
   fires('a party votes that has no member', doc('Godkendt.\n\nImod stemte (Ø) og (K).'), ['vote-absent-member|warning|(K)'], ['(K)']);
+  silent('a party written with more letters than the member list’s (SF for F)', doc('Godkendt.\n\nImod stemte (SF).'));
+  silent('a member absent from the meeting whom a note says came later', doc('Godkendt.\n\nGry Nør (F) ankom kl. 17.30.\n\nGry Nør (F) stemte imod.', { absent: 'Gry Nør' }));
 });
 
 describe('vote-both-sides', () => {

@@ -33,7 +33,9 @@ export function attendance(model: ReferatModel, item: Item, config: ResolvedConf
     }
     return out;
   };
-  const meeting = keys(model.meeting.absentees);
+  // A member the meeting's or the item's notes say came late or left is not certainly away from the whole meeting.
+  const partly = keys([...model.meeting.partialAbsentees, ...item.partialAbsentees]);
+  const meeting = new Set([...keys(model.meeting.absentees)].filter((k) => !partly.has(k)));
   const fromItem = keys(item.decision?.absentees ?? []);
   const disqualified = keys((item.votes?.disqualified ?? []).filter((v): v is Voter & { name: string } => v.name !== undefined));
   const parties = new Set(members.map((m) => m.party).filter((p): p is string => p !== undefined).map(partyKey));
@@ -47,7 +49,8 @@ export function attendance(model: ReferatModel, item: Item, config: ResolvedConf
       return undefined;
     },
     partiesKnown: members.length > 0 && members.every((m) => m.party !== undefined),
-    hasParty: (party) => parties.has(partyKey(party)),
+    // A party written with more letters than the member list's (`SF` for `F`) may be the same party: only single letters are compared.
+    hasParty: (party) => partyKey(party).length > 1 || parties.has(partyKey(party)),
   };
 }
 
