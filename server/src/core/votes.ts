@@ -91,7 +91,9 @@ export function readVotes(item: Item, lines: readonly string[]): Votes | undefin
       if (read.partly && ballot) ballot.unread = true;
     }
   }
-  const empty = votes.ballots.every((b) => !b.count && b.groups.length === 0) && votes.dissents.length === 0 && votes.disqualified.length === 0;
+  // A ballot opened only by a party named in passing records no vote.
+  votes.ballots = votes.ballots.filter((b) => b.count || b.groups.length > 0);
+  const empty = votes.ballots.length === 0 && votes.dissents.length === 0 && votes.disqualified.length === 0;
   return empty ? undefined : votes;
 }
 
