@@ -112,6 +112,11 @@ Imod stemte: Frej Holt (Ø) og Gry Nør (F).`),
     assert.deepStrictEqual(voters.map((v) => lines[v.range.start.line].slice(v.range.start.character, v.range.end.character)), ['A', 'C', 'V', 'Frej Holt (Ø)']);
   });
 
+  it('reads a count of one vote (`med én stemme for`)', () => {
+    const [b] = item4(doc('Forslaget blev forkastet med én stemme for og seks imod.\n\nFor stemte (Ø).\n\nImod stemte (A), (V), (C) og (F).')).votes!.ballots;
+    assert.deepStrictEqual([b.count?.for, b.count?.against], [1, 6]);
+  });
+
   it('reads `et flertal bestående af` as for and `et mindretal (…)` as against', () => {
     const votes = item4(doc('Et flertal bestående af A, C og V godkendte indstillingen.\n\nEt mindretal (Ø og F) stemte imod.')).votes!;
     const groups = votes.ballots.flatMap((b) => b.groups);

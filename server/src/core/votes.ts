@@ -18,7 +18,7 @@ const N = '(\\d{1,3}|ingen|nul|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti
 
 /** `med stemmerne 19 for og 1 imod (og 2 undlod)`, `med 7 stemmer for`, `med 4 stemmer for, 2 imod`. */
 const COUNT = new RegExp(
-  `\\bmed\\s+(?:stemmerne\\s+|stemmer\\s+)?${N}\\s+(?:stemmer\\s+)?for\\b(?:\\s*(?:,|og)?\\s*${N}\\s+(?:stemmer\\s+)?imod\\b)?(?:\\s*(?:,|og)\\s*${N}\\s+(?:undlod|undlader|hverken|blank|stemte\\s+blankt))?`,
+  `\\bmed\\s+(?:stemmerne\\s+|stemmer\\s+)?${N}\\s+(?:stemmer?\\s+)?for\\b(?:\\s*(?:,|og)?\\s*${N}\\s+(?:stemmer\\s+)?imod\\b)?(?:\\s*(?:,|og)\\s*${N}\\s+(?:undlod|undlader|hverken|blank|stemte\\s+blankt))?`,
   'iu',
 );
 /** `med 5 stemmer mod 4`: which side won is not said, only how many voted. */
@@ -44,7 +44,7 @@ const DISSENT_TAIL = /med\s+(?:følgende\s+)?(?:bemærkning|begrundelse|mindreta
 const PROTOCOL = /^(.+?)(?<!\s)\s+(?:ønskede|ønsker|bad\s+om\s+at\s+få)\s+(?:(?:sin|deres|følgende|en)\s+)?(?:(?:stemme|mindretalsudtalelse|bemærkning|udtalelse|holdning|protokoltilførsel)\s+)?(?:tilført\s+protokollen|ført\s+til\s+protokol(?:len)?)\b/iu;
 /** `Byrådet erklærede Name (A) for inhabil`, `Name (A) erklærede sig inhabil`. */
 const DECLARED = new RegExp(`\\berklærede\\s+(${NAME})(?:\\s*\\((${PARTY})\\))?\\s+(?:for\\s+)?inhabil\\b`, 'u');
-/** A voter named anywhere: a party in parentheses, or a name with its party. */
+/** A voter named anywhere: a party in parentheses, alone or after a name. */
 const MENTION = new RegExp(`\\((${PARTY})\\)`, 'u');
 
 /** A sentence ends at `.`, `!` or `?` before a capital, but not after an initial (`John T. Olsen`). */
@@ -129,7 +129,6 @@ function readCount(text: string, line: number, offset: number): VoteCount | unde
     const count: VoteCount = { for: numberOf(m[1]), range: lineRange(line, offset + m.index, offset + m.index + m[0].length) };
     if (m[2] !== undefined) count.against = numberOf(m[2]);
     if (m[3] !== undefined) count.abstain = numberOf(m[3]);
-    // `med stemmerne 19 for og ingen imod`, `… og 1 imod`: the parenthesized voters after `for` belong to it (`7 stemmer for (A, F, C)`).
     return count;
   }
   const mod = COUNT_MOD.exec(text);
