@@ -117,6 +117,14 @@ Imod stemte: Frej Holt (Ø) og Gry Nør (F).`),
     assert.deepStrictEqual([b.count?.for, b.count?.against], [1, 6]);
   });
 
+  it('reads the voters a count names in parentheses (`med 5 stemmer for (A, V, C) og 2 imod (Ø, F)`)', () => {
+    const text = doc('Tiltrådt med 5 stemmer for (A, V, C) og 2 imod (Ø, F).');
+    const [b] = item4(text).votes!.ballots;
+    assert.deepStrictEqual(b.groups.map((g) => `${g.side}: ${g.voters.map(voterText).join(', ')}`), ['for: (A), (V), (C)', 'against: (Ø), (F)']);
+    const line = text.split('\n')[b.groups[1].voters[0].range.start.line];
+    assert.strictEqual(line.slice(b.groups[1].voters[0].range.start.character, b.groups[1].voters[1].range.end.character), 'Ø, F');
+  });
+
   it('reads `et flertal bestående af` as for and `et mindretal (…)` as against', () => {
     const votes = item4(doc('Et flertal bestående af A, C og V godkendte indstillingen.\n\nEt mindretal (Ø og F) stemte imod.')).votes!;
     const groups = votes.ballots.flatMap((b) => b.groups);
@@ -185,6 +193,7 @@ Bent Lund
 describe('vote-count-unnamed', () => {
   silent('the one against is named by party', doc('Med stemmerne 6 for og 1 imod godkendte udvalget indstillingen.\n\nFor stemte (A), (V), (C) og (F).\n\nImod stemte (Ø).'));
   silent('no one against', doc('Med stemmerne 7 for og ingen imod godkendt.'));
+  silent('the one against named in parentheses after its count', doc('Tiltrådt med 6 stemmer for (A, V, C, F) og 1 imod (Ø).'));
   silent('the against named in a sentence the reader does not follow', doc('Med stemmerne 6 for og 1 imod godkendt.\n\n(Ø) ønskede ikke at bygge broen.'));
   silent('two counts in a row, the sides named after both', doc('Med stemmerne 6 for og 1 imod godkendt punkt 1.\n\nMed stemmerne 6 for og 1 imod godkendt punkt 2.\n\nFor stemte (A), (V), (C) og (F).\n\nImod stemte (Ø).'));
   fires(

@@ -1,4 +1,4 @@
-import type { Ballot, Dissent, Item, NameRef, Range, VoteCount, Voter, VoteSide, Votes } from './model';
+import type { Ballot, Dissent, Item, NameRef, Range, VoteCount, Voter, VoteGroup, VoteSide, Votes } from './model';
 import { isAbsenceLine, isNameLine, readPartialAbsence, splitNames } from './layout/absence';
 import { isTableLine } from './layout/tables';
 import { lineRange } from './text';
@@ -21,6 +21,8 @@ const COUNT = new RegExp(
   `\\bmed\\s+(?:stemmerne\\s+|stemmer\\s+)?${N}\\s+(?:stemmer?\\s+)?for\\b(?:\\s*(?:,|og)?\\s*${N}\\s+(?:stemmer\\s+)?imod\\b)?(?:\\s*(?:,|og)\\s*${N}\\s+(?:undlod|undlader|hverken|blank|stemte\\s+blankt))?`,
   'iu',
 );
+/** `7 stemmer for (A, F, C, Ø)`, `2 imod (Ø)`: the voters of a counted side, in parentheses after it. */
+const COUNTED_SIDE = new RegExp(`(?<![\\p{L}\\d])${N}\\s+(?:stemmer?\\s+)?(for|imod)\\s*\\(([^()]{1,200})\\)`, 'giu');
 /** `med 5 stemmer mod 4`: which side won is not said, only how many voted. */
 const COUNT_MOD = new RegExp(`\\bmed\\s+${N}\\s+stemmer\\s+mod\\s+${N}\\b`, 'iu');
 
@@ -73,7 +75,9 @@ export function readVotes(item: Item, lines: readonly string[]): Votes | undefin
       if (count) {
         // Two counts in a row with no sides between: the sides named after them may be both votes'.
         if (ballot?.count && ballot.groups.length === 0) ballot.unread = true;
-        open(l).count = count;
+        const counted = open(l);
+        counted.count = count;
+        for (const group of countedSides(s.text, l, s.start)) counted.groups.push(group);
       }
       const read = readSentence(s.text, l, s.start);
       if (read.group) {
@@ -138,6 +142,21 @@ function readCount(text: string, line: number, offset: number): VoteCount | unde
     return { total: a + b, range: lineRange(line, offset + mod.index, offset + mod.index + mod[0].length) };
   }
   return undefined;
+}
+
+/** The sides a count names in parentheses (`7 stemmer for (A, F, C, Ø)`); a list not read is left out. */
+function countedSides(text: string, line: number, offset: number): VoteGroup[] {
+  const groups: VoteGroup[] = [];
+  if (!text.includes('(')) return groups;
+  COUNTED_SIDE.lastIndex = 0;
+  for (let m = COUNTED_SIDE.exec(text); m; m = COUNTED_SIDE.exec(text)) {
+    const inner = m[3];
+    const at = m.index + m[0].length - 1 - inner.length;
+    const voters = readVoterList(inner, line, offset + at);
+    const side: VoteSide = m[2].toLowerCase() === 'for' ? 'for' : 'against';
+    if (voters && !groups.some((g) => g.side === side)) groups.push({ side, voters, range: lineRange(line, offset + m.index, offset + m.index + m[0].length) });
+  }
+  return groups;
 }
 
 /** A list of voters covering all of `text`, or undefined when some part of it is not a voter. */
