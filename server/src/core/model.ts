@@ -183,6 +183,57 @@ export interface Item {
   partialAbsentees: NameRef[];
   /** Text between the case numbers and the first section (where some layouts put the decision). */
   lead?: { line: number; endLine: number };
+  /** Stemmeafgivning: the votes, dissent and disqualifications this meeting's decision records, when it records any. */
+  votes?: Votes;
+  /** Underskriftsblad: the names an item of signatures lists. */
+  signatures?: NameRef[];
+}
+
+export type VoteSide = 'for' | 'against' | 'abstain';
+
+/** Who voted: a name with or without party (`Name (V)`), or a party letter alone (`(V)`, `V`). */
+export interface Voter {
+  name?: string;
+  party?: string;
+  range: Range;
+}
+
+/** `Med stemmerne 19 for og 1 imod`: the numbers a decision gives; `total` alone for `med 5 stemmer mod 4`. */
+export interface VoteCount {
+  for?: number;
+  against?: number;
+  abstain?: number;
+  total?: number;
+  range: Range;
+}
+
+/** One side of a vote: `For stemte (V) og Name (A).`, `(D) undlod at stemme.` */
+export interface VoteGroup {
+  side: VoteSide;
+  voters: Voter[];
+  range: Range;
+}
+
+/** One vote of a decision: its count and sides. `unread` where voters are named in a way the reader did not follow. */
+export interface Ballot {
+  line: number;
+  count?: VoteCount;
+  groups: VoteGroup[];
+  unread: boolean;
+}
+
+/** Protokoltilførsel or a dissent with reasons (`stemte imod med bemærkning om`, `kunne ikke tiltræde`); `vote` when the sentence is also a vote. */
+export interface Dissent {
+  voters: Voter[];
+  range: Range;
+  vote?: boolean;
+}
+
+export interface Votes {
+  ballots: Ballot[];
+  dissents: Dissent[];
+  /** Inhabil: members disqualified from the item. */
+  disqualified: Voter[];
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';

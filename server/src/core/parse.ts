@@ -9,6 +9,7 @@ import { readLayout } from './layout/index';
 import { classifyLine, classifySection, isHistoryEntry, QUOTED_DATE_LABEL, QUOTED_MEETING_LABEL, type Classified } from './layout/sections';
 import { isTableLine, readTables, totalLabelTest } from './layout/tables';
 import { joinWrappedTitle as joinWrapped } from './layout/toc';
+import { readSignatures, readVotes } from './votes';
 
 export { totalLabelTest };
 export { classifySection } from './layout/sections';
@@ -103,8 +104,12 @@ export function decisionsLead(items: readonly Item[]): boolean {
 
 /** Gives an item without a decision heading its leading text as decision, where the layout says so. */
 export function placeDecision(item: Item, leadMode: boolean, lines: readonly string[], shapes: readonly LineShape[]): void {
-  if (item.decision && !item.decision.headless) return;
-  item.decision = item.lead && (item.closed || leadMode) ? readDecisionLines(lines, shapes, item.lead.line, item.lead.endLine, true) : null;
+  if (!item.decision || item.decision.headless) item.decision = item.lead && (item.closed || leadMode) ? readDecisionLines(lines, shapes, item.lead.line, item.lead.endLine, true) : null;
+  // The votes are the placed decision's, so they are read here, where the editor's re-read of one item comes too.
+  const votes = readVotes(item, lines);
+  if (votes) item.votes = votes;
+  const signatures = readSignatures(item, lines);
+  if (signatures) item.signatures = signatures;
 }
 
 export function decisionPlacement(items: readonly Item[]): 'headed' | 'lead' | 'none' {

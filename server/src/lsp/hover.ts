@@ -3,6 +3,7 @@ import type { Analysis } from '../analysis';
 import type { Member, NameRef, Range, TableCell } from '../core/model';
 import { readCaseNumber } from '../core/caseNumber';
 import { formatDanishNumber } from '../core/danish';
+import { ballotLines, describeBallot } from '../core/votes';
 import type { ResolvedConfig } from '../config';
 import { allAbsentees, matchMember } from '../rules/members';
 import type { Lang } from './locale';
@@ -37,6 +38,24 @@ function totalHover(analysis: Analysis, p: Position, lang: Lang): Hover | undefi
     const terms = parts.map((x) => x.text).join(' + ');
     const text = lang === 'da' ? `**${row.cells[0]?.text ?? 'I alt'}**: ${cell.text}\n\nSummen af ${parts.length} rækker: **${sum}**\n\n${terms}` : `**${row.cells[0]?.text ?? 'Total'}**: ${cell.text}\n\nSum of ${parts.length} rows: **${sum}**\n\n${terms}`;
     return { contents: { kind: MarkupKind.Markdown, value: text }, range: cell.range };
+  }
+  return undefined;
+}
+
+/** On a vote's count or one of its sides: the whole vote as the decision records it. */
+function voteHover(analysis: Analysis, p: Position, lang: Lang): Hover | undefined {
+  for (const item of analysis.parsed.model.items) {
+    const votes = item.votes;
+    if (!votes || p.line < item.line || p.line > item.endLine) continue;
+    for (const ballot of votes.ballots) {
+      const at = ballot.count && contains(ballot.count.range, p) ? ballot.count.range : ballot.groups.find((g) => contains(g.range, p))?.range;
+      if (!at) continue;
+      const title = lang === 'da' ? `**Afstemning, punkt ${item.numberText}**` : `**Vote, item ${item.numberText}**`;
+      const summary = ballot.count ? describeBallot(ballot, lang) : '';
+      const unread = ballot.unread ? [lang === 'da' ? '_Ikke alle stemmer kunne læses; kontrollerne springer afstemningen over._' : '_Not every vote could be read; the checks skip this vote._'] : [];
+      const value = [title, summary, ballotLines(ballot, lang).join('  \n'), ...unread].filter(Boolean).join('\n\n');
+      return { contents: { kind: MarkupKind.Markdown, value }, range: at };
+    }
   }
   return undefined;
 }
@@ -85,5 +104,5 @@ function memberHover(analysis: Analysis, p: Position, config: ResolvedConfig, la
 }
 
 export function hover(analysis: Analysis, p: Position, config: ResolvedConfig, lang: Lang): Hover | null {
-  return totalHover(analysis, p, lang) ?? caseHover(analysis, p, lang) ?? memberHover(analysis, p, config, lang) ?? null;
+  return totalHover(analysis, p, lang) ?? caseHover(analysis, p, lang) ?? voteHover(analysis, p, lang) ?? memberHover(analysis, p, config, lang) ?? null;
 }

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Range } from '../core/model';
+import type { Item, Range } from '../core/model';
+import { describeVotes } from '../core/votes';
 import type { Analysis } from '../analysis';
 import { isoToDanish } from '../core/danish';
 import type { Lang } from './locale';
@@ -46,7 +47,7 @@ export function documentSymbols(analysis: Analysis, lang: Lang, maxItems = Infin
       const tables = item.tables.filter((t) => t.line > s.line && t.line <= s.endLine);
       return {
         name: s.title || s.kind,
-        detail: s.kind === 'beslutning' ? (lang === 'da' ? 'beslutning' : 'decision') : undefined,
+        detail: s.kind === 'beslutning' ? decisionDetail(item, lang) : undefined,
         kind: s.kind === 'beslutning' ? SymbolKind.Event : SymbolKind.Method,
         range: lineSpan(lines, s.line, Math.max(s.line, s.endLine)),
         selectionRange: s.headingRange,
@@ -66,6 +67,13 @@ export function documentSymbols(analysis: Analysis, lang: Lang, maxItems = Infin
     });
   }
   return out;
+}
+
+/** `beslutning`, with the item's votes when it records any: `beslutning · 19 for, 1 imod`. */
+function decisionDetail(item: Item, lang: Lang): string {
+  const word = lang === 'da' ? 'beslutning' : 'decision';
+  const votes = item.votes && describeVotes(item.votes, lang);
+  return votes ? `${word} · ${votes}` : word;
 }
 
 function tableSymbol(rows: number, range: Range, lang: Lang): DocumentSymbol {

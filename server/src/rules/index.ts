@@ -10,6 +10,12 @@ import { itemNumbering } from './item-numbering';
 import { missingDecision } from './missing-decision';
 import { tableSumMismatch } from './table-sum-mismatch';
 import { tocMismatch } from './toc-mismatch';
+import { dissentAbsentMember } from './dissent-absent-member';
+import { signatureMismatch } from './signature-mismatch';
+import { voteAbsentMember } from './vote-absent-member';
+import { voteBothSides } from './vote-both-sides';
+import { voteCountMismatch } from './vote-count-mismatch';
+import { voteCountUnnamed } from './vote-count-unnamed';
 import type { Item } from '../core/model';
 import { EXPLAINED } from './absentee-inconsistent';
 import type { Rule } from './types';
@@ -28,6 +34,12 @@ export const RULES: readonly Rule[] = [
   itemNumbering,
   tocMismatch,
   decisionDate,
+  voteCountUnnamed,
+  voteCountMismatch,
+  voteAbsentMember,
+  voteBothSides,
+  dissentAbsentMember,
+  signatureMismatch,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
@@ -58,5 +70,6 @@ export function documentInputs(item: Item, lines: readonly string[]): string {
     item.caseNumbers,
     decision ? [decision.line, decision.afbudLine, decision.absentees, decision.afbudLine !== undefined ? lines[decision.afbudLine] : null] : null,
     explaining,
+    item.signatures ?? null,
   ]);
 }
