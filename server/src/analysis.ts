@@ -1,6 +1,7 @@
 import type { Item, ParseResult, Range, ReferatModel } from './core/model';
 import { decisionPlacement, decisionsLead, ourCommitteeTest, parseProblems, placeDecision, readItem, readItemHeading, totalLabelTest } from './core/parse';
 import { learnScheme } from './core/layout/caseNumbers';
+import { certaintyKey, readCertainty } from './core/certainty';
 import { classifySection, isHistoryEntry } from './core/layout/sections';
 import { evidenceBelow, readHeadingCandidate, tocIndex, weigh } from './core/layout/headings';
 import { isMarkedHeading } from './core/lines';
@@ -150,7 +151,13 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   if (delta !== 0) for (let j = k + 1; j < items.length; j++) items[j] = shiftLines(items[j], delta);
   const sameNumbers = caseNumberKey(item) === caseNumberKey(reread);
   const layout = sameRole && sameNumbers ? model.layout : { ...model.layout, caseNumberScheme: sameNumbers ? model.layout.caseNumberScheme : learnScheme(items), decisions: sameRole ? model.layout.decisions : decisionPlacement(items) };
-  const newModel = { ...model, items, lineCount: lines.length, layout };
+  const read = { ...model, items, lineCount: lines.length, layout };
+  const newModel = { ...read, certainty: readCertainty(read) };
+  // What is read with certainty decides which checks speak in every item: where the edit changes it, all are run again.
+  if (certaintyKey(newModel.certainty) !== certaintyKey(model.certainty)) {
+    if (delta === 0) items[k] = item;
+    return undefined;
+  }
   // The parser's problems about an item concern its title; when that and the lines stay, so do they all.
   const sameProblems = delta === 0 && Boolean(item.title) === Boolean(reread.title) && JSON.stringify(item.headingRange) === JSON.stringify(reread.headingRange);
   const parsed: ParseResult = { model: newModel, problems: sameProblems ? previous.parsed.problems : parseProblems(newModel, lines) };

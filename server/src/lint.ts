@@ -1,6 +1,6 @@
 import type { ParseOptions } from './core/parse';
 import { parseLines } from './core/parse';
-import type { ParseProblem, ParseResult, Range } from './core/model';
+import type { ParseProblem, ParseResult, Range, ReferatModel } from './core/model';
 import { append, splitLines } from './core/text';
 import { resolveConfig, type ResolvedConfig, type RuleSetting } from './config';
 import { applyDisables, findDirectives } from './disable';
@@ -39,6 +39,7 @@ export function runRules(
   for (const rule of rules) {
     const setting = config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
+    if (!readsCertainly(rule, parsed.model)) continue;
     const own: Finding[] = [];
     try {
       rule.check({ model: parsed.model, lines, config }, (r: Report) => {
@@ -61,6 +62,12 @@ export function runRules(
     }
   }
   return findings;
+}
+
+/** Whether every part a rule reads was read with certainty (a model without certainty is taken as certain). */
+export function readsCertainly(rule: Rule, model: ReferatModel): boolean {
+  const certainty = model.certainty;
+  return certainty === undefined || rule.reads.every((p) => certainty[p].certain);
 }
 
 const ORDER: Record<string, number> = { hint: 0, information: 1, warning: 2, error: 3 };

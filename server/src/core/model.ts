@@ -1,3 +1,5 @@
+import type { Certainty } from './certainty';
+
 /**
  * The document model of a referat. Plain data: no vscode, no LSP connection.
  * Every position is 0-based (line, UTF-16 character), as in LSP.
@@ -262,6 +264,8 @@ export interface LayoutSummary {
 
 export interface ReferatModel {
   meeting: Meeting;
+  /** How sure the reading is of each part, and why (see certainty.ts). */
+  certainty: Certainty;
   layout: LayoutSummary;
   toc: TocEntry[];
   tocLine?: number;

@@ -1,4 +1,5 @@
 import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
+import { readCertainty } from './certainty';
 import { findDates } from './danish';
 import { isMarkedHeading, type LineShape } from './lines';
 import { append, leadLetter, lineRange, nfc, NONE, range, splitLines, trimmedEnd } from './text';
@@ -63,7 +64,7 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
 
   const firstItemLine = headings.length > 0 ? headings[0].line : lines.length;
   const tocLast = tocEnd ?? Math.max(tocLine ?? 0, firstItemLine - 1);
-  const model: ReferatModel = {
+  const read: Omit<ReferatModel, 'certainty'> = {
     meeting,
     layout: { ...layout.summary, caseNumberScheme: learnScheme(items), decisions },
     toc,
@@ -72,6 +73,7 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
     items,
     lineCount: lines.length,
   };
+  const model: ReferatModel = { ...read, certainty: readCertainty(read) };
   return { model, problems: parseProblems(model, lines) };
 }
 

@@ -19,6 +19,7 @@ export const absenteeInconsistent: Rule = {
   tags: ['absentees'],
   fixable: true,
   scope: 'document',
+  reads: ['headings', 'decisions'],
   check({ model, lines, config }, report) {
     const members = model.meeting.members;
     const nameKey = nameKeys();

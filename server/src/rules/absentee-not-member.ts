@@ -10,6 +10,7 @@ export const absenteeNotMember: Rule = {
   tags: ['absentees'],
   fixable: true,
   scope: 'document',
+  reads: ['members'],
   check({ model, config }, report) {
     const members = model.meeting.members;
     if (members.length === 0) return;

@@ -9,6 +9,7 @@ export const caseNumberDuplicate: Rule = {
   tags: ['case-numbers'],
   fixable: false,
   scope: 'document',
+  reads: ['headings', 'caseNumbers'],
   check({ model, config }, report) {
     const first = new Map<string, string>();
     const isStanding = standingMatcher(config);

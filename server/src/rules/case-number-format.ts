@@ -50,6 +50,7 @@ export const caseNumberFormat: Rule = {
   tags: ['case-numbers'],
   fixable: false,
   scope: 'document',
+  reads: ['caseNumbers'],
   check({ model, config }, report) {
     const scheme = model.layout.caseNumberScheme;
     const ownShapes = new Set((scheme?.parts ?? []).filter((p) => p.kind === 'other').map((p) => p.shape));

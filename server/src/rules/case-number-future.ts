@@ -8,6 +8,7 @@ export const caseNumberFuture: Rule = {
   tags: ['case-numbers', 'dates'],
   fixable: false,
   scope: 'item',
+  reads: ['caseNumbers', 'date'],
   check({ model }, report) {
     const date = model.meeting.date;
     if (!date) return;

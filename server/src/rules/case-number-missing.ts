@@ -18,6 +18,7 @@ export const caseNumberMissing: Rule = {
   tags: ['case-numbers'],
   fixable: false,
   scope: 'document',
+  reads: ['headings', 'caseNumbers'],
   check({ model, config }, report) {
     const isStanding = standingMatcher(config);
     const considered = model.items.filter((i) => !isStanding(i) && !i.closed);

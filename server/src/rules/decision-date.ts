@@ -36,6 +36,7 @@ export const decisionDate: Rule = {
   tags: ['dates', 'decision'],
   fixable: true,
   scope: 'item',
+  reads: ['date', 'decisions'],
   check({ model, lines }, report) {
     const date = model.meeting.date;
     if (!date) return;

@@ -8,6 +8,7 @@ export const emptyDecision: Rule = {
   tags: ['decision'],
   fixable: false,
   scope: 'item',
+  reads: ['headings', 'decisions'],
   check({ model, config }, report) {
     for (const item of model.items) {
       const decision = item.decision;

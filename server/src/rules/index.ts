@@ -7,6 +7,7 @@ import { caseNumberMissing } from './case-number-missing';
 import { decisionDate } from './decision-date';
 import { emptyDecision } from './empty-decision';
 import { itemNumbering } from './item-numbering';
+import { layoutUncertain } from './layout-uncertain';
 import { missingDecision } from './missing-decision';
 import { tableSumMismatch } from './table-sum-mismatch';
 import { tocMismatch } from './toc-mismatch';
@@ -22,6 +23,7 @@ import type { Rule } from './types';
 
 /** Every rule, in the order findings are reported. The one list that docs, schema and settings are checked against. */
 export const RULES: readonly Rule[] = [
+  layoutUncertain,
   missingDecision,
   emptyDecision,
   absenteeNotMember,

@@ -30,6 +30,7 @@ export const itemNumbering: Rule = {
   tags: ['numbering'],
   fixable: true,
   scope: 'document',
+  reads: ['headings'],
   check({ model }, report) {
     const items = model.items;
     // Each fix renumbers every item after its own, so a document of repeats would need n² edits: past

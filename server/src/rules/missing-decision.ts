@@ -8,6 +8,7 @@ export const missingDecision: Rule = {
   tags: ['decision'],
   fixable: false,
   scope: 'item',
+  reads: ['headings', 'decisions'],
   check({ model, config }, report) {
     for (const item of model.items) {
       if (item.decision || item.closed || titleIn(item, config.decisionExemptions)) continue;

@@ -14,6 +14,7 @@ export const signatureMismatch: Rule = {
   tags: ['votes', 'absentees'],
   fixable: false,
   scope: 'document',
+  reads: ['headings', 'members'],
   check({ model, config }, report) {
     const members = model.meeting.members;
     if (members.length === 0) return;

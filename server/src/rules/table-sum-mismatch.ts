@@ -215,6 +215,7 @@ export const tableSumMismatch: Rule = {
   tags: ['tables'],
   fixable: true,
   scope: 'item',
+  reads: [],
   check({ model }, report) {
     const known: Known = { headKinds: new Map(), namedTotals: new Map() };
     for (const item of model.items) {

@@ -77,6 +77,7 @@ export const tocMismatch: Rule = {
   tags: ['toc'],
   fixable: true,
   scope: 'document',
+  reads: ['toc', 'headings'],
   check({ model }, report) {
     const toc = model.toc;
     const items = model.items;

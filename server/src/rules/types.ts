@@ -1,4 +1,5 @@
 import type { Item, Range, ReferatModel } from '../core/model';
+import type { ReadPart } from '../core/certainty';
 import type { ResolvedConfig } from '../config';
 import { nfcLatin } from '../core/text';
 
@@ -54,6 +55,8 @@ export interface Rule {
   fixable: boolean;
   /** `item` rules look at one item at a time (plus document-wide facts); `document` rules at the whole model. */
   scope: 'item' | 'document';
+  /** The parts of the model it reads: where one was read without certainty, the rule says nothing. */
+  reads: readonly ReadPart[];
   check(context: RuleContext, report: (r: Report) => void): void;
 }
 

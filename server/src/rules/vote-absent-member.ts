@@ -12,6 +12,7 @@ export const voteAbsentMember: Rule = {
   tags: ['votes'],
   fixable: false,
   scope: 'item',
+  reads: ['headings', 'decisions', 'members'],
   check({ model, config }, report) {
     if (model.meeting.members.length === 0) return;
     for (const item of model.items) {

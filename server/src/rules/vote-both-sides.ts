@@ -11,6 +11,7 @@ export const voteBothSides: Rule = {
   tags: ['votes'],
   fixable: false,
   scope: 'item',
+  reads: ['headings', 'decisions'],
   check({ model }, report) {
     for (const item of model.items) {
       for (const ballot of item.votes?.ballots ?? []) {

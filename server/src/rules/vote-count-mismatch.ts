@@ -13,6 +13,7 @@ export const voteCountMismatch: Rule = {
   tags: ['votes'],
   fixable: false,
   scope: 'item',
+  reads: ['headings', 'decisions', 'members'],
   check({ model, config }, report) {
     const members = model.meeting.members.length;
     if (members === 0) return;

@@ -12,6 +12,7 @@ export const voteCountUnnamed: Rule = {
   tags: ['votes'],
   fixable: false,
   scope: 'item',
+  reads: ['headings', 'decisions'],
   check({ model }, report) {
     for (const item of model.items) {
       for (const ballot of item.votes?.ballots ?? []) {
