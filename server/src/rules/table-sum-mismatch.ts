@@ -2,6 +2,7 @@ import type { TableCell } from '../core/model';
 import { formatDanishNumber } from '../core/danish';
 import { agrees, type TableCheck } from '../core/tables/model';
 import { readTableModel, tableReadContext } from '../core/tables/read';
+import { writtenLike } from '../core/layout/tables';
 import { msg, type Message, type Report, type Rule } from './types';
 
 /**
@@ -25,7 +26,7 @@ export const tableSumMismatch: Rule = {
           if (check.certainty === 'unsure' || agrees(check)) continue;
           report({
             range: check.range ?? check.cell.range,
-            message: messageOf(check, show(check.expected!, check.cell)),
+            message: messageOf(check, writtenLike(check.expected!, check.cell)),
             severity: check.certainty === 'probable' ? 'information' : undefined,
             fix: check.unique ? fixTo(check.cell, check.expected!) : undefined,
           });
@@ -82,16 +83,10 @@ function messageOf(k: TableCheck, shown: string): Message {
   }
 }
 
-/** A sum written as the total's own cell writes numbers: its decimals, and thousands grouped where it groups them. */
-export function show(value: number, like: TableCell): string {
-  const grouped = /\d\.\d{3}/.test(like.text) || Math.abs(value) >= 10000;
-  return formatDanishNumber(value, like.decimals ?? 0, grouped);
-}
-
 function fixTo(cell: TableCell, value: number): Report['fix'] {
   const m = /[-−–+]?\s?\d[\d.]*(?:,\d+)?/.exec(cell.text);
   if (!m) return undefined;
-  const text = show(value, cell);
+  const text = writtenLike(value, cell);
   const at = cell.range.start;
   const range = { start: { line: at.line, character: at.character + m.index }, end: { line: at.line, character: at.character + m.index + m[0].length } };
   return { title: msg(`Sæt totalen til ${text}`, `Set the total to ${text}`), edits: [{ range, newText: text }] };

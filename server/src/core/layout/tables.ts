@@ -1,5 +1,5 @@
 import type { Table, TableCell, TableRow } from '../model';
-import { parseDanishNumber } from '../danish';
+import { formatDanishNumber, parseDanishNumber } from '../danish';
 import type { LineShape } from '../lines';
 import { firstNonWhite, isWhite, lineRange, nfcLatin, NONE, range } from '../text';
 
@@ -151,6 +151,12 @@ const BLANK = /^[-–—]?$/;
 export function isBlankCell(cell: TableCell | undefined): boolean {
   if (cell === undefined || cell.text.length > 1) return false;
   return BLANK.test(cell.text);
+}
+
+/** A figure written as the cell `like` writes numbers: its decimals, and thousands grouped where it groups them. */
+export function writtenLike(value: number, like: TableCell): string {
+  const grouped = /\d\.\d{3}/.test(like.text) || Math.abs(value) >= 10000;
+  return formatDanishNumber(value, like.decimals ?? 0, grouped);
 }
 
 /** The rounding a shown number carries: half a unit of its last decimal. */
