@@ -130,3 +130,50 @@ describe('table model: hover and rule agree', function () {
     assert.ok(totals > 100 && found > 0, `${totals} totals, ${found} with a finding`);
   });
 });
+
+/**
+ * Golden files (as textlint's parser fixtures): each fictional table text in test/fixtures/tables/
+ * beside the model it must read to and the findings it must give, in a form a person can review
+ * (`<name>.json`). `UPDATE_GOLDEN=1` rewrites them; read the diff.
+ */
+const fixtures = path.join(repoRoot(), 'test', 'fixtures', 'tables');
+
+/** A table model as a reviewer checks it: rows by label, without the character offsets. */
+export function reviewableTable(table: Table): unknown {
+  const model = readTableModel(table);
+  const label = (cells: ReadonlyArray<{ text: string }>): string => cells[0]?.text ?? '';
+  return {
+    caption: model.caption ? label(model.caption.cells) : null,
+    headers: model.headers.map((h) => h.cells.map((c) => c.text).join(' | ')),
+    columns: model.columns,
+    rows: model.rows.map((r) => `${label(r.row.cells)}: ${r.role}`),
+    checks: model.checks.map((k) => ({
+      total: `${label(k.row.cells)} / ${k.column}: ${k.cell.text}`,
+      basis: k.basis,
+      certainty: k.certainty,
+      parts: k.parts.map((r) => label(r.cells)),
+      expected: k.expected === undefined ? null : Math.round(k.expected * 1000) / 1000,
+      fix: k.unique,
+    })),
+  };
+}
+
+describe('table model: golden fixtures, one for each row role', () => {
+  const files = fs.readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort();
+  it('are there', () => assert.ok(files.length >= 10));
+  for (const file of files) {
+    it(file, () => {
+      const table = fs.readFileSync(path.join(fixtures, file), 'utf8');
+      const text = `${HEADER}\n# Punkt 1: Budget\n\n24/1001\n\n## Økonomi\n\n${table}\n## Beslutning i Kulturudvalget den 14-11-2024\n\nGodkendt.\n\nAfbud: Bo Sejer\n`;
+      const { parsed, findings } = lintText(text);
+      const first = text.split('\n').indexOf('## Økonomi') + 2;
+      const actual = {
+        tables: parsed.model.items[0].tables.map(reviewableTable),
+        findings: findings.map((f) => `${f.rule} ${f.severity} line ${f.range.start.line - first + 1}${f.fix ? ' (fix)' : ''}: ${f.message.en}`),
+      };
+      const golden = path.join(fixtures, file.replace(/\.txt$/, '.json'));
+      if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');
+      assert.deepStrictEqual(actual, JSON.parse(fs.readFileSync(golden, 'utf8')));
+    });
+  }
+});

@@ -38,6 +38,16 @@ interface Reading {
   slacks: Array<number | undefined>;
 }
 
+/** A reading that does not add up, as the sum a finding would name. */
+interface Candidate {
+  sum: number;
+  slack: number;
+  rows: () => TableRow[];
+  /** It adds up in another column of the same total. */
+  elsewhere: boolean;
+  primary: boolean;
+}
+
 /** A reading over a set of units other than a run of the list (every row under the subtotals, the movements after a balance). */
 interface Other {
   units: readonly Unit[];
@@ -54,6 +64,8 @@ const PERCENT_HEADER = /procent|%|andel|pct/;
 /** Labels of rows that compare two figures (`Afvigelse`, `I alt/Difference`): named as such in the model, read as rows. */
 const DIFFERENCE_LABEL = /^(?:afvigelse|difference|forskel|mer-?\s?forbrug|mindre-?\s?forbrug)\b|(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:difference|afvigelse)/i;
 const RESULT_LABEL = /resultat|overskud|underskud/i;
+/** A balance before the movements: `Kursværdi primo`, `Beholdning 1. januar`, `Saldo ved årets start`, `Overført fra 2024`. */
+const OPENING_LABEL = /\bprimo\b|\b(?:1\.|pr\.)\s*jan(?:uar|\.)|\bved (?:årets )?(?:start|begyndelse)\b|^overført fra\b|^primobeholdning|^startsaldo/i;
 const NOTE_LABEL = /^(?:\*|note\b|noter\b|anm\b|anm\.|kilde\b|kilder\b|fodnote\b|\d\)\s)/i;
 
 function isBlankRow(row: TableRow): boolean {
@@ -254,7 +266,7 @@ class TableReader {
       const numbers = hasNumbers(row) || hasFigures(row, !seenData);
       if (!numbers || isYearRow(row, !seenData)) {
         if (!seenData) this.headers.push(row);
-        this.roles.set(row, !seenData ? (isCaptionRow(row) && this.headers.length === 1 ? 'caption' : 'header') : NOTE_LABEL.test(labelOf(row)) ? 'note' : 'caption');
+        this.roles.set(row, !seenData ? (isCaptionRow(row) ? 'caption' : 'header') : NOTE_LABEL.test(labelOf(row)) ? 'note' : 'caption');
         this.list.push({ row, kind: 'marker' });
         continue;
       }
@@ -278,8 +290,10 @@ class TableReader {
       if (role === 'part' && DIFFERENCE_LABEL.test(labelOf(row))) role = 'difference';
       return { row, role };
     });
-    const caption = rows.find((r) => r.role === 'caption' && this.headers.includes(r.row))?.row;
-    return { table: this.table, caption, headers: this.headers.filter((h) => h !== caption), columns: this.columnKinds(), rows, checks: this.checks };
+    // The table's title is a caption row above every header; a caption row under one names a group of rows.
+    const caption = rows[0]?.role === 'caption' ? rows[0].row : undefined;
+    const headers = rows.filter((r) => r.role === 'header').map((r) => r.row);
+    return { table: this.table, caption, headers, columns: this.columnKinds(), rows, checks: this.checks };
   }
 
   /** What each column holds: labels, then amounts, years, shares, ratios, averages or text, from the headers and the figures. */
@@ -351,7 +365,7 @@ class TableReader {
   /** A data row that is the sum of the rows above it in every column is an unlabelled subtotal (`Ordinært driftsresultat`). */
   private data(row: TableRow): void {
     const unit: Unit = { row, kind: 'data' };
-    this.roles.set(row, 'part');
+    if (!this.roles.has(row)) this.roles.set(row, 'part');
     if (!this.wide && this.list.length >= 2) {
       const columns = this.columnsOf(row).sums;
       if (columns.length >= 2) {
@@ -481,6 +495,11 @@ class TableReader {
     const { starts, primary } = allowedStarts(list);
     // A long block of rows is read once, by the total below it.
     if (primary >= 0 && !starts.includes(primary)) starts.push(primary);
+    const groups = groupsStart(list);
+    if (groups >= 0 && !starts.includes(groups)) {
+      starts.push(groups);
+      starts.sort((a, b) => b - a);
+    }
     const readings = readingsOf(cols, list, columns, starts);
     const primaryUnits = primary >= 0 ? list.slice(primary).filter((u) => u.kind !== 'marker') : [];
     const raw = rawRows(primaryUnits);
@@ -490,6 +509,9 @@ class TableReader {
     if (every.length > 0 && primaryUnits.some((u) => u.kind === 'total')) extra.push(this.other(cols, every, columns));
     const balance = this.balance(cols, primaryUnits, columns, index);
     if (balance) extra.push(balance);
+    const inner = innerSubtotals(cols, primaryUnits, columns);
+    const innerReading = inner && this.other(cols, inner.units, columns);
+    if (innerReading) extra.push(innerReading);
 
     const verdict = new Map<number, Verdict>();
     const checks: TableCheck[] = [];
@@ -508,6 +530,7 @@ class TableReader {
         if (v === 'fit') fit ??= e;
         else if (v === 'unsure') unsure = true;
       }
+      if (!fit && !unsure && this.remainderBelow(cols, primaryUnits, c, index)) unsure = true;
       verdict.set(c, fit ? 'fit' : unsure ? 'unsure' : 'miss');
       if (fit && 'start' in fit) checks.push(this.made('rows', row, c, fit.sums[c], fit.slacks[c]!, parts(fit), 'certain', false));
       else if (fit) {
@@ -515,9 +538,11 @@ class TableReader {
         checks.push(this.made('rows', row, c, s.sum, s.slack, rowsOf(fit.units), 'certain', false));
       } else if (unsure) checks.push(this.made('rows', row, c, undefined, 0, rowsOf(primaryUnits), 'unsure', false));
     }
-    if (balance && [...balance.verdicts.values()].includes('fit')) {
+    if (inner) for (const r of inner.subtotals) this.roles.set(r, 'subtotal');
+    if (balance && ([...balance.verdicts.values()].includes('fit') || OPENING_LABEL.test(labelOf(primaryUnits[0].row)))) {
       this.roles.set(primaryUnits[0].row, 'opening');
-      this.roles.set(this.table.rows[this.closingOf(cols, primaryUnits[0].row, columns, index)!], 'closing');
+      const closing = this.closingOf(cols, primaryUnits[0].row, columns, index);
+      if (closing !== undefined) this.roles.set(this.table.rows[closing], 'closing');
     }
     // The parts it covers: the shortest reading that fits the most columns; else the rows directly above.
     let best: Reading | undefined;
@@ -538,24 +563,51 @@ class TableReader {
       if (verdict.get(c) !== 'miss') continue;
       const cell = row.cells[c];
       // The sum named is the reading that comes nearest; the fix needs that reading to be the only one, or to fit another column.
-      const fitsElsewhere = (r: Reading): boolean => columns.some((o) => o !== c && r.verdicts[o] === 'fit');
-      const candidates = readings.filter((r) => r.verdicts[c] === 'miss');
-      const pool = candidates.some(fitsElsewhere) ? candidates.filter(fitsElsewhere) : candidates;
-      let near: Reading | undefined;
-      for (const r of pool) {
-        const d = Math.abs(r.sums[c]! - cell.value!);
-        if (!near || d < Math.abs(near.sums[c]! - cell.value!) || (d === Math.abs(near.sums[c]! - cell.value!) && r.start === primary)) near = r;
+      const candidates: Candidate[] = readings
+        .filter((r) => r.verdicts[c] === 'miss')
+        .map((r) => ({ sum: r.sums[c]!, slack: r.slacks[c]!, rows: () => parts(r), elsewhere: columns.some((o) => o !== c && r.verdicts[o] === 'fit'), primary: r.start === primary }));
+      // The readings a row's label or the figures prove (a balance, subtotals among the rows) are candidates too.
+      for (const e of [balance, innerReading]) {
+        const s = e?.sums.get(c);
+        if (!e || !s || e.verdicts.get(c) !== 'miss') continue;
+        candidates.push({ sum: s.sum, slack: s.slack, rows: () => rowsOf(e.units), elsewhere: columns.some((o) => o !== c && e.verdicts.get(o) === 'fit'), primary: false });
+      }
+      const pool = candidates.some((k) => k.elsewhere) ? candidates.filter((k) => k.elsewhere) : candidates;
+      let near: Candidate | undefined;
+      for (const k of pool) {
+        const d = Math.abs(k.sum - cell.value!);
+        if (!near || d < Math.abs(near.sum - cell.value!) || (d === Math.abs(near.sum - cell.value!) && k.primary)) near = k;
       }
       if (!near) {
         checks.push(this.made('rows', row, c, undefined, 0, rowsOf(primaryUnits), 'unsure', false));
         continue;
       }
-      const miss = this.made('rows', row, c, near.sums[c], near.slacks[c]!, parts(near), 'certain', fitsElsewhere(near) || unique);
+      const miss = this.made('rows', row, c, near.sum, near.slack, near.rows(), 'certain', near.elsewhere || unique);
       checks.push(miss);
       misses.push(miss);
     }
     if (misses.length === 0 && best) checks.push(...this.chainBreak(cols, list, readings, best, columns));
     return { checks, misses, verdict, coverFrom, primaryUnits };
+  }
+
+  /**
+   * A pool and what is left of it (`Puljen i alt`, then `Ikke fordelt`): a row just below the total
+   * is the total less its rows, so the total is the whole pool, not their sum.
+   */
+  private remainderBelow(cols: Columns, block: readonly Unit[], c: number, index: number): boolean {
+    const parts = columnSum(cols, block, c);
+    if (!parts) return false;
+    const total = cols.total.cells[c];
+    const rows = this.table.rows;
+    for (let j = index + 1; j < rows.length && j <= index + 3; j++) {
+      if (rows[j].isTotal) return false;
+      const rest = cols.part(rows[j], c);
+      if (rest && !isBlankCell(cols.slots(rows[j])![c]) && Math.abs(total.value! - parts.sum - rest.value) <= parts.slack + rest.slack + roundingOf(total) + 1e-9) {
+        this.roles.set(rows[j], 'difference');
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A check not yet pushed: a total's checks wait until it is known to be a total. */
@@ -599,10 +651,13 @@ class TableReader {
    */
   private balance(cols: Columns, block: readonly Unit[], columns: readonly number[], index: number): Other | undefined {
     if (this.wide || block.length < 3 || block[0].kind !== 'data') return undefined;
+    // A row that names itself a balance at the start (`Kursværdi primo`) needs no closing row to show it.
+    const opening = OPENING_LABEL.test(labelOf(block[0].row));
     const reading = this.other(cols, block.slice(1), columns);
+    if (opening) return reading;
     const verdicts = [...reading.verdicts.values()];
     if (!verdicts.includes('fit') || verdicts.includes('miss')) return undefined;
-    return this.closingOf(cols, block[0].row, columns, index) === undefined ? undefined : reading;
+    return this.closingOf(cols, block[0].row, columns, index) !== undefined ? reading : undefined;
   }
 
   /** The row below a total that is the opening balance `first` plus the total: the closing balance. */
@@ -755,4 +810,49 @@ class TableReader {
 /** A title row: text in the first cell only (`Tabel 2: Anlæg (mio. kr.)`). */
 function isCaptionRow(row: TableRow): boolean {
   return row.cells[0]?.text !== '' && row.cells.slice(1).every(isBlankCell);
+}
+
+/**
+ * Where the parts of a total begin if caption rows without figures split them into groups
+ * (`Dagtilbud`, `Skoler`, then one `I alt`): the first row after the header or the last total.
+ */
+function groupsStart(list: readonly Unit[]): number {
+  let start = -1;
+  let captions = 0;
+  for (let j = list.length - 1; j >= Math.max(0, list.length - WINDOW); j--) {
+    const u = list[j];
+    if (u.kind === 'data') start = j;
+    else if (u.kind !== 'marker' || !isCaptionRow(u.row)) break;
+    else if (start >= 0) captions++;
+  }
+  // Only a caption between rows splits them; one above them all is the header's.
+  return captions > 0 && list[start]?.kind === 'data' && list.slice(start).some((u) => u.kind === 'marker') ? start : -1;
+}
+
+/**
+ * The block read with its unlabelled subtotals: a row that is the sum of the rows since the block's
+ * start (or the last such row) in every column stands for them (`Subtotal drift` in one column), so
+ * a grand total over it does not count those rows twice.
+ */
+function innerSubtotals(cols: Columns, block: readonly Unit[], columns: readonly number[]): { units: Unit[]; subtotals: TableRow[] } | undefined {
+  if (block.length < 3 || block.some((u) => u.kind !== 'data')) return undefined;
+  const units: Unit[] = [];
+  let from = 0;
+  const subtotals: TableRow[] = [];
+  for (let i = 0; i < block.length; i++) {
+    const since = block.slice(from, i);
+    const row = block[i].row;
+    const sums = since.length >= 2 && columns.every((c) => {
+      const s = columnSum(cols, since, c);
+      const p = cols.part(row, c);
+      return s !== null && p !== null && p.value !== 0 && Math.abs(s.sum - p.value) <= s.slack + p.slack + 1e-9;
+    });
+    if (sums) {
+      units.splice(units.length - since.length, since.length);
+      subtotals.push(row);
+      from = i + 1;
+    }
+    units.push(block[i]);
+  }
+  return subtotals.length > 0 ? { units, subtotals } : undefined;
 }
