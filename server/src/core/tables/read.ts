@@ -285,8 +285,12 @@ class TableReader {
   }
 
   private model(): TableModel {
+    // A total that a later total sums is a subtotal (`Drift i alt` under `I alt`).
+    const summed = new Set<TableRow>();
+    for (const k of this.checks) if (k.basis === 'rows' && k.certainty !== 'unsure') for (const p of k.parts) summed.add(p);
     const rows = this.table.rows.map((row) => {
       let role = this.roles.get(row) ?? 'part';
+      if ((role === 'total' || role === 'running-total') && summed.has(row)) role = 'subtotal';
       if (role === 'part' && DIFFERENCE_LABEL.test(labelOf(row))) role = 'difference';
       return { row, role };
     });
