@@ -63,6 +63,10 @@ const AVERAGE_HEADER = /gennemsnit|\bgns\b|\bsnit\b|median|nøgletal|\bpr\.\s*(?
 const PERCENT_HEADER = /procent|%|andel|pct/;
 /** Labels of rows that compare two figures (`Afvigelse`, `I alt/Difference`): named as such in the model, read as rows. */
 const DIFFERENCE_LABEL = /^(?:afvigelse|difference|forskel|mer-?\s?forbrug|mindre-?\s?forbrug)\b|(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:difference|afvigelse)/i;
+/** A number with a footnote mark (`500*`, `12.000¹`): a figure, though its column is not summed (the note may say why). */
+const FOOTNOTED = /^[-−–+]?\s?\d[\d.]*(?:,\d+)?\s?(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/;
+/** Two figures in one cell (`750 / (700)`): a row of figures, its column unsure. */
+const TWO_FIGURES = /^[-−–+(]?\s?\d[\d.,]*\)?\s?\/\s?\(?[-−–+]?\s?\d[\d.,]*\)?$/;
 const RESULT_LABEL = /resultat|overskud|underskud/i;
 /** A balance before the movements: `Kursværdi primo`, `Beholdning 1. januar`, `Saldo ved årets start`, `Overført fra 2024`. */
 const OPENING_LABEL = /\bprimo\b|\b(?:1\.|pr\.)\s*jan(?:uar|\.)|\bved (?:årets )?(?:start|begyndelse)\b|^overført fra\b|^primobeholdning|^startsaldo/i;
@@ -83,7 +87,7 @@ function hasNumbers(row: TableRow): boolean {
  * cells, not a caption. Above the first number, only an amount counts, not a header's `Budget 2023`.
  */
 function hasFigures(row: TableRow, inHeader: boolean): boolean {
-  return row.cells.some((c, i) => i > 0 && (inHeader ? /^[-−–+(]?\s?\d/.test(c.text) && /\d\.\d{3}|\d,\d/.test(c.text) : /\d/.test(c.text)));
+  return row.cells.some((c, i) => i > 0 && (inHeader ? (/^[-−–+(]?\s?\d/.test(c.text) && /\d\.\d{3}|\d,\d/.test(c.text)) || FOOTNOTED.test(c.text) || TWO_FIGURES.test(c.text) : /\d/.test(c.text)));
 }
 
 function isYear(cell: TableCell): boolean {
