@@ -67,6 +67,8 @@ const DIFFERENCE_LABEL = /^(?:afvigelse|difference|forskel|mer-?\s?forbrug|mindr
 const FOOTNOTED = /^[-−–+]?\s?\d[\d.]*(?:,\d+)?\s?(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/;
 /** Two figures in one cell (`750 / (700)`): a row of figures, its column unsure. */
 const TWO_FIGURES = /^[-−–+(]?\s?\d[\d.,]*\)?\s?\/\s?\(?[-−–+]?\s?\d[\d.,]*\)?$/;
+/** A total that names a pool or a frame (`Puljen i alt`, `Anlægsramme`): the whole of it, of which the rows may be the part given so far. */
+const POOL_LABEL = /pulje|ramme(?:n|r|ns)?\b|bevilling/i;
 const RESULT_LABEL = /resultat|overskud|underskud/i;
 /** A balance before the movements: `Kursværdi primo`, `Beholdning 1. januar`, `Saldo ved årets start`, `Overført fra 2024`. */
 const OPENING_LABEL = /\bprimo\b|\b(?:1\.|pr\.)\s*jan(?:uar|\.)|\bved (?:årets )?(?:start|begyndelse)\b|^overført fra\b|^primobeholdning|^startsaldo/i;
@@ -538,7 +540,7 @@ class TableReader {
         if (v === 'fit') fit ??= e;
         else if (v === 'unsure') unsure = true;
       }
-      if (!fit && !unsure && this.remainderBelow(cols, primaryUnits, c, index)) unsure = true;
+      if (!fit && !unsure && (this.remainderBelow(cols, primaryUnits, c, index) || poolOver(cols, primaryUnits, c))) unsure = true;
       verdict.set(c, fit ? 'fit' : unsure ? 'unsure' : 'miss');
       if (fit && 'start' in fit) checks.push(this.made('rows', row, c, fit.sums[c], fit.slacks[c]!, parts(fit), 'certain', false));
       else if (fit) {
@@ -863,4 +865,11 @@ function innerSubtotals(cols: Columns, block: readonly Unit[], columns: readonly
     units.push(block[i]);
   }
   return subtotals.length > 0 ? { units, subtotals } : undefined;
+}
+
+/** A pool total over what is allocated so far: a label that names a pool, and parts that add up to less without any negative. */
+function poolOver(cols: Columns, block: readonly Unit[], c: number): boolean {
+  if (!POOL_LABEL.test(labelOf(cols.total))) return false;
+  const s = columnSum(cols, block, c);
+  return s !== null && s.sum < cols.total.cells[c].value! && block.every((u) => (cols.part(u.row, c)?.value ?? 0) >= 0);
 }
