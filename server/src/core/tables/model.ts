@@ -6,7 +6,7 @@ import type { Range, Table, TableCell, TableRow } from '../model';
  * model; neither reads the rows on its own.
  */
 export interface TableModel {
-  table: Table;
+  readonly table: Table;
   /** A title row above the header (`Tabel 2: Anlæg`): one cell of text and nothing else. */
   caption?: TableRow;
   /** The rows above the first figure: column names, years as column headers. */

@@ -1,6 +1,6 @@
 import type { Table, TableCell, TableRow } from '../model';
 import { Columns, isBlankCell, isNamedTotal, roundingOf } from '../layout/tables';
-import type { Certainty, CheckBasis, ColumnKind, RowRole, TableCheck, TableModel } from './model';
+import type { Certainty, CheckBasis, ColumnKind, RowReading, RowRole, TableCheck, TableModel } from './model';
 
 /**
  * Reads a table the way a reviewer reads a budget table: a total's parts are the rows directly
@@ -36,6 +36,8 @@ interface Reading {
   verdicts: Array<Verdict | undefined>;
   sums: Array<number | undefined>;
   slacks: Array<number | undefined>;
+  /** Its rows, once a check names them. */
+  rows?: TableRow[];
 }
 
 /** A reading that does not add up, as the sum a finding would name. */
@@ -134,9 +136,9 @@ function dataRows(units: readonly Unit[], out: Unit[] = []): Unit[] {
   return out;
 }
 
-function rowsOf(units: readonly Unit[]): TableRow[] {
+function rowsOf(units: readonly Unit[], from = 0): TableRow[] {
   const out: TableRow[] = [];
-  for (const u of units) if (u.kind !== 'marker') out.push(u.row);
+  for (let j = from; j < units.length; j++) if (units[j].kind !== 'marker') out.push(units[j].row);
   return out;
 }
 
@@ -241,6 +243,46 @@ export function readTableModel(table: Table, context: TableReadContext = tableRe
   return new TableReader(table, context).read();
 }
 
+/** The rows' roles by their line in the table: an array, as tables are read by the thousand. */
+class Roles {
+  private readonly at: Array<RowRole | undefined> = [];
+  constructor(private readonly first: number) {}
+  get(row: TableRow): RowRole | undefined {
+    return this.at[row.line - this.first];
+  }
+  has(row: TableRow): boolean {
+    return this.at[row.line - this.first] !== undefined;
+  }
+  set(row: TableRow, role: RowRole): void {
+    this.at[row.line - this.first] = role;
+  }
+}
+
+/** A table's model; its rows' roles and its columns' kinds are worked out when asked (a rule reads only the checks). */
+class ReadTable implements TableModel {
+  private readings?: RowReading[];
+  private kinds?: ColumnKind[];
+  constructor(
+    readonly table: Table,
+    readonly checks: TableCheck[],
+    private readonly reader: TableReader,
+  ) {}
+  get rows(): RowReading[] {
+    return (this.readings ??= this.reader.rowReadings());
+  }
+  /** The table's title: a caption row above every header (one under a header names a group of rows). */
+  get caption(): TableRow | undefined {
+    const first = this.rows[0];
+    return first?.role === 'caption' ? first.row : undefined;
+  }
+  get headers(): TableRow[] {
+    return this.rows.filter((r) => r.role === 'header').map((r) => r.row);
+  }
+  get columns(): ColumnKind[] {
+    return (this.kinds ??= this.reader.columnKinds());
+  }
+}
+
 class TableReader {
   private list: Unit[] = [];
   private readonly totals: Unit[] = [];
@@ -249,7 +291,7 @@ class TableReader {
   private headers: TableRow[] = [];
   private readonly headKinds = new Map<number, readonly HeadKind[]>();
   private readonly wide: boolean;
-  private readonly roles = new Map<TableRow, RowRole>();
+  private readonly roles: Roles;
   private readonly checks: TableCheck[] = [];
 
   constructor(
@@ -257,6 +299,7 @@ class TableReader {
     private readonly known: TableReadContext,
   ) {
     this.wide = table.rows.some((r) => r.cells.length > WIDE);
+    this.roles = new Roles(table.line);
   }
 
   read(): TableModel {
@@ -291,23 +334,24 @@ class TableReader {
   }
 
   private model(): TableModel {
+    return new ReadTable(this.table, this.checks, this);
+  }
+
+  /** Every row with its role. */
+  rowReadings(): RowReading[] {
     // A total that a later total sums is a subtotal (`Drift i alt` under `I alt`).
     const summed = new Set<TableRow>();
     for (const k of this.checks) if (k.basis === 'rows' && k.certainty !== 'unsure') for (const p of k.parts) summed.add(p);
-    const rows = this.table.rows.map((row) => {
+    return this.table.rows.map((row): RowReading => {
       let role = this.roles.get(row) ?? 'part';
       if ((role === 'total' || role === 'running-total') && summed.has(row)) role = 'subtotal';
       if (role === 'part' && DIFFERENCE_LABEL.test(labelOf(row))) role = 'difference';
       return { row, role };
     });
-    // The table's title is a caption row above every header; a caption row under one names a group of rows.
-    const caption = rows[0]?.role === 'caption' ? rows[0].row : undefined;
-    const headers = rows.filter((r) => r.role === 'header').map((r) => r.row);
-    return { table: this.table, caption, headers, columns: this.columnKinds(), rows, checks: this.checks };
   }
 
   /** What each column holds: labels, then amounts, years, shares, ratios, averages or text, from the headers and the figures. */
-  private columnKinds(): ColumnKind[] {
+  columnKinds(): ColumnKind[] {
     const width = Math.max(0, ...this.table.rows.map((r) => r.cells.length));
     const kinds: ColumnKind[] = [];
     const body = this.table.rows.filter((r) => !this.headers.includes(r));
@@ -525,7 +569,8 @@ class TableReader {
 
     const verdict = new Map<number, Verdict>();
     const checks: TableCheck[] = [];
-    const parts = (r: Reading): TableRow[] => rowsOf(list.slice(r.start));
+    const parts = (r: Reading): TableRow[] => (r.rows ??= rowsOf(list, r.start));
+    let primaryRows: TableRow[] | undefined;
     for (const c of columns) {
       // Fit where any reading fits; unsure where none is certain to miss (a missing verdict counts as a miss).
       let fit: Reading | Other | undefined;
@@ -546,7 +591,7 @@ class TableReader {
       else if (fit) {
         const s = fit.sums.get(c)!;
         checks.push(this.made('rows', row, c, s.sum, s.slack, rowsOf(fit.units), 'certain', false));
-      } else if (unsure) checks.push(this.made('rows', row, c, undefined, 0, rowsOf(primaryUnits), 'unsure', false));
+      } else if (unsure) checks.push(this.made('rows', row, c, undefined, 0, (primaryRows ??= rowsOf(primaryUnits)), 'unsure', false));
     }
     if (inner) for (const r of inner.subtotals) this.roles.set(r, 'subtotal');
     if (balance && ([...balance.verdicts.values()].includes('fit') || OPENING_LABEL.test(labelOf(primaryUnits[0].row)))) {
@@ -589,7 +634,7 @@ class TableReader {
         if (!near || d < Math.abs(near.sum - cell.value!) || (d === Math.abs(near.sum - cell.value!) && k.primary)) near = k;
       }
       if (!near) {
-        checks.push(this.made('rows', row, c, undefined, 0, rowsOf(primaryUnits), 'unsure', false));
+        checks.push(this.made('rows', row, c, undefined, 0, (primaryRows ??= rowsOf(primaryUnits)), 'unsure', false));
         continue;
       }
       const miss = this.made('rows', row, c, near.sum, near.slack, near.rows(), 'certain', near.elsewhere || unique);
@@ -638,7 +683,7 @@ class TableReader {
     const fitted = columns.filter((c) => best.verdicts[c] === 'fit');
     if (!chain || !fitted.every((c) => chain.verdicts[c] === 'miss')) return [];
     return fitted.map((c) => {
-      const k = this.made('running', cols.total, c, chain.sums[c], chain.slacks[c]!, rowsOf(list.slice(chain.start)), 'probable', false);
+      const k = this.made('running', cols.total, c, chain.sums[c], chain.slacks[c]!, rowsOf(list, chain.start), 'probable', false);
       k.sourceRow = sub.row;
       return k;
     });
@@ -828,41 +873,52 @@ function isCaptionRow(row: TableRow): boolean {
  */
 function groupsStart(list: readonly Unit[]): number {
   let start = -1;
-  let captions = 0;
+  let caption = false;
+  let between = false;
   for (let j = list.length - 1; j >= Math.max(0, list.length - WINDOW); j--) {
     const u = list[j];
-    if (u.kind === 'data') start = j;
-    else if (u.kind !== 'marker' || !isCaptionRow(u.row)) break;
-    else if (start >= 0) captions++;
+    if (u.kind === 'data') {
+      // Only a caption between rows splits them; one above them all is the header's.
+      if (caption && start >= 0) between = true;
+      start = j;
+      caption = false;
+    } else if (u.kind !== 'marker' || !isCaptionRow(u.row)) break;
+    else caption = true;
   }
-  // Only a caption between rows splits them; one above them all is the header's.
-  return captions > 0 && list[start]?.kind === 'data' && list.slice(start).some((u) => u.kind === 'marker') ? start : -1;
+  return between ? start : -1;
 }
 
 /**
- * The block read with its unlabelled subtotals: a row that is the sum of the rows since the block's
- * start (or the last such row) in every column stands for them (`Subtotal drift` in one column), so
- * a grand total over it does not count those rows twice.
+ * A one-column block read with its unlabelled subtotals: a row that is the sum of the rows since the
+ * block's start (or the last such row) stands for them (`Drift` over `Løn` and `Husleje`), so a
+ * grand total over it does not count those rows twice.
  */
 function innerSubtotals(cols: Columns, block: readonly Unit[], columns: readonly number[]): { units: Unit[]; subtotals: TableRow[] } | undefined {
-  if (block.length < 3 || block.some((u) => u.kind !== 'data')) return undefined;
+  // With two or more columns, a subtotal shows itself in `data`, column by column.
+  if (columns.length !== 1 || block.length < 3) return undefined;
+  const c = columns[0];
   const units: Unit[] = [];
-  let from = 0;
   const subtotals: TableRow[] = [];
-  for (let i = 0; i < block.length; i++) {
-    const since = block.slice(from, i);
-    const row = block[i].row;
-    const sums = since.length >= 2 && columns.every((c) => {
-      const s = columnSum(cols, since, c);
-      const p = cols.part(row, c);
-      return s !== null && p !== null && p.value !== 0 && Math.abs(s.sum - p.value) <= s.slack + p.slack + 1e-9;
-    });
-    if (sums) {
-      units.splice(units.length - since.length, since.length);
-      subtotals.push(row);
-      from = i + 1;
+  let sum = 0;
+  let slack = 0;
+  let since = 0;
+  for (const u of block) {
+    if (u.kind !== 'data') return undefined;
+    const p = cols.part(u.row, c);
+    if (!p) return undefined;
+    if (since >= 2 && p.value !== 0 && Math.abs(sum - p.value) <= slack + p.slack + 1e-9) {
+      units.splice(units.length - since, since);
+      subtotals.push(u.row);
+      sum = 0;
+      slack = 0;
+      since = 0;
+      units.push(u);
+      continue;
     }
-    units.push(block[i]);
+    units.push(u);
+    sum += p.value;
+    slack += p.slack;
+    since++;
   }
   return subtotals.length > 0 ? { units, subtotals } : undefined;
 }
