@@ -71,8 +71,21 @@ describe('table model: the hover on a total reads it', () => {
   });
 });
 
-/** Every `.txt` and `.md` referat we hold: the examples and, where it is beside us, the real corpus. */
-function documents(): string[] {
+/** A fixture's tables in an item of an otherwise clean referat. */
+function wrap(tables: string): string {
+  return `${HEADER}\n# Punkt 1: Budget\n\n24/1001\n\n## Økonomi\n\n${tables}\n## Beslutning i Kulturudvalget den 14-11-2024\n\nGodkendt.\n\nAfbud: Bo Sejer\n`;
+}
+
+const fixtures = path.join(repoRoot(), 'test', 'fixtures', 'tables');
+
+/** Every referat we hold, by name: the table fixtures, the examples and, where it is beside us, the real corpus. */
+function documents(): Array<[string, string]> {
+  const out: Array<[string, string]> = fs.readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f) => [f, wrap(fs.readFileSync(path.join(fixtures, f), 'utf8'))]);
+  for (const file of files()) out.push([path.basename(file), fs.readFileSync(file, 'utf8')]);
+  return out;
+}
+
+function files(): string[] {
   const examples = path.join(repoRoot(), 'examples');
   const files = fs.readdirSync(examples).filter((f) => /\.referat\.(?:md|txt)$/.test(f)).map((f) => path.join(examples, f));
   const corpus = corpusDir();
@@ -89,12 +102,11 @@ function danish(text: string): number {
 
 describe('table model: hover and rule agree', function () {
   this.timeout(300000);
-  it('on every total of the examples and the corpus: the sum the hover shows is the one the finding names, and a silent total adds up in the hover', () => {
+  it('on every total of the table fixtures, the examples and the corpus: the sum the hover shows is the one the finding names, and a silent total adds up in the hover', () => {
     const config = defaultConfig();
     let totals = 0;
     let found = 0;
-    for (const file of documents()) {
-      const text = fs.readFileSync(file, 'utf8');
+    for (const [name, text] of documents()) {
       const analysis = analyze(text, config);
       const loud = analysis.findings.filter((f) => f.rule === RULE && f.severity !== 'information');
       for (const item of analysis.parsed.model.items) for (const table of item.tables) for (const row of table.rows) {
@@ -102,7 +114,7 @@ describe('table model: hover and rule agree', function () {
         row.cells.forEach((cell, c) => {
           if (c === 0 || cell.value === undefined || cell.percent) return;
           const h = hover(analysis, cell.range.start, config, 'en');
-          const where = `${path.basename(file)}:${row.line + 1} "${cell.text}"`;
+          const where = `${name}:${row.line + 1} "${cell.text}"`;
           assert.ok(h, `${where}: a hover`);
           const value = (h.contents as { value: string }).value;
           const finding = loud.find((f) => f.range.start.line === cell.range.start.line && f.range.start.character === cell.range.start.character);
@@ -136,8 +148,6 @@ describe('table model: hover and rule agree', function () {
  * beside the model it must read to and the findings it must give, in a form a person can review
  * (`<name>.json`). `UPDATE_GOLDEN=1` rewrites them; read the diff.
  */
-const fixtures = path.join(repoRoot(), 'test', 'fixtures', 'tables');
-
 /** A table model as a reviewer checks it: rows by label, without the character offsets. */
 export function reviewableTable(table: Table): unknown {
   const model = readTableModel(table);
@@ -164,7 +174,7 @@ describe('table model: golden fixtures, one for each row role', () => {
   for (const file of files) {
     it(file, () => {
       const table = fs.readFileSync(path.join(fixtures, file), 'utf8');
-      const text = `${HEADER}\n# Punkt 1: Budget\n\n24/1001\n\n## Økonomi\n\n${table}\n## Beslutning i Kulturudvalget den 14-11-2024\n\nGodkendt.\n\nAfbud: Bo Sejer\n`;
+      const text = wrap(table);
       const { parsed, findings } = lintText(text);
       const first = text.split('\n').indexOf('## Økonomi') + 2;
       const actual = {

@@ -455,11 +455,11 @@ class TableReader {
   }
 
   private check(basis: CheckBasis, row: TableRow, column: number, expected: number | undefined, slack: number, parts: TableRow[], certainty: Certainty, unique: boolean): TableCheck {
-    const cell = row.cells[column];
-    const check: TableCheck = { basis, row, column, cell, expected, tolerance: tolerance(slack, cell), parts, certainty, unique };
+    const check = this.made(basis, row, column, expected, slack, parts, certainty, unique);
     this.checks.push(check);
     return check;
   }
+
 
   private total(row: TableRow, index: number): void {
     const cols = new Columns(row);
