@@ -1,6 +1,9 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import type { Member, NameRef, Range, TableCell } from '../core/model';
+import { Columns, writtenLike } from '../core/layout/tables';
+import type { TableCheck } from '../core/tables/model';
+import { readTableModel } from '../core/tables/read';
 import { readCaseNumber } from '../core/caseNumber';
 import { formatDanishNumber } from '../core/danish';
 import { ballotLines, describeBallot } from '../core/votes';
@@ -14,30 +17,21 @@ export function contains(r: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** The sum of a total cell's column over the rows since the previous total (or above the total, if none precede it). */
+/**
+ * A total's reading from the table model, the one table-sum-mismatch compares: the rows it sums
+ * and their sum, the figure it carries, or that its parts cannot be read with certainty.
+ */
 function totalHover(analysis: Analysis, p: Position, lang: Lang): Hover | undefined {
   for (const item of analysis.parsed.model.items) for (const table of item.tables) {
     if (p.line < table.line || p.line > table.endLine) continue;
-    const rowIndex = table.rows.findIndex((r) => r.line === p.line);
-    const row = table.rows[rowIndex];
+    const row = table.rows.find((r) => r.line === p.line);
     if (!row?.isTotal) continue;
     const c = row.cells.findIndex((cell) => contains(cell.range, p));
     const cell = row.cells[c];
     if (c < 1 || cell.value === undefined) continue;
-    let from = rowIndex - 1;
-    while (from >= 0 && !table.rows[from].isTotal) from--;
-    let parts: TableCell[] = table.rows.slice(from + 1, rowIndex).map((r) => r.cells[c]).filter((x): x is TableCell => x?.value !== undefined);
-    if (parts.length === 0) {
-      let to = rowIndex + 1;
-      while (to < table.rows.length && !table.rows[to].isTotal) to++;
-      parts = table.rows.slice(rowIndex + 1, to).map((r) => r.cells[c]).filter((x): x is TableCell => x?.value !== undefined);
-    }
-    if (parts.length === 0) return undefined;
-    const decimals = Math.max(cell.decimals ?? 0, ...parts.map((x) => x.decimals ?? 0));
-    const sum = formatDanishNumber(parts.reduce((a, x) => a + x.value!, 0), decimals, true);
-    const terms = parts.map((x) => x.text).join(' + ');
-    const text = lang === 'da' ? `**${row.cells[0]?.text ?? 'I alt'}**: ${cell.text}\n\nSummen af ${parts.length} rækker: **${sum}**\n\n${terms}` : `**${row.cells[0]?.text ?? 'Total'}**: ${cell.text}\n\nSum of ${parts.length} rows: **${sum}**\n\n${terms}`;
-    return { contents: { kind: MarkupKind.Markdown, value: text }, range: cell.range };
+    const check = readTableModel(table).checks.find((k) => k.row === row && k.column === c && READ_BASES.has(k.basis));
+    const head = `**${row.cells[0]?.text || (lang === 'da' ? 'I alt' : 'Total')}**: ${cell.text}`;
+    return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n${explain(check, lang)}` }, range: cell.range };
   }
   return undefined;
 }
@@ -58,6 +52,42 @@ function voteHover(analysis: Analysis, p: Position, lang: Lang): Hover | undefin
     }
   }
   return undefined;
+}
+
+/** The checks that say what a total is (the information-only ones add to a reading, not replace it). */
+const READ_BASES = new Set<TableCheck['basis']>(['rows', 'carried', 'sections', 'shares', 'ratio']);
+
+function explain(check: TableCheck | undefined, lang: Lang): string {
+  const da = lang === 'da';
+  if (!check || check.certainty === 'unsure' || check.expected === undefined) {
+    return da ? 'Hvilke rækker den summerer, kan ikke læses sikkert, så den tjekkes ikke.' : 'Which rows it sums cannot be read with certainty, so it is not checked.';
+  }
+  const cell = check.cell;
+  switch (check.basis) {
+    case 'carried':
+      return da ? `Samme total i linje ${check.sourceRow!.line + 1}: **${check.source!.text}**` : `The same total on line ${check.sourceRow!.line + 1}: **${check.source!.text}**`;
+    case 'sections': {
+      const sum = writtenLike(check.expected, cell);
+      return da ? `Hvert af de ${check.sections} afsnit under den summerer til **${sum}**` : `Each of the ${check.sections} sections below it adds up to **${sum}**`;
+    }
+    case 'shares': {
+      const sum = formatDanishNumber(check.expected, cell.decimals ?? 0, false);
+      return da ? `Andelene summerer til **${sum} %**` : `The shares add up to **${sum} %**`;
+    }
+    case 'ratio': {
+      const ratio = formatDanishNumber(check.expected, cell.decimals ?? 0, false);
+      return da ? `Forholdet mellem kolonnerne: **${ratio}**` : `The ratio of the columns: **${ratio}**`;
+    }
+    default: {
+      const cols = new Columns(check.row);
+      const terms = check.parts.map((r) => cols.slots(r)?.[check.column]).filter((x): x is TableCell => x?.value !== undefined);
+      const decimals = Math.max(cell.decimals ?? 0, ...terms.map((x) => x.decimals ?? 0));
+      const sum = formatDanishNumber(check.expected, decimals, true);
+      const n = check.parts.length;
+      const list = terms.map((x) => x.text).join(' + ');
+      return da ? `Summen af ${n} rækker: **${sum}**\n\n${list}` : `Sum of ${n} rows: **${sum}**\n\n${list}`;
+    }
+  }
 }
 
 function caseHover(analysis: Analysis, p: Position, lang: Lang): Hover | undefined {

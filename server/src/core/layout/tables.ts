@@ -1,5 +1,5 @@
 import type { Table, TableCell, TableRow } from '../model';
-import { parseDanishNumber } from '../danish';
+import { formatDanishNumber, parseDanishNumber } from '../danish';
 import type { LineShape } from '../lines';
 import { firstNonWhite, isWhite, lineRange, nfcLatin, NONE, range } from '../text';
 
@@ -30,6 +30,8 @@ const BARE_TOTAL = /^(?:i alt|total|totalt|samlet|sum)$/i;
 const NAMED_TOTAL = /^\S.*[\s,]i alt$/i;
 /** `I alt X`, unless X says the figure is not the plain sum (`I alt uden X`, `I alt ekskl. moms`, `I alt fra 2026`). */
 const TOTAL_OF = /^i alt\s+(?!(?:uden|ekskl|eksl|eksklusiv|excl|inkl|inklusiv|incl|fra|efter|før|minus|fratrukket|med|pr|per|heraf)\b|i\s*%|[%/-])\S/i;
+/** A subtotal by name (`Subtotal`, `Mellemtotal drift`), or `Total X` / `X total` (`Total drift`, `Anlæg total`). */
+const OTHER_TOTAL = /^(?:sub-?total|mellemtotal|deltotal|delsum)\b|^total(?:t)?\s+(?!(?:\d|%|pr\b|per\b|ekskl|eksl|inkl|uden|fra|før|efter)\b)\p{L}|^\p{L}[\p{L} -]*\stotal$/iu;
 const TOTAL_WORD = /i alt|total|samlet|sum/i;
 /** A second figure beside the total in one label: `I alt/Difference`, `Tillæg / I alt`. */
 const DUAL_LABEL = /(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:i alt|total|sum)\s*$/i;
@@ -107,7 +109,7 @@ export function totalLabelTest(options: { totalLabels?: string[] }): (label: str
     if (extraTotals.length === 0 && !TOTAL_WORD.test(label)) return false;
     const l = plainLabel(label);
     if (DUAL_LABEL.test(l)) return false;
-    if (BARE_TOTAL.test(l) || NAMED_TOTAL.test(l) || TOTAL_OF.test(l)) return true;
+    if (BARE_TOTAL.test(l) || NAMED_TOTAL.test(l) || TOTAL_OF.test(l) || OTHER_TOTAL.test(l)) return true;
     const low = l.toLocaleLowerCase('da');
     return extraTotals.some((t) => low === t || low.startsWith(t + ' '));
   };
@@ -151,6 +153,12 @@ const BLANK = /^[-–—]?$/;
 export function isBlankCell(cell: TableCell | undefined): boolean {
   if (cell === undefined || cell.text.length > 1) return false;
   return BLANK.test(cell.text);
+}
+
+/** A figure written as the cell `like` writes numbers: its decimals, and thousands grouped where it groups them. */
+export function writtenLike(value: number, like: TableCell): string {
+  const grouped = /\d\.\d{3}/.test(like.text) || Math.abs(value) >= 10000;
+  return formatDanishNumber(value, like.decimals ?? 0, grouped);
 }
 
 /** The rounding a shown number carries: half a unit of its last decimal. */
