@@ -6,6 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { extractedTextUri } from '../../server/src/lsp/extractedText';
+import { deepHtml, pdfBomb, zipBombDocx } from '../support/hostileFiles';
 import { TestClient } from '../support/lsp';
 import { repoRoot } from '../support/paths';
 
@@ -54,6 +55,31 @@ describe('language server: published formats', function () {
       assert.match((await openAsText(client, fixture('no-such-file.pdf'))).error!, /no-such-file\.pdf/);
     } finally {
       await client.stop();
+    }
+  });
+
+  it('answers the editor while it reads a published file, and refuses files made to expand without end', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-hostile-server-'));
+    const client = await TestClient.start();
+    try {
+      const files = { 'deep.html': deepHtml(40000), 'bomb.docx': zipBombDocx(1000), 'bomb.pdf': pdfBomb(1000), 'long.pdf': fs.readFileSync(fixture('long.pdf')) };
+      for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), data);
+      const uri = pathToFileURL(path.join(dir, 'm.referat.txt')).toString();
+      await client.open(uri, fs.readFileSync(fixture('referat.md'), 'utf8'));
+      const reading = Object.keys(files).map((name) => openAsText(client, path.join(dir, name)));
+      const start = Date.now();
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const answeredIn = Date.now() - start;
+      assert.ok(symbols.length > 0);
+      const [deep, docx, pdf, long] = await Promise.all(reading);
+      assert.ok(answeredIn < 3000, `the outline waited ${answeredIn} ms`);
+      assert.match(deep.error!, /deep\.html: the web page nests elements more than 2000 deep/);
+      assert.match(docx.error!, /bomb\.docx: the file is not read: the Word file's parts take 1000 MB unpacked/);
+      assert.match(pdf.error!, /bomb\.pdf: the file is not read: the PDF's compressed data unpacks to more than 100 MB/);
+      assert.match(long.text!, /^REFERAT/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

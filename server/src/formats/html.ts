@@ -1,5 +1,7 @@
 import TurndownService from 'turndown';
 import { tables } from 'turndown-plugin-gfm';
+import { LIMITS } from './limits';
+import { ExtractError, MESSAGES } from './messages';
 
 type Node = TurndownService.Node;
 /** The element methods used here (turndown's DOM, without the browser's types). */
@@ -53,8 +55,54 @@ function converter(): TurndownService {
   return service;
 }
 
+/** Elements that never hold others, and those whose end tag may be left out (the next sibling ends them): neither adds to the depth. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame']);
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rtc', 'rp']);
+/** Elements whose content is text, not tags. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
+const TAG = /<(!--|\/)?([a-zA-Z][^\s/>]*)?/g;
+
+/**
+ * How deep a page's elements nest, by one pass over its tags, up to just beyond `limit`. The HTML
+ * parser takes time quadratic in the depth, so a page nested 100,000 deep must be refused before it.
+ */
+export function nestingDepth(html: string, limit: number = LIMITS.htmlDepth): number {
+  let depth = 0;
+  let deepest = 0;
+  const tag = new RegExp(TAG);
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    if (m[1] === '!--') {
+      const close = html.indexOf('-->', tag.lastIndex);
+      if (close === -1) break;
+      tag.lastIndex = close + 3;
+      continue;
+    }
+    if (!m[2]) continue;
+    const name = m[2].toLowerCase();
+    const end = html.indexOf('>', tag.lastIndex);
+    if (end === -1) break;
+    tag.lastIndex = end + 1;
+    if (VOID.has(name) || OPTIONAL_END.has(name)) continue;
+    if (m[1] === '/') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (html[end - 1] === '/') continue;
+    if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    if (RAW_TEXT.has(name)) {
+      const close = new RegExp(`</${name}`, 'ig');
+      close.lastIndex = end;
+      if (!close.exec(html)) break;
+      tag.lastIndex = close.lastIndex - name.length - 2;
+    }
+  }
+  return deepest;
+}
+
 /** A web page or a Word document's HTML as the Markdown the parser reads: `#` headings, lists, pipe rows; scripts, navigation and banners left out. */
 export function htmlToText(html: string): string {
+  const depth = nestingDepth(html);
+  if (depth > LIMITS.htmlDepth) throw new ExtractError(MESSAGES.tooDeep(depth, LIMITS.htmlDepth));
   const text = converter().turndown(html);
   return text.split('\n').map((l) => l.replace(/[ \t\u00a0]+$/, '').replace(/^\| (.*) \|$/, (row) => row.replace(/ {2,}/g, ' '))).join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
