@@ -354,14 +354,18 @@ export interface LoadedDocument {
 
 type Lang = keyof Message;
 
-/** Reads a text file, or extracts a published file's text; a file that cannot be read is refused with a reason (the error's message in `lang`). */
-export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocument> {
+/**
+ * Reads a text file, or extracts a published file's text; a file that cannot be read is refused with
+ * a reason (the error's message in `lang`), and so is a published file whose text does not look like
+ * a referat, unless `anyText` asks for the text whatever it is (`--extract`).
+ */
+export async function loadDocument(file: string, lang: Lang, { anyText = false }: { anyText?: boolean } = {}): Promise<LoadedDocument> {
   if (file === '-' || !publishedFormatOf(file)) return { text: readDocument(file) };
   const shown = printableName(file);
   const refuse = (both: Message): InputError => new InputError(both[lang], both);
   try {
     const { text, format } = await extractDocument(file);
-    if (!looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
+    if (!anyText && !looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
     return { text, format };
   } catch (e) {
     if (e instanceof ExtractError) throw refuse({ da: `${shown}: ${e.text.da}`, en: `${shown}: ${e.text.en}` });
@@ -374,12 +378,14 @@ export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocu
 /**
  * The files to lint: the published files found by walking a folder or expanding a glob stay only
  * where their text looks like a referat (the first two pages of a PDF tell); `skipped` says, in
- * `lang`, why those that could not be read went. A published file named outright is always kept.
+ * `lang`, why those that could not be read went, and `leftOut` names those whose text is not a
+ * referat, with the reason. A published file named outright is always kept.
  */
-export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang): Promise<{ files: string[]; skipped: string[] }> {
+export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang): Promise<{ files: string[]; skipped: string[]; leftOut: string[] }> {
   const given = new Set(inputs);
   const kept: string[] = [];
   const skipped: string[] = [];
+  const leftOut: string[] = [];
   for (const file of files) {
     if (given.has(file) || !publishedFormatOf(file)) {
       kept.push(file);
@@ -388,9 +394,10 @@ export async function keepReferater(files: readonly string[], inputs: readonly s
     try {
       const { text } = await extractDocument(file, { maxPages: 2 });
       if (looksLikeReferat(text.slice(0, 4096))) kept.push(file);
+      else leftOut.push(`${printableName(file)}: ${EXTRACT_MESSAGES.notAReferat[lang]}`);
     } catch (e) {
       skipped.push(`${printableName(file)}: ${e instanceof ExtractError ? e.text[lang] : errorCode(e)}`);
     }
   }
-  return { files: kept, skipped };
+  return { files: kept, skipped, leftOut };
 }

@@ -88,9 +88,10 @@ describe('language server: published formats', function () {
     const client = await TestClient.start({ workspaceFolder: dir });
     try {
       for (const name of ['referat.pdf', 'referat.docx', 'not-a-referat.html', 'scan.pdf']) fs.copyFileSync(fixture(name), path.join(dir, name));
-      const result = await client.request<{ files: number; findings: number; unreadable: string[]; cancelled: boolean }>('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] });
-      assert.deepStrictEqual({ ...result, unreadable: result.unreadable.length }, { files: 2, findings: 10, unreadable: 1, cancelled: false });
+      const result = await client.request<{ files: number; findings: number; unreadable: string[]; leftOut: string[]; cancelled: boolean }>('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] });
+      assert.deepStrictEqual({ ...result, unreadable: result.unreadable.length, leftOut: result.leftOut.length }, { files: 2, findings: 10, unreadable: 1, leftOut: 1, cancelled: false });
       assert.match(result.unreadable[0], /scan\.pdf: .*scanned image/);
+      assert.match(result.leftOut[0], /not-a-referat\.html: the text does not look like a referat/);
       const docx = extractedTextUri(path.join(dir, 'referat.docx'));
       const published = await client.until(() => client.published.get(docx), 'diagnostics of the Word file');
       assert.ok(published.diagnostics.some((d) => d.message.endsWith('(under "Punkt 7: Eventuelt")')));

@@ -17,25 +17,52 @@ const CHROME_TAGS = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TE
 const CHROME_ROLES = /^(navigation|banner|contentinfo|search|dialog|alertdialog|complementary)$/i;
 const BANNER_NAME = /cookie|consent|gdpr|samtykke/i;
 
-function isChrome(node: Node): boolean {
+/** Page furniture; a hidden element stays when a section toggle controls it (a collapsed item of the minutes is still the minutes). */
+function isChrome(node: Node, controlled: ReadonlySet<string>): boolean {
   if (CHROME_TAGS.has(node.nodeName)) return true;
   const element = node as unknown as ElementLike;
   if (typeof element.getAttribute !== 'function') return false;
-  if (CHROME_ROLES.test(element.getAttribute('role') ?? '') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true;
+  if (CHROME_ROLES.test(element.getAttribute('role') ?? '')) return true;
+  if ((element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) && !controlled.has(element.getAttribute('id') ?? '')) return true;
   return BANNER_NAME.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
 }
 
-function inTableCell(node: Node): boolean {
-  for (let p = node.parentNode; p; p = p.parentNode) if (p.nodeName === 'TD' || p.nodeName === 'TH') return true;
+function within(node: Node, names: ReadonlySet<string>): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (names.has(p.nodeName)) return true;
   return false;
 }
 
-function converter(): TurndownService {
+const CELLS = new Set(['TD', 'TH']);
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SUMMARY']);
+const inTableCell = (node: Node): boolean => within(node, CELLS);
+
+/** A collapsible section's title: a `summary`, or a button that opens and closes a section (an item's title on many publication pages). */
+function isSectionTitle(node: Node): boolean {
+  if (node.nodeName === 'SUMMARY') return true;
+  if (node.nodeName !== 'BUTTON') return false;
+  const element = node as unknown as ElementLike;
+  return element.hasAttribute('aria-expanded') || element.hasAttribute('aria-controls') || within(node, HEADINGS);
+}
+
+/** The ids of the sections that toggles control (`aria-controls`), read from the page's text. */
+function controlledIds(html: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of html.matchAll(/aria-controls\s*=\s*["']([^"']*)["']/gi)) for (const id of m[1].split(/\s+/)) if (id) ids.add(id);
+  return ids;
+}
+
+function converter(controlled: ReadonlySet<string>): TurndownService {
   const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', strongDelimiter: '**' });
   // The text is read by our parser, not rendered: a "1." or "*" the author wrote stays as written.
   service.escape = (text: string) => text;
   service.use(tables);
-  service.remove(isChrome as TurndownService.Filter);
+  service.remove(((node: Node) => isChrome(node, controlled)) as TurndownService.Filter);
+  // A section's title is a heading of its own, unless it sits in a heading already or in a table row.
+  service.addRule('sectionTitle', {
+    filter: isSectionTitle,
+    replacement: (content, node) => (within(node, HEADINGS) || inTableCell(node) ? content.trim() : `\n\n## ${content.trim().replace(/\s+/g, ' ')}\n\n`),
+  });
+  service.addRule('details', { filter: 'details', replacement: (content) => `\n\n${content}\n\n` });
   service.addRule('linkText', { filter: 'a', replacement: (content) => content });
   service.addRule('image', { filter: 'img', replacement: () => '' });
   service.addRule('listItem', {
@@ -99,10 +126,19 @@ export function nestingDepth(html: string, limit: number = LIMITS.htmlDepth): nu
   return deepest;
 }
 
+/** The page's `<main>` element, where it has one: what the page itself says is its content, without the site around it. */
+function mainOf(html: string): string {
+  const start = /<main[\s>]/i.exec(html)?.index;
+  if (start === undefined) return html;
+  let end = -1;
+  for (const m of html.matchAll(/<\/main\s*>/gi)) end = m.index + m[0].length;
+  return end > start ? html.slice(start, end) : html;
+}
+
 /** A web page or a Word document's HTML as the Markdown the parser reads: `#` headings, lists, pipe rows; scripts, navigation and banners left out. */
 export function htmlToText(html: string): string {
   const depth = nestingDepth(html);
   if (depth > LIMITS.htmlDepth) throw new ExtractError(MESSAGES.tooDeep(depth, LIMITS.htmlDepth));
-  const text = converter().turndown(html);
+  const text = converter(controlledIds(html)).turndown(mainOf(html));
   return text.split('\n').map((l) => l.replace(/[ \t\u00a0]+$/, '').replace(/^\| (.*) \|$/, (row) => row.replace(/ {2,}/g, ' '))).join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
