@@ -117,9 +117,9 @@ function zip(entries: ZipEntry[]): Buffer {
 
 /**
  * A Word file whose document.xml unpacks to about `copies` MB (up to 4,000) of empty paragraphs, or
- * with `oneParagraph` of words in one paragraph.
+ * with `oneParagraph` of words in one paragraph; `lie` declares it a hundredth of its size.
  */
-export function zipBombDocx(copies: number, oneParagraph = false): Buffer {
+export function zipBombDocx(copies: number, oneParagraph = false, lie = false): Buffer {
   const open = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
   const head = oneParagraph ? `${open}<w:p><w:r><w:t>` : open;
   const body = megabyteOf(oneParagraph ? 'referat ' : '<w:p/>');
@@ -131,12 +131,16 @@ export function zipBombDocx(copies: number, oneParagraph = false): Buffer {
   return zip([
     { name: '[Content_Types].xml', data: Buffer.from(types) },
     { name: '_rels/.rels', data: Buffer.from(rels) },
-    { name: 'word/document.xml', data: repeatedDeflate(head, body, copies, tail), size: head.length + copies * body.length + tail.length, crc: crc32Of([head, body, tail], [1, copies, 1]) },
+    { name: 'word/document.xml', data: repeatedDeflate(head, body, copies, tail), size: Math.round((head.length + copies * body.length + tail.length) / (lie ? 100 : 1)), crc: crc32Of([head, body, tail], [1, copies, 1]) },
   ]);
 }
 
-/** A one-page PDF whose content stream inflates to about `copies` MB of text operators. */
-export function pdfBomb(copies: number): Buffer {
+/**
+ * A one-page PDF whose content stream inflates to about `copies` MB of text operators. With
+ * `hiddenFilter` the stream names its filter through another object, which no scan of the stream's
+ * own dictionary sees: only the reading thread's bounds stop it.
+ */
+export function pdfBomb(copies: number, hiddenFilter = false): Buffer {
   const stream = repeatedZlib('BT /F1 12 Tf 72 720 Td\n', megabyteOf('(Punkt 1) Tj '), copies, '\nET\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -144,6 +148,7 @@ export function pdfBomb(copies: number): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
+  const filter = hiddenFilter ? '[6 0 R]' : '/FlateDecode';
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
   const offsets: number[] = [];
   let length = parts[0].length;
@@ -156,11 +161,13 @@ export function pdfBomb(copies: number): Buffer {
     add(Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`));
   });
   offsets.push(length);
-  add(Buffer.from(`5 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`));
+  add(Buffer.from(`5 0 obj\n<< /Length ${stream.length} /Filter ${filter} >>\nstream\n`));
   add(stream);
   add(Buffer.from('\nendstream\nendobj\n'));
+  offsets.push(length);
+  add(Buffer.from('6 0 obj\n/FlateDecode\nendobj\n'));
   const xref = length;
-  add(Buffer.from(`xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  add(Buffer.from(`xref\n0 7\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
 

@@ -45,9 +45,19 @@ describe('published formats: files made to expand without end', function () {
     const declared = declaredUnzippedBytes(real)!;
     assert.ok(declared > real.length && declared < 1024 * 1024, String(declared));
     assert.strictEqual(declaredUnzippedBytes(Buffer.from('PK not a zip')), undefined);
+    // Parts that are never unpacked (a Word file's pictures) are left out of the sum by name.
+    assert.ok(declaredUnzippedBytes(zipBombDocx(1000), (name) => name === 'word/document.xml')! < 4096);
     // Two megabytes of words in a Word file under the limit are read like any other.
     const small = await extractData(zipBombDocx(2, true), 'docx');
     assert.strictEqual(small.text, `${'referat '.repeat(2 * 131072).trim()}\n`);
+  });
+
+  it('refuses a Word zip bomb whose directory declares a hundredth of its size, by inflating it without keeping the output', async () => {
+    const bomb = zipBombDocx(1000, false, true);
+    assert.ok(declaredUnzippedBytes(bomb)! < 11 * 1024 * 1024);
+    const { text, ms } = await refusal(bomb, 'docx');
+    assert.match(text.en, /^the file is not read: the Word file's parts unpack to more than 50 MB/);
+    assert.ok(ms < 15000, `${ms} ms`);
   });
 
   it('refuses a PDF whose stream inflates to 1 GB, before pdf.js reads it', async () => {

@@ -8,7 +8,7 @@ const MB = 1024 * 1024;
  * page nested 100,000 deep) is refused before it is expanded, or stopped by the worker's bounds.
  */
 export const LIMITS = {
-  /** A Word file's parts together, uncompressed, as its zip directory declares them. */
+  /** A Word file's parts together (pictures and embedded files aside), uncompressed, as its zip directory declares them. */
   docxBytes: 50 * MB,
   /** A PDF's compressed streams together, inflated (images aside: their pixels are never decoded for text). */
   pdfStreamBytes: 100 * MB,
@@ -19,7 +19,7 @@ export const LIMITS = {
   htmlDepth: 2000,
   /** The reading thread's JavaScript heap, and how much the process may grow while it reads. */
   workerHeapMb: 512,
-  workerGrowthMb: 1024,
+  workerGrowthMb: 512,
   /** How long one file may take to read. */
   timeoutMs: 60_000,
 } as const;
@@ -33,6 +33,10 @@ export const LIMIT_WORDS = {
   docx: (declared: number): Messages => ({
     da: `Word-filens dele fylder ${megabytes(declared)} udpakket, mere end grænsen på ${megabytes(LIMITS.docxBytes)}`,
     en: `the Word file's parts take ${megabytes(declared)} unpacked, more than the limit of ${megabytes(LIMITS.docxBytes)}`,
+  }),
+  docxInflated: (): Messages => ({
+    da: `Word-filens dele fylder mere end ${megabytes(LIMITS.docxBytes)} udpakket`,
+    en: `the Word file's parts unpack to more than ${megabytes(LIMITS.docxBytes)}`,
   }),
   pdfStreams: (): Messages => ({
     da: `PDF-filens komprimerede data fylder mere end ${megabytes(LIMITS.pdfStreamBytes)} udpakket`,

@@ -1,4 +1,4 @@
-import * as zlib from 'zlib';
+import { inflatedSize } from './inflate';
 import { LIMIT_WORDS, LIMITS } from './limits';
 import { ExtractError, MESSAGES } from './messages';
 
@@ -133,37 +133,21 @@ const latin1 = (data: Uint8Array, from: number, to: number): string => Buffer.fr
 export async function inflatedStreamBytes(data: Uint8Array, budget: number): Promise<number> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let total = 0;
+  // The dictionary of a stream lies between the end of the stream before it and its own `stream` keyword: each byte is looked at once.
+  let previousEnd = 0;
   for (let at = bytes.indexOf('stream'); at !== -1 && total <= budget; at = bytes.indexOf('stream', at + 6)) {
     if (at >= 3 && latin1(data, at - 3, at) === 'end') continue;
     let start = at + 6;
     if (bytes[start] === 0x0d) start++;
     if (bytes[start] !== 0x0a && bytes[start - 1] !== 0x0d) continue;
     if (bytes[start] === 0x0a) start++;
-    const head = latin1(data, Math.max(0, at - 2048), at);
+    const head = latin1(data, previousEnd, at);
     const dictionary = head.slice(head.lastIndexOf('obj') + 1);
     const end = bytes.indexOf('endstream', start);
     if (end === -1) break;
     if (/\/FlateDecode/.test(dictionary) && !/\/Subtype\s*\/Image/.test(dictionary)) total += await inflatedSize(bytes.subarray(start, end), budget - total);
     at = end + 3;
+    previousEnd = end + 9;
   }
   return total;
-}
-
-/** The size a zlib stream inflates to, counted up to just beyond `budget`; a broken stream counts what it gave. */
-function inflatedSize(compressed: Uint8Array, budget: number): Promise<number> {
-  return new Promise((resolve) => {
-    const inflate = zlib.createInflate();
-    let size = 0;
-    const stop = (): void => {
-      inflate.destroy();
-      resolve(size);
-    };
-    inflate.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > budget) stop();
-    });
-    inflate.on('end', stop);
-    inflate.on('error', stop);
-    inflate.end(compressed);
-  });
 }
