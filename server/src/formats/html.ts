@@ -65,11 +65,18 @@ function converter(controlled: ReadonlySet<string>): TurndownService {
   service.addRule('details', { filter: 'details', replacement: (content) => `\n\n${content}\n\n` });
   service.addRule('linkText', { filter: 'a', replacement: (content) => content });
   service.addRule('image', { filter: 'img', replacement: () => '' });
+  // Each list's items are numbered once: looking each one up among its siblings would take time quadratic in the list's length.
+  const positions = new WeakMap<object, Map<unknown, number>>();
+  const position = (parent: ElementLike, node: unknown): number => {
+    let known = positions.get(parent);
+    if (!known) positions.set(parent, (known = new Map(Array.from(parent.children, (child, i) => [child, i]))));
+    return known.get(node) ?? 0;
+  };
   service.addRule('listItem', {
     filter: 'li',
     replacement: (content, node) => {
       const parent = node.parentNode as unknown as ElementLike;
-      const index = Array.prototype.indexOf.call(parent.children, node);
+      const index = position(parent, node);
       const prefix = parent.nodeName === 'OL' ? `${Number(parent.getAttribute('start') ?? 1) + index}. ` : '- ';
       return prefix + content.trim().replace(/\n+/g, ' ') + (node.nextSibling ? '\n' : '');
     },
