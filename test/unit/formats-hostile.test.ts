@@ -108,6 +108,30 @@ describe('published formats: files made to expand without end', function () {
     assert.strictEqual(text, fs.readFileSync(path.join(FIXTURES, 'referat.pdf.txt'), 'utf8'));
   });
 
+  it('a file that passes the checks before reading is stopped by the reading thread’s memory and time, and the CLI goes on', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-hostile-bounds-'));
+    try {
+      // The stream names its filter through another object, which the scan of its dictionary does not follow: pdf.js inflates it.
+      fs.writeFileSync(path.join(dir, 'hidden.pdf'), pdfBomb(1000, true));
+      const lint = (env: Record<string, string>, file: string): { status: number | null; stderr: string; ms: number } => {
+        const start = Date.now();
+        const r = spawnSync(process.execPath, [CLI, '--lang', 'en', '--format', 'json', file, path.join(FIXTURES, 'referat.html')], { encoding: 'utf8', timeout: 50000, env: { ...process.env, ...env } });
+        // The next file is read by a new worker, and its five findings are reported.
+        assert.strictEqual((JSON.parse(r.stdout) as Array<{ diagnostics: unknown[] }>)[0].diagnostics.length, 5, r.stderr);
+        return { status: r.status, stderr: r.stderr, ms: Date.now() - start };
+      };
+      const memory = lint({ REFERAT_TEST_READ_MEMORY_MB: '150' }, path.join(dir, 'hidden.pdf'));
+      assert.strictEqual(memory.status, 2, memory.stderr);
+      assert.strictEqual(memory.stderr, `referat-lint: ${path.join(dir, 'hidden.pdf')}: the file is not read: reading it needs more than 150 MB of memory (the limits are in the README under "Published formats").\n`);
+      const time = lint({ REFERAT_TEST_READ_TIMEOUT_MS: '5000' }, path.join(dir, 'hidden.pdf'));
+      assert.strictEqual(time.status, 2, time.stderr);
+      assert.strictEqual(time.stderr, `referat-lint: ${path.join(dir, 'hidden.pdf')}: the file is not read: reading it takes more than 5 seconds (the limits are in the README under "Published formats").\n`);
+      assert.ok(memory.ms < 40000 && time.ms < 40000, `${memory.ms} ms, ${time.ms} ms`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the CLI exits 2 with one line for each, in seconds', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-hostile-formats-'));
     try {
