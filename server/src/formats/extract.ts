@@ -1,4 +1,6 @@
+import { LIMIT_WORDS, LIMITS } from './limits';
 import { pagesOfLines } from './locate';
+import { ExtractError, MESSAGES } from './messages';
 import { extractPdf } from './pdf';
 import { splitLines } from '../core/text';
 
@@ -25,8 +27,9 @@ export async function extractHere(data: Uint8Array, format: PublishedFormat, opt
     return { text, format, pages: pagesOfLines(splitLines(text)) };
   }
   // The Word and HTML readers (mammoth, turndown and its DOM) are loaded on first use: they take most of a run's start-up, and most runs read neither.
-  if (format === 'docx') return { text: await (await import('./docx')).extractDocx(data), format };
-  return { text: (await import('./html')).htmlToText(decodeHtml(data)), format };
+  const text = format === 'docx' ? await (await import('./docx')).extractDocx(data) : (await import('./html')).htmlToText(decodeHtml(data));
+  if (text.length > LIMITS.textChars) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.text()));
+  return { text, format };
 }
 
 /** A web page's bytes as text, in the character set its BOM or `<meta>` names (older Danish sites use windows-1252), UTF-8 otherwise. */
