@@ -89,12 +89,15 @@ describe('published formats: files made to expand without end', function () {
     assert.strictEqual(nestingDepth(deepHtml(100000).toString(), 2000), 2001);
   });
 
-  it('refuses a web page nested 100,000 and 40,000 deep within seconds, and reads one 1,500 deep', async () => {
+  it('refuses a web page nested 100,000 and 40,000 deep within seconds, and reads one 1,500 deep and 1,999 nested tables', async () => {
     for (const depth of [100000, 40000]) {
       const { text, ms } = await refusal(deepHtml(depth), 'html');
       assert.strictEqual(text.en, 'the web page nests elements more than 2000 deep (at least 2001) and is not read.');
       assert.ok(ms < 5000, `${depth} deep: ${ms} ms`);
     }
+    // Nested tables are three elements deep per level (table, row, cell), and each is read.
+    const tables = `<main>${'<table><tr><td>'.repeat(1999)}x${'</td></tr></table>'.repeat(1999)}</main>`;
+    assert.match((await extractData(Buffer.from(tables), 'html')).text, /x/);
     const start = Date.now();
     const { text } = await extractData(deepHtml(1500), 'html');
     assert.match(text, /^# REFERAT\n\nPunkt 1: Godkendelse\n$/);

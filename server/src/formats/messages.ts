@@ -43,6 +43,10 @@ export const MESSAGES = {
     da: `websiden er indlejret mere end ${limit} elementer dybt (mindst ${depth}) og læses ikke.`,
     en: `the web page nests elements more than ${limit} deep (at least ${depth}) and is not read.`,
   }),
+  failed: (detail: string): Messages => ({
+    da: `filen kunne ikke læses (${detail}).`,
+    en: `the file could not be read (${detail}).`,
+  }),
   notAReferat: {
     da: 'teksten ligner ikke et referat (der står hverken REFERAT, Mødedato, Mødedeltagere eller "Punkt N:" i starten). Se den læste tekst med --extract.',
     en: 'the text does not look like a referat (no REFERAT, Mødedato, Mødedeltagere or "Punkt N:" near the top). See the text that was read with --extract.',

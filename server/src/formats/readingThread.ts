@@ -32,7 +32,8 @@ export function extractInReadingThread(data: Uint8Array, format: PublishedFormat
 
 function readingWorker(): Worker {
   if (!worker) {
-    worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb } });
+    // The HTML readers recurse once per level of nesting: a deep stack lets every page within the depth limit be read.
+    worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb, stackSizeMb: 32 } });
     worker.unref();
   }
   return worker;
@@ -59,7 +60,8 @@ function read(request: ReadingRequest): Promise<ExtractedDocument> {
     const onMessage = (response: ReadingResponse): void => {
       if ('document' in response) finish(false, () => resolve(response.document));
       else if ('refusal' in response) finish(false, () => reject(new ExtractError(response.refusal)));
-      else finish(false, () => reject(new Error(response.failure)));
+      // A reader that fails on a file (a library's error, a stack too deep) is a file that cannot be read, not a crash.
+      else finish(false, () => reject(new ExtractError(MESSAGES.failed(response.failure))));
     };
     const onError = (e: NodeJS.ErrnoException): void => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') refuse(LIMIT_WORDS.memory());
