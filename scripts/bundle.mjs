@@ -19,4 +19,6 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` }),
+  // The thread that reads PDF, Word and HTML files (server/src/formats/readingThread.ts) loads it from beside server.js.
+  esbuild.build({ ...common, entryPoints: ['server/src/formats/extractWorker.ts'], outfile: `${outdir}/extractWorker.js` }),
 ]);

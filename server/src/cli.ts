@@ -502,7 +502,7 @@ export async function main(
   try {
     if (opts.printConfig) return printConfig(opts, out, err);
     if (opts.extract) {
-      out((await loadDocument(opts.extract, lang)).text);
+      out((await loadDocument(opts.extract, lang, { anyText: true })).text);
       return 0;
     }
     if (opts.dumpModel) {
@@ -535,9 +535,9 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
   }
   for (const l of found.linksOut) note({ da: `${printableName(l)} er et link til en mappe uden for de angivne mapper og følges ikke (angiv den for at kontrollere den)`, en: `${printableName(l)} is a link to a folder outside the folders named and is not followed (name it to lint it)` });
   for (const f of found.ignored) note({ da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`, en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)` });
-  // Published files found in folders stay where their text looks like a referat; an unreadable one is noted and left out.
-  const { files, skipped } = await keepReferater(found.files, opts.inputs, lang);
-  for (const s of skipped) note({ da: `sprunget over: ${s}`, en: `skipped: ${s}` });
+  // Published files found in folders stay where their text looks like a referat; the others are noted and left out.
+  const { files, skipped, leftOut } = await keepReferater(found.files, opts.inputs, lang);
+  for (const s of [...skipped, ...leftOut]) note({ da: `sprunget over: ${s}`, en: `skipped: ${s}` });
   if (files.length === 0 && found.ignored.length === 0) {
     if (!failed) note({ da: 'ingen filer at kontrollere', en: 'no files to lint' });
     return 2;

@@ -652,8 +652,12 @@ export interface LoadedDocument {
 
 type Lang = keyof Message;
 
-/** Reads a text file, or extracts a published file's text; a file that cannot be read is refused with a reason (the error's message in `lang`). */
-export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocument> {
+/**
+ * Reads a text file, or extracts a published file's text; a file that cannot be read is refused with
+ * a reason (the error's message in `lang`), and so is a published file whose text does not look like
+ * a referat, unless `anyText` asks for the text whatever it is (`--extract`).
+ */
+export async function loadDocument(file: string, lang: Lang, { anyText = false }: { anyText?: boolean } = {}): Promise<LoadedDocument> {
   if (file === '-' || !publishedFormatOf(file)) {
     const { text, encoding, stamp, bytes } = readDocumentText(file);
     return { text, encoding, ...(stamp ? { stamp } : {}), ...(file === '-' ? { bytes } : {}) };
@@ -662,7 +666,7 @@ export async function loadDocument(file: string, lang: Lang): Promise<LoadedDocu
   const refuse = (both: Message): InputError => new InputError(both[lang], both);
   try {
     const { text, format } = await extractFile(file);
-    if (!looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
+    if (!anyText && !looksLikeReferat(text.slice(0, 4096))) throw new ExtractError(EXTRACT_MESSAGES.notAReferat);
     return { text, format };
   } catch (e) {
     if (e instanceof ExtractError) throw refuse({ da: `${shown}: ${e.text.da}`, en: `${shown}: ${e.text.en}` });
@@ -682,12 +686,14 @@ export interface KeepTurn {
 /**
  * The files to lint: the published files found by walking a folder or expanding a glob stay only
  * where their text looks like a referat (the first two pages of a PDF tell); `skipped` says, in
- * `lang`, why those that could not be read went. A published file named outright is always kept.
+ * `lang`, why those that could not be read went, and `leftOut` names those whose text is not a
+ * referat, with the reason. A published file named outright is always kept.
  */
-export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang, turn?: KeepTurn): Promise<{ files: string[]; skipped: string[] }> {
+export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang, turn?: KeepTurn): Promise<{ files: string[]; skipped: string[]; leftOut: string[] }> {
   const given = new Set(inputs);
   const kept: string[] = [];
   const skipped: string[] = [];
+  const leftOut: string[] = [];
   for (const file of files) {
     if (turn?.cancelled()) break;
     await turn?.between();
@@ -698,9 +704,10 @@ export async function keepReferater(files: readonly string[], inputs: readonly s
     try {
       const { text } = await extractFile(file, { maxPages: 2 });
       if (looksLikeReferat(text.slice(0, 4096))) kept.push(file);
+      else leftOut.push(`${printableName(file)}: ${EXTRACT_MESSAGES.notAReferat[lang]}`);
     } catch (e) {
       skipped.push(`${printableName(file)}: ${e instanceof ExtractError ? e.text[lang] : e instanceof ReadRefusal ? e.reason[lang] : errorCode(e)}`);
     }
   }
-  return { files: kept, skipped };
+  return { files: kept, skipped, leftOut };
 }

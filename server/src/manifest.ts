@@ -182,12 +182,16 @@ export function commandsContribution(): { commands: Json[]; commandPalette: Json
   return { commands, commandPalette };
 }
 
-/** Editor defaults for referater: prose wraps, Danish punctuation is not flagged, no word-based suggestions. */
+/**
+ * Editor defaults for referater: prose wraps, Danish punctuation is not flagged, no word-based
+ * suggestions, and a PDF's page breaks (form feeds) are not drawn as red control-character boxes.
+ */
 export function languageDefaults(): { [key: string]: Json } {
   return {
     '[referat]': {
       'editor.wordWrap': 'on',
       'editor.wordBasedSuggestions': 'off',
+      'editor.renderControlCharacters': false,
       'editor.unicodeHighlight.allowedCharacters': Object.fromEntries(['–', '—', '‘', '’', '‚', '“', '”', '„', '«', '»', '…', '´', '·', '\u00a0'].map((c) => [c, true])),
     },
   };

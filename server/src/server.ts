@@ -447,12 +447,15 @@ async function lintWorkspace(token: CancellationToken) {
   }
   if (!workspacePull) for (const uri of workspaceFindings.uris()) void connection.sendDiagnostics({ uri, diagnostics: workspaceFindings.itemsOf(uri) });
   for (const u of summary.unreadable) connection.console.warn(`Referat: cannot read ${u}`);
-  const { files, findings, unreadable, cancelled } = summary;
+  for (const u of summary.leftOut) connection.console.info(`Referat: left out ${u}`);
+  const { files, findings, unreadable, leftOut, cancelled } = summary;
   const da = `Referat: ${files} referater læst, ${findings} fund${cancelled ? ' (afbrudt)' : ''}.`;
   const en = `Referat: ${files} referater linted, ${findings} findings${cancelled ? ' (cancelled)' : ''}.`;
   const notRead = unreadable.length === 0 ? '' : lang === 'da' ? ` ${unreadable.length} kunne ikke læses: ${unreadable.join('; ')}` : ` ${unreadable.length} could not be read: ${unreadable.join('; ')}`;
-  tell(unreadable.length > 0 ? 'warning' : 'info', (lang === 'da' ? da : en) + notRead);
-  return { files, findings, unreadable, cancelled };
+  const names = leftOut.map((l) => l.slice(0, l.indexOf(': ')));
+  const notReferat = leftOut.length === 0 ? '' : lang === 'da' ? ` ${leftOut.length} PDF-, Word- eller HTML-filer er udeladt, fordi teksten ikke ligner et referat (se teksten med Åbn som referattekst): ${names.join('; ')}` : ` ${leftOut.length} PDF, Word or HTML files were left out because their text does not look like a referat (see it with Open as referat text): ${names.join('; ')}`;
+  tell(unreadable.length > 0 ? 'warning' : 'info', (lang === 'da' ? da : en) + notRead + notReferat);
+  return { files, findings, unreadable, leftOut, cancelled };
 }
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? String(e)}`));

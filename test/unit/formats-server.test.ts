@@ -6,6 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { extractedTextUri } from '../../server/src/lsp/extractedText';
+import { deepHtml, pdfBomb, zipBombDocx } from '../support/hostileFiles';
 import { TestClient } from '../support/lsp';
 import { repoRoot } from '../support/paths';
 
@@ -58,14 +59,40 @@ describe('language server: published formats', function () {
     }
   });
 
+  it('answers the editor while it reads a published file, and refuses files made to expand without end', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-hostile-server-'));
+    const client = await TestClient.start();
+    try {
+      const files = { 'deep.html': deepHtml(40000), 'bomb.docx': zipBombDocx(1000), 'bomb.pdf': pdfBomb(1000), 'long.pdf': fs.readFileSync(fixture('long.pdf')) };
+      for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), data);
+      const uri = pathToFileURL(path.join(dir, 'm.referat.txt')).toString();
+      await client.open(uri, fs.readFileSync(fixture('referat.md'), 'utf8'));
+      const reading = Object.keys(files).map((name) => openAsText(client, path.join(dir, name)));
+      const start = Date.now();
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const answeredIn = Date.now() - start;
+      assert.ok(symbols.length > 0);
+      const [deep, docx, pdf, long] = await Promise.all(reading);
+      assert.ok(answeredIn < 3000, `the outline waited ${answeredIn} ms`);
+      assert.match(deep.error!, /deep\.html: the web page nests elements more than 2000 deep/);
+      assert.match(docx.error!, /bomb\.docx: the file is not read: the Word file's parts take 1000 MB unpacked/);
+      assert.match(pdf.error!, /bomb\.pdf: the file is not read: the PDF's compressed data unpacks to more than 100 MB/);
+      assert.match(long.text!, /^REFERAT/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('includes published referater in the workspace lint, their findings on the extracted text', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-ws-formats-'));
     const client = await TestClient.start({ workspaceFolder: dir });
     try {
       for (const name of ['referat.pdf', 'referat.docx', 'not-a-referat.html', 'scan.pdf']) fs.copyFileSync(fixture(name), path.join(dir, name));
-      const result = await client.request<{ files: number; findings: number; unreadable: string[]; cancelled: boolean }>('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] });
-      assert.deepStrictEqual({ ...result, unreadable: result.unreadable.length }, { files: 2, findings: 10, unreadable: 1, cancelled: false });
+      const result = await client.request<{ files: number; findings: number; unreadable: string[]; leftOut: string[]; cancelled: boolean }>('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] });
+      assert.deepStrictEqual({ ...result, unreadable: result.unreadable.length, leftOut: result.leftOut.length }, { files: 2, findings: 10, unreadable: 1, leftOut: 1, cancelled: false });
       assert.match(result.unreadable[0], /scan\.pdf: .*scanned image/);
+      assert.match(result.leftOut[0], /not-a-referat\.html: the text does not look like a referat/);
       const docx = extractedTextUri(path.join(dir, 'referat.docx'));
       const published = await client.until(() => client.published.get(docx), 'diagnostics of the Word file');
       assert.ok(published.diagnostics.some((d) => d.message.endsWith('(under "Punkt 7: Eventuelt")')));

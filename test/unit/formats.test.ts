@@ -115,6 +115,41 @@ describe('published formats (PDF, Word, web pages)', function () {
     assert.match(text, /^- at skolerne samles på Engskolen/m);
   });
 
+  it('reads a page whose items are collapsible sections: titles in buttons and summary, hidden bodies, only the <main>', async () => {
+    const { text } = await extractDocument(fixture('accordion.html'));
+    const { findings, parsed } = lintText(text);
+    assert.deepStrictEqual(
+      parsed.model.items.map((i) => [i.number, i.title, i.caseNumbers.map((c) => c.text).join(), i.decision?.heading]),
+      [
+        [1, 'Godkendelse af dagsorden', '', 'Beslutning'],
+        [2, 'Ny cykelsti langs Åvej', '25/3310', 'Beslutning'],
+        [3, 'Affaldsindsamling i sommerhusområder', '25/3402', 'Beslutning'],
+        [4, 'Eventuelt', '', 'Beslutning'],
+      ],
+    );
+    assert.deepStrictEqual(findings, []);
+    assert.match(text, /^Ordningen gøres permanent fra 2026\.$/m);
+    assert.match(text, /^\| Lyngbakken \| 8 \|$/m);
+    // The site around <main>, and the buttons that are no section's title, are left out.
+    for (const chrome of ['Skovby Kommune', 'Se alle møder', 'Søg', 'Udskriv', 'Fold alle punkter ud', 'Rådhustorvet']) assert.ok(!text.includes(chrome), `"${chrome}" is left out`);
+  });
+
+  it('finds a slip in a collapsible section and names its title', async () => {
+    const page = read('accordion.html').replace('<span class="item-number">4.</span>', '<span class="item-number">5.</span>');
+    const { text, format } = await extractData(Buffer.from(page), 'html');
+    const { findings, lines, parsed } = lintText(text);
+    const where = locator(lines, format, parsed.model.items.map((i) => i.line));
+    assert.deepStrictEqual(
+      findings.map((f) => [f.rule, f.message.en, where(f.range.start.line).heading]),
+      [['item-numbering', 'The numbering skips from 3 to 5.', '5. Eventuelt']],
+    );
+  });
+
+  it('a button in a heading or a table cell stays in its line; other buttons are left out', async () => {
+    const page = '<main><h2><button>Punkt 1: Budget</button></h2><table><tr><td><button aria-expanded="false">Vis</button> Bilag</td><td>2</td></tr></table><p>Tekst <button>Del</button></p></main>';
+    assert.strictEqual((await extractData(Buffer.from(page), 'html')).text, '## Punkt 1: Budget\n\n| Vis Bilag | 2 |\n\nTekst\n');
+  });
+
   it('keeps what the author wrote: no Markdown escapes, and the page’s own character set', async () => {
     const html = '<meta charset="windows-1252"><p>1. Godkendelse af dagsorden</p><p>Sag_1 *Bilag* [udkast]</p><p>Ærø, Øster Åby</p>';
     const { text } = await extractData(Buffer.from(html, 'latin1'), 'html');
@@ -184,6 +219,10 @@ describe('referat-lint on published formats (as a process)', function () {
     const r = run(['--extract', fixture('referat.pdf')]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual(r.stdout, read('referat.pdf.txt'));
+    // A page that is no referat is printed too: --extract is where the refusal points.
+    const page = run(['--extract', fixture('not-a-referat.html')]);
+    assert.strictEqual(page.code, 0, page.stderr);
+    assert.match(page.stdout, /^# Vejarbejde på Engvej\n\nFra mandag den 15\. september/);
     const missing = run(['--extract', fixture('no-such-file.pdf')]);
     assert.strictEqual(missing.code, 2);
     assert.strictEqual(missing.stderr, `referat-lint: cannot read ${fixture('no-such-file.pdf')}: ENOENT\n`);
@@ -207,14 +246,17 @@ describe('referat-lint on published formats (as a process)', function () {
     assert.match(run(['--lang', 'da', fixture('scan.pdf')]).stderr, /PDF-filen har ingen tekst at læse/);
   });
 
-  it('walks a folder for the published files whose text is a referat, and says which it could not read', () => {
+  it('walks a folder for the published files whose text is a referat, and says which it could not read or left out', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-formats-'));
     try {
       for (const name of ['referat.pdf', 'referat.docx', 'referat.html', 'not-a-referat.html', 'scan.pdf']) fs.copyFileSync(fixture(name), path.join(dir, name));
       const r = run(['--format', 'json', dir]);
       assert.strictEqual(r.code, 1, r.stderr);
       assert.deepStrictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => path.basename(f.file)), ['referat.docx', 'referat.html', 'referat.pdf']);
-      assert.strictEqual(r.stderr, `referat-lint: skipped: ${path.join(dir, 'scan.pdf')}: ${EXTRACT_MESSAGES.noTextLayer.en}\n`);
+      assert.strictEqual(
+        r.stderr,
+        `referat-lint: skipped: ${path.join(dir, 'scan.pdf')}: ${EXTRACT_MESSAGES.noTextLayer.en}\nreferat-lint: skipped: ${path.join(dir, 'not-a-referat.html')}: ${EXTRACT_MESSAGES.notAReferat.en}\n`,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -30,6 +30,10 @@ describe('extension manifest', () => {
     assert.deepStrictEqual(Object.keys(readJson('schemas/referatrc.schema.json').properties.rules.properties), [...RULE_IDS]);
   });
 
+  it('does not draw the form feeds of a PDF’s text (its page breaks) as control-character boxes in referater', () => {
+    assert.strictEqual(pkg.contributes.configurationDefaults['[referat]']['editor.renderControlCharacters'], false);
+  });
+
   it('has every %string% of the manifest, generated, with its Danish twin first', () => {
     const nls = readJson('package.nls.json');
     assert.deepStrictEqual(nls, manifestStrings());

@@ -35,6 +35,18 @@ export const MESSAGES = {
     da: 'PDF-filer kan kun læses med Node 20.19 eller nyere.',
     en: 'reading PDF files needs Node 20.19 or later.',
   },
+  beyondLimits: (what: Messages): Messages => ({
+    da: `filen læses ikke: ${what.da} (grænserne står i README'en under »Published formats«).`,
+    en: `the file is not read: ${what.en} (the limits are in the README under "Published formats").`,
+  }),
+  tooDeep: (depth: number, limit: number): Messages => ({
+    da: `websiden er indlejret mere end ${limit} elementer dybt (mindst ${depth}) og læses ikke.`,
+    en: `the web page nests elements more than ${limit} deep (at least ${depth}) and is not read.`,
+  }),
+  failed: (detail: string): Messages => ({
+    da: `filen kunne ikke læses (${detail}).`,
+    en: `the file could not be read (${detail}).`,
+  }),
   notAReferat: {
     da: 'teksten ligner ikke et referat (der står hverken REFERAT, Mødedato, Mødedeltagere eller "Punkt N:" i starten). Se den læste tekst med --extract.',
     en: 'the text does not look like a referat (no REFERAT, Mødedato, Mødedeltagere or "Punkt N:" near the top). See the text that was read with --extract.',

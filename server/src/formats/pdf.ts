@@ -1,3 +1,5 @@
+import { inflatedSize } from './inflate';
+import { LIMIT_WORDS, LIMITS } from './limits';
 import { ExtractError, MESSAGES } from './messages';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -51,6 +53,7 @@ const PARAGRAPH_GAP = 1.6;
  * referat). Throws an ExtractError for a scan, a password or a broken file.
  */
 export async function extractPdf(data: Uint8Array, maxPages = Infinity): Promise<string> {
+  if ((await inflatedStreamBytes(data, LIMITS.pdfStreamBytes)) > LIMITS.pdfStreamBytes) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.pdfStreams()));
   const pdfjs = await loadPdfJs();
   // pdf.js refuses a Buffer and takes over the array it gets: it is handed a copy.
   const task = pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
@@ -60,7 +63,9 @@ export async function extractPdf(data: Uint8Array, maxPages = Infinity): Promise
       if (name === 'PasswordException') throw new ExtractError(MESSAGES.encrypted);
       throw new ExtractError(MESSAGES.brokenPdf(String((e as Error)?.message ?? e)));
     });
+    if (pdf.numPages > LIMITS.pdfPages && maxPages > LIMITS.pdfPages) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.pdfPages(pdf.numPages)));
     const pages: string[] = [];
+    let length = 0;
     for (let n = 1; n <= Math.min(pdf.numPages, maxPages); n++) {
       const page = await pdf.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
@@ -73,6 +78,7 @@ export async function extractPdf(data: Uint8Array, maxPages = Infinity): Promise
       }
       pages.push(pageText(runs));
       page.cleanup();
+      if ((length += pages[pages.length - 1].length) > LIMITS.textChars) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.text()));
     }
     if (pages.every((p) => p.trim() === '')) throw new ExtractError(MESSAGES.noTextLayer);
     return pages.join('\n\f') + '\n';
@@ -114,4 +120,34 @@ function lineText(line: readonly Run[]): string {
     else text += run.str;
   }
   return text.trimEnd();
+}
+
+const latin1 = (data: Uint8Array, from: number, to: number): string => Buffer.from(data.buffer, data.byteOffset + from, to - from).toString('latin1');
+
+/**
+ * What a PDF's Flate-compressed streams inflate to together, counted up to just beyond `budget`
+ * without keeping the output: pdf.js holds a stream's whole output in memory, so a stream that
+ * inflates to gigabytes must be refused before pdf.js reads it. Image streams are left out: their
+ * pixels are never decoded for text. Streams inside object streams are inside a counted stream.
+ */
+export async function inflatedStreamBytes(data: Uint8Array, budget: number): Promise<number> {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let total = 0;
+  // The dictionary of a stream lies between the end of the stream before it and its own `stream` keyword: each byte is looked at once.
+  let previousEnd = 0;
+  for (let at = bytes.indexOf('stream'); at !== -1 && total <= budget; at = bytes.indexOf('stream', at + 6)) {
+    if (at >= 3 && latin1(data, at - 3, at) === 'end') continue;
+    let start = at + 6;
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] !== 0x0a && bytes[start - 1] !== 0x0d) continue;
+    if (bytes[start] === 0x0a) start++;
+    const head = latin1(data, previousEnd, at);
+    const dictionary = head.slice(head.lastIndexOf('obj') + 1);
+    const end = bytes.indexOf('endstream', start);
+    if (end === -1) break;
+    if (/\/FlateDecode/.test(dictionary) && !/\/Subtype\s*\/Image/.test(dictionary)) total += await inflatedSize(bytes.subarray(start, end), budget - total);
+    at = end + 3;
+    previousEnd = end + 9;
+  }
+  return total;
 }

@@ -29,6 +29,8 @@ export interface LintSummary {
   findings: number;
   /** `path: reason` of every file or folder that could not be read. */
   unreadable: string[];
+  /** `path: reason` of every PDF, Word or HTML file left out because its text does not look like a referat. */
+  leftOut: string[];
   cancelled: boolean;
 }
 
@@ -110,6 +112,7 @@ export class WorkspaceFindings {
       const kept = await keepReferater(found, [], this.lang(), { between: slice, cancelled });
       const paths = kept.files;
       unreadable.push(...kept.skipped);
+      const leftOut = kept.leftOut;
       let findings = 0;
       let files = 0;
       for (const [i, p] of paths.entries()) {
@@ -128,7 +131,7 @@ export class WorkspaceFindings {
         await slice();
       }
       if (!cancelled()) this.scannedFolders = roots;
-      return { files, findings, unreadable, cancelled: cancelled() };
+      return { files, findings, unreadable, leftOut, cancelled: cancelled() };
     } finally {
       if (this.running === run) this.running = undefined;
       this.wakeWaiters();
