@@ -118,6 +118,19 @@ describe('item-numbering: the fewest changes, only where unique', () => {
     );
   });
 
+  it('a closed item published as its heading alone, right after a decision, keeps its place in the numbering', () => {
+    const body = (n: number) => `Punkt ${n} Sag nummer ${n}\n\n24/${100 + n}\n\nSagsresumé\n\nTekst.\n\nBeslutning\n\nGodkendt.\n\n`;
+    for (const closed of ['Punkt 8 Orienteringssag: Fortroligt (Lukket)', 'Punkt 8 Personalesag - Lukket punkt', 'Punkt 8 Lukket: Personalesag']) {
+      let text = HEADER + '\n';
+      for (let n = 1; n <= 12; n++) text += n === 8 ? `${closed}\n\n` : body(n);
+      const { parsed, findings } = lintText(text);
+      assert.deepStrictEqual(parsed.model.items.map((i) => i.number), Array.from({ length: 12 }, (_, i) => i + 1), closed);
+      assert.ok(parsed.model.items[7].closed, closed);
+      assert.deepStrictEqual(findings.filter((f) => f.range.start.line === parsed.model.items[7].line).map((f) => f.rule), [], closed);
+      assert.deepStrictEqual(findings.filter((f) => f.rule === 'item-numbering'), [], closed);
+    }
+  });
+
   it('on 1,000,000 items with three typos, fixes the three and rewrites no correct heading, in bounded time', function () {
     this.timeout(60000);
     const n = 1_000_000;
