@@ -289,6 +289,17 @@ describe('rules', () => {
         output: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')),
       },
       {
+        name: 'an item missing between two entries: added in their form (dot leader), without a page number',
+        text: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.')),
+        errors: [{ line: 24, text: 'Vejplan' }],
+        output: (HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.'))).replace('Budget 2025.....\t3\n', 'Budget 2025.....\t3\nVejplan.....\n'),
+      },
+      {
+        name: 'an item missing where entries that name no item stand: no unique place, no fix',
+        text: HEADER + toc(['Budget 2025', 'Gammel sag', 'Anden sag', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.')),
+        errors: [{ line: 11, text: 'Gammel sag' }, { line: 12, text: 'Anden sag' }, { line: 26, text: 'Vejplan' }],
+      },
+      {
         name: 'an extra entry and a missing one',
         text: HEADER + toc(['Budget 2025', 'Vejplan']) + item(1, 'Budget 2025', DECISION('Godkendt.')),
         errors: [{ line: 11, text: 'Vejplan' }],
