@@ -131,6 +131,14 @@ describe('item-numbering: the fewest changes, only where unique', () => {
     }
   });
 
+  it('offers no fix that would write a number a heading-shaped line of the body already carries', () => {
+    const item = (n: number, body = '') => `\n# Punkt ${n}: Sag ${n}\n\n24/${n}\n\n## Beslutning\n\nGodkendt.\n${body}`;
+    const quoted = '\nSom nævnt under\n\n# Punkt 3: citeret overskrift\n\nmere tekst.\n';
+    const fixable = (text: string) => lintText(text).findings.filter((f) => f.rule === 'item-numbering').map((f) => `${f.message.en} ${f.fix ? 'fix' : 'no fix'}`);
+    assert.deepStrictEqual(fixable(HEADER + item(1) + item(2) + item(9) + item(4) + item(5)), ['Item 9 should be numbered 3: 4 of 5 items follow the sequence from 1. fix']);
+    assert.deepStrictEqual(fixable(HEADER + item(1) + item(2) + item(9) + item(4) + item(5, quoted)), ['Item 9 should be numbered 3: 4 of 5 items follow the sequence from 1. no fix']);
+  });
+
   it('on 1,000,000 items with three typos, fixes the three and rewrites no correct heading, in bounded time', function () {
     this.timeout(60000);
     const n = 1_000_000;

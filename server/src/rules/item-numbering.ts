@@ -1,4 +1,6 @@
 import type { Item, ReferatModel } from '../core/model';
+import { readHeadingCandidate } from '../core/layout/headings';
+import { shapeLine } from '../core/lines';
 import { fold } from '../core/text';
 import { msg, type TextEdit, type Rule } from './types';
 
@@ -87,6 +89,28 @@ export function renumberEdits(model: ReferatModel): TextEdit[] {
   return edits;
 }
 
+/**
+ * The numbers of lines in the shape of the items' headings that the parser left as body text (a
+ * list, a heading it did not take): a fix that wrote one of them would make a second heading of it.
+ */
+function numbersLeftInBody(model: ReferatModel, lines: readonly string[], shapeOf: readonly Item[]): Set<bigint> {
+  const keys = new Set<string>();
+  for (const item of shapeOf) {
+    const key = lines[item.line] === undefined ? undefined : readHeadingCandidate(lines[item.line], shapeLine(lines[item.line]))?.key;
+    if (key) keys.add(key);
+  }
+  // The table of contents lists the numbers on purpose; its lines are no second heading.
+  const headingLines = new Set([...model.items.map((i) => i.line), ...model.toc.flatMap((e) => range(e.range.start.line, e.range.end.line))]);
+  const numbers = new Set<bigint>();
+  if (keys.size === 0) return numbers;
+  for (let l = 0; l < lines.length; l++) {
+    if (headingLines.has(l)) continue;
+    const c = readHeadingCandidate(lines[l], shapeLine(lines[l]));
+    if (c && keys.has(c.key)) numbers.add(BigInt(c.numberText));
+  }
+  return numbers;
+}
+
 /** Item numbers that skip, repeat or go backwards. */
 export const itemNumbering: Rule = {
   id: 'item-numbering',
@@ -95,7 +119,7 @@ export const itemNumbering: Rule = {
   tags: ['numbering'],
   fixable: true,
   scope: 'document',
-  check({ model }, report) {
+  check({ model, lines }, report) {
     const items = model.items;
     let inOrder = true;
     for (let i = 1; i < items.length && inOrder; i++) inOrder = exact(items[i]) === exact(items[i - 1]) + 1n;
@@ -105,6 +129,8 @@ export const itemNumbering: Rule = {
       // One numbering changes the fewest numbers, and no more than it keeps: each number it changes is a slip, fixed on its own; its correct neighbours stay.
       const partners = tocPartners(model);
       const { start, kept } = best;
+      const wrong = items.filter((item, i) => exact(item) !== start + BigInt(i));
+      const inBody = numbersLeftInBody(model, lines, wrong);
       for (let i = 0; i < items.length; i++) {
         const want = start + BigInt(i);
         if (exact(items[i]) === want) continue;
@@ -115,7 +141,7 @@ export const itemNumbering: Rule = {
             `Punkt ${item.numberText} skulle have nummeret ${want}: ${kept} af ${items.length} punkter følger rækken fra ${start}.`,
             `Item ${item.numberText} should be numbered ${want}: ${kept} of ${items.length} items follow the sequence from ${start}.`,
           ),
-          fix: { title: msg(`Ret nummeret til ${want}`, `Change the number to ${want}`), edits: numberEdits(model, partners, i, want, 'in-step') },
+          fix: inBody.has(want) ? undefined : { title: msg(`Ret nummeret til ${want}`, `Change the number to ${want}`), edits: numberEdits(model, partners, i, want, 'in-step') },
         });
       }
       return;
@@ -139,3 +165,9 @@ export const itemNumbering: Rule = {
     }
   },
 };
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
