@@ -104,7 +104,7 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   // before a heading-shaped line, and from every heading-shaped line. An edit that could change any of that is read in full.
   // An edit of the heading line: it must keep its shape, its number and what the table of contents says of it.
   const onHeading = start.line === item.line;
-  if (onHeading && !sameHeadingWeight(oldLines, replacement[0], item.line, model.toc)) return undefined;
+  if (onHeading && (!sameHeadingWeight(oldLines, replacement[0], item.line, model.toc) || oldLines[start.line].includes('\f') || replacement[0].includes('\f'))) return undefined;
   // Page furniture (form feeds, running headers) is found document-wide too.
   if (model.layout.pageBreaks > 0 || model.layout.pageFurnitureLines > 0) return undefined;
   let sectionChanged = false;
@@ -224,9 +224,11 @@ function headingEvidence(lines: readonly string[], line: number): number {
 
 /** What a line could change in the layout: a heading-shaped line the choice of headings, a section heading or a retold meeting the context of the lines after it. */
 function layoutChange(raw: string): 'heading' | 'section' | undefined {
+  // A form feed is a page break, read document-wide (page furniture), even on a line that is otherwise blank.
+  if (raw.includes('\f')) return 'heading';
   const shape = shapeLine(raw);
   if (shape.blank) return undefined;
-  if (readItemHeading(raw, shape) !== undefined || raw.includes('\f')) return 'heading';
+  if (readItemHeading(raw, shape) !== undefined) return 'heading';
   if (classifySection(shape.content, !isMarkedHeading(shape)) || isHistoryEntry(shape.content)) return 'section';
   return undefined;
 }

@@ -402,7 +402,7 @@ connection.onExecuteCommand(guard('executeCommand', (params, token) => {
       const found = analysisOf(uri);
       if (!found) return notOpen(uri);
       const { model } = found.analysis.parsed;
-      const edits = params.command === COMMANDS.renumberItems ? (model.items.length > 1 ? renumberEdits(model, 1) : []) : rebuildTocEdits(found.analysis);
+      const edits = params.command === COMMANDS.renumberItems ? renumberEdits(model) : rebuildTocEdits(found.analysis);
       if (edits.length === 0) return { applied: false, edits: 0 };
       return answered(connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } }), applying, lang, token).then((r) => ({ applied: r.applied, edits: edits.length }));
     }

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Diagnostic, FoldingRange } from 'vscode-languageserver-protocol';
-import { TestClient } from '../support/lsp';
+import type { CodeAction, Diagnostic, FoldingRange, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyTextEdits, TestClient } from '../support/lsp';
 import { repoRoot } from '../support/paths';
 
 /** What the editor asked of the server in issue 17: Danish unless told otherwise, folder settings, folds. */
@@ -67,5 +67,78 @@ describe('language server: the editor of issue 17', function () {
     assert.ok(ranges.every((r) => r.startLine >= 2), ranges.map((r) => `${r.startLine}-${r.endLine}`).join(' '));
     assert.ok(ranges.some((r) => r.startLine === 2 && r.endLine === 8), 'the header from its title line');
     await client.stop();
+  });
+});
+
+/** A fictional referat in the coded shape (`N. JA - Title`), its table of contents with dot leaders and page numbers. */
+const codedItem = (n: number, title: string): string => `**${n}. JA - ${title}**\n\nÅben sag\n\n**Beslutning Udvalget for Job og Arbejdsmarked den 05-02-2025**\n\nGodkendt.\n\n`;
+const CODED = `# REFERAT Udvalget for Job og Arbejdsmarked d. 05-02-2025
+
+**Mødedato** Onsdag d. 5. februar 2025 kl. 16:00
+
+**Mødedeltagere** Anne Holm (A), Bo Sejer (V)
+
+# Indholdsfortegnelse
+
+1. JA - Godkendelse af dagsorden.....\t1
+2. JA - Orientering fra formanden .....\t2
+3. JA - Budget 2025.....\t4
+
+${codedItem(1, 'Godkendelse af dagsorden')}${codedItem(2, 'Orientering fra formanden')}${codedItem(3, 'Budget 2025')}`;
+
+function edited(text: string, edit: WorkspaceEdit | undefined, uri: string): string {
+  return applyTextEdits(text, edit?.changes?.[uri] ?? []);
+}
+
+describe('language server: the table-of-contents commands of issue 26', function () {
+  this.timeout(60000);
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ locale: 'en' });
+  });
+  after(async () => client.stop());
+
+  it('rebuilds nothing where the table of contents follows the headings: codes, dot leaders and page numbers stay', async () => {
+    const u = 'file:///tmp/referat-test/coded-clean.referat.md';
+    await client.open(u, CODED);
+    const before = client.edits.length;
+    const result = await client.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: 'referat.server.rebuildToc', arguments: [u] });
+    assert.deepStrictEqual(result, { applied: false, edits: 0 });
+    assert.strictEqual(client.edits.length, before, 'no edit is sent');
+    await client.close(u);
+  });
+
+  it('adds a new item in its neighbours\' form, without a page, renumbers the entry after it, and keeps every other line; the missing-entry warning has a quick fix', async () => {
+    const text = CODED.replace('**3. JA - Budget 2025**', `${codedItem(3, 'Pulje til fleksjob')}**4. JA - Budget 2025**`);
+    const u = 'file:///tmp/referat-test/coded-new.referat.md';
+    await client.open(u, text);
+    const missing = (await client.diagnostics(u)).items!.filter((d) => d.code === 'toc-mismatch');
+    assert.deepStrictEqual(missing.map((d) => d.message), ['Item 3 "Pulje til fleksjob" is missing from the table of contents.']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: missing[0].range, context: { diagnostics: [missing[0]] } });
+    const add = actions.find((a) => a.title === 'Add the item to the table of contents');
+    assert.ok(add, actions.map((a) => a.title).join(' | '));
+    const added = edited(text, add.edit, u);
+    assert.strictEqual(added, text.replace('formanden .....\t2\n', 'formanden .....\t2\n3. JA - Pulje til fleksjob .....\n'));
+
+    await client.request('workspace/executeCommand', { command: 'referat.server.rebuildToc', arguments: [u] });
+    const rebuilt = edited(text, client.edits[client.edits.length - 1].edit, u);
+    assert.strictEqual(
+      rebuilt,
+      text.replace('formanden .....\t2\n3. JA - Budget 2025.....\t4\n', 'formanden .....\t2\n3. JA - Pulje til fleksjob .....\n4. JA - Budget 2025.....\t4\n'),
+    );
+    const v = 'file:///tmp/referat-test/coded-rebuilt.referat.md';
+    await client.open(v, rebuilt);
+    assert.deepStrictEqual((await client.diagnostics(v)).items, [], 'nothing left to warn of');
+    await client.close(u);
+    await client.close(v);
+  });
+
+  it('renumbers a mistyped item and its entry in the table of contents, and nothing else', async () => {
+    const text = CODED.replace('**3. JA - Budget', '**4. JA - Budget').replace('3. JA - Budget 2025.....', '4. JA - Budget 2025.....');
+    const u = 'file:///tmp/referat-test/coded-typo.referat.md';
+    await client.open(u, text);
+    await client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: [u] });
+    assert.strictEqual(edited(text, client.edits[client.edits.length - 1].edit, u), CODED);
+    await client.close(u);
   });
 });

@@ -95,7 +95,7 @@ describe('referat-lint: which files', () => {
     const r = runCli(['two\nlines.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 1, r.stderr);
     assert.deepStrictEqual(r.stdout.split('\n').slice(0, 2), [
-      'two\\nlines.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.',
+      'two\\nlines.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
       'two\\nlines.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
     ]);
     const json = runCli(['--format', 'json', 'two\nlines.referat.md'], { cwd: t.dir });

@@ -65,7 +65,7 @@ describe('referat-lint output formats and exit codes', () => {
     const r = runCli(['--format', 'github', 'slip.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 1);
     assert.deepStrictEqual(r.stdout.trim().split('\n').slice(0, 2), [
-      '::warning file=slip.referat.md,line=15,col=9,endLine=15,endColumn=11,title=item-numbering::The numbering skips from 20 to 22.',
+      '::warning file=slip.referat.md,line=15,col=9,endLine=15,endColumn=11,title=item-numbering::Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
       '::error file=slip.referat.md,line=17,col=1,endLine=17,endColumn=7,title=case-number-future::The case number "27/311" is from 2027, after the meeting\'s year 2025.',
     ]);
   });
@@ -140,7 +140,7 @@ describe('referat-lint output formats and exit codes', () => {
       writeTree(d.dir, { 'sub/.referatrc.json': '{ "rules": { "case-number-future": "off" } }' });
       const r = runCli(['--stdin-filename', 'sub/new.referat.md', '-'], { cwd: d.dir, input: WITH_SLIP });
       assert.strictEqual(r.code, 1, r.stderr);
-      assert.deepStrictEqual(r.stdout.trim().split('\n'), ['sub/new.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.', '1 problem (0 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.']);
+      assert.deepStrictEqual(r.stdout.trim().split('\n'), ['sub/new.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.', '1 problem (0 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.']);
     } finally {
       d.remove();
     }
@@ -158,11 +158,11 @@ describe('referat-lint output formats and exit codes', () => {
 
   it('speaks Danish by default whatever LANG says, and English with --lang en', () => {
     const da = runCli(['slip.referat.md'], { cwd: t.dir, defaultLang: true, env: { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' } });
-    assert.match(da.stdout, /slip\.referat\.md:15:9 advarsel item-numbering Nummereringen springer fra 20 til 22\./);
+    assert.match(da.stdout, /slip\.referat\.md:15:9 advarsel item-numbering Punkt 22 skulle have nummeret 21: 2 af 3 punkter følger rækken fra 20\./);
     const usage = runCli(['--format', 'xml', 'x'], { defaultLang: true });
     assert.match(usage.stderr, /--format skal være text, json, sarif, github/);
     const en = runCli(['--lang', 'en', 'slip.referat.md'], { cwd: t.dir });
-    assert.match(en.stdout, /warning item-numbering The numbering skips/);
+    assert.match(en.stdout, /warning item-numbering Item 22 should be numbered 21/);
   });
 
   it('documents every flag in --help and in the README', () => {

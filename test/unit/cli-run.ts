@@ -47,7 +47,7 @@ export function writeTree(dir: string, files: Record<string, string | Buffer>): 
   }
 }
 
-/** A fictional referat with two slips: a gap in the numbering (fixable) and a case number from the future. */
+/** A fictional referat with two slips: a number out of sequence (fixable: 20, 22, 22 should read 20, 21, 22) and a case number from the future. */
 export const WITH_SLIP = `# REFERAT Teknik- og Miljøudvalget d. 03-06-2025
 
 **Mødedato** Tirsdag d. 3. juni 2025 kl. 15:00
@@ -65,6 +65,14 @@ Godkendt.
 # Punkt 22: Cykelsti ved skolen
 
 27/311
+
+## Beslutning i Teknik- og Miljøudvalget den 03-06-2025
+
+Godkendt.
+
+# Punkt 22: Vintertjeneste
+
+25/312
 
 ## Beslutning i Teknik- og Miljøudvalget den 03-06-2025
 

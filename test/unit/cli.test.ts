@@ -27,7 +27,7 @@ describe('referat-lint (as a process)', () => {
     assert.strictEqual(r.code, 1, r.stderr);
     const lines = r.stdout.trim().split('\n');
     assert.deepStrictEqual(lines.slice(0, -1).map((l) => l.replace(dir, 'D')), [
-      'D/slip.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.',
+      'D/slip.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
       'D/slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
     ]);
     assert.strictEqual(lines[lines.length - 1], '2 problems (1 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.');
@@ -41,7 +41,7 @@ describe('referat-lint (as a process)', () => {
       {
         file: path.join(dir, 'slip.referat.md'),
         diagnostics: [
-          { rule: 'item-numbering', severity: 'warning', message: 'The numbering skips from 20 to 22.', range: { start: { line: 14, character: 8 }, end: { line: 14, character: 10 } } },
+          { rule: 'item-numbering', severity: 'warning', message: 'Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.', range: { start: { line: 14, character: 8 }, end: { line: 14, character: 10 } } },
           { rule: 'case-number-future', severity: 'error', message: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.', range: { start: { line: 16, character: 0 }, end: { line: 16, character: 6 } } },
         ],
       },
@@ -50,7 +50,7 @@ describe('referat-lint (as a process)', () => {
 
   it('speaks Danish with --lang da', () => {
     const r = run(['--lang', 'da', path.join(dir, 'slip.referat.md')]);
-    assert.match(r.stdout, /advarsel item-numbering Nummereringen springer fra 20 til 22\./);
+    assert.match(r.stdout, /advarsel item-numbering Punkt 22 skulle have nummeret 21: 2 af 3 punkter følger rækken fra 20\./);
     assert.match(r.stdout, /2 fund \(1 fejl, 1 advarsler, 0 informationer\) i 1 fil\./);
   });
 
@@ -72,7 +72,7 @@ describe('referat-lint (as a process)', () => {
     const model = JSON.parse(r.stdout);
     assert.strictEqual(model.meeting.date, '2025-06-03');
     assert.deepStrictEqual(model.meeting.members.map((m: { name: string }) => m.name), ['Lars Vinther', 'Pia Kold']);
-    assert.deepStrictEqual(model.items.map((i: { number: number; line: number; title: string }) => [i.number, i.line, i.title]), [[20, 6, 'Vejplan 2026'], [22, 14, 'Cykelsti ved skolen']]);
+    assert.deepStrictEqual(model.items.map((i: { number: number; line: number; title: string }) => [i.number, i.line, i.title]), [[20, 6, 'Vejplan 2026'], [22, 14, 'Cykelsti ved skolen'], [22, 22, 'Vintertjeneste']]);
     assert.strictEqual(model.items[0].decision.line, 10);
     assert.strictEqual(model.items[0].decision.date, '2025-06-03');
     assert.deepStrictEqual(model.items[1].caseNumbers.map((c: { text: string }) => c.text), ['27/311']);

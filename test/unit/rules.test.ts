@@ -242,20 +242,38 @@ describe('rules', () => {
     ],
   });
 
+  const numbered = (numbers: number[]) => HEADER + numbers.map((n, k) => item(n, String.fromCharCode(65 + k), DECISION('Godkendt.'), `24/${k + 1}`)).join('');
   testRule('item-numbering', {
     valid: [{ name: 'numbers run on from any start', text: HEADER + item(74, 'A', DECISION('Godkendt.')) + item(75, 'B', DECISION('Godkendt.')) }],
     invalid: [
       {
-        name: 'a gap, renumbered by the fix',
-        text: HEADER + item(74, 'A', DECISION('Godkendt.'), '24/1') + item(75, 'B', DECISION('Godkendt.'), '24/2') + item(77, 'C', DECISION('Godkendt.'), '24/3') + item(78, 'D', DECISION('Godkendt.'), '24/4'),
-        errors: [{ line: 30, text: '77' }],
-        output: HEADER + item(74, 'A', DECISION('Godkendt.'), '24/1') + item(75, 'B', DECISION('Godkendt.'), '24/2') + item(76, 'C', DECISION('Godkendt.'), '24/3') + item(77, 'D', DECISION('Godkendt.'), '24/4'),
+        name: 'a gap before the last item: only its number changes',
+        text: numbered([74, 75, 76, 78]),
+        errors: [{ line: 41, text: '78' }],
+        output: numbered([74, 75, 76, 77]),
+      },
+      {
+        name: 'a typo in the first item: only that number changes, not the correct items after it',
+        text: numbered([7, 2, 3, 4]),
+        errors: [{ line: 8, text: '7' }],
+        output: numbered([1, 2, 3, 4]),
+      },
+      {
+        name: 'two numbers swapped: both change, the others stay',
+        text: numbered([1, 2, 4, 3, 5]),
+        errors: [{ line: 30, text: '4' }, { line: 41, text: '3' }],
+        output: numbered([1, 2, 3, 4, 5]),
       },
       {
         name: 'a repeat',
         text: HEADER + item(1, 'A', DECISION('Godkendt.'), '24/1') + item(1, 'B', DECISION('Godkendt.'), '24/2'),
         errors: [{ line: 19, text: '1' }],
         output: HEADER + item(1, 'A', DECISION('Godkendt.'), '24/1') + item(2, 'B', DECISION('Godkendt.'), '24/2'),
+      },
+      {
+        name: 'a gap in the middle: the items before it or those after it are off, equally few, so no fix',
+        text: numbered([74, 75, 77, 78]),
+        errors: [{ line: 30, text: '77' }],
       },
     ],
   });
@@ -269,6 +287,17 @@ describe('rules', () => {
         text: HEADER + toc(['Budget 2026', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')),
         errors: [{ line: 10, text: 'Budget 2026' }],
         output: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')),
+      },
+      {
+        name: 'an item missing between two entries: added in their form (dot leader), without a page number',
+        text: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.')),
+        errors: [{ line: 24, text: 'Vejplan' }],
+        output: (HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.'))).replace('Budget 2025.....\t3\n', 'Budget 2025.....\t3\nVejplan.....\n'),
+      },
+      {
+        name: 'an item missing where entries that name no item stand: no unique place, no fix',
+        text: HEADER + toc(['Budget 2025', 'Gammel sag', 'Anden sag', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.')),
+        errors: [{ line: 11, text: 'Gammel sag' }, { line: 12, text: 'Anden sag' }, { line: 26, text: 'Vejplan' }],
       },
       {
         name: 'an extra entry and a missing one',

@@ -222,6 +222,8 @@ function isStructural(raw: string, shape: LineShape): boolean {
 }
 
 const LUKKET = /lukket/i;
+/** A closed mark after the title: `Title (Lukket)`, `Title - Lukket punkt`, `Title - LUKKET SAG`. */
+const CLOSED_AT_END = /(?:\(\s*lukket(?:\s+(?:punkt|sag))?\s*\)|[-–]\s*lukket(?:\s+(?:punkt|sag))?)\s*$/i;
 
 export function readItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, heading: ItemHeading, context: ItemContext): Item {
   const shape = shapes[start];
@@ -229,7 +231,7 @@ export function readItem(lines: readonly string[], shapes: readonly LineShape[],
   let title = heading.title;
   for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
   const titleEnd = headingEndLine === start ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
-  const closed = LUKKET.test(title) && (/^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title));
+  const closed = LUKKET.test(title) && (/^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title) || CLOSED_AT_END.test(title));
   const item: Item = {
     number: Number(heading.numberText),
     numberText: heading.numberText,

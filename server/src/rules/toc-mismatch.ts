@@ -14,6 +14,11 @@ function key(title: string): string {
 
 const DASH_OR_QUOTE = /[-‐‑‒–—’'`´]/;
 
+/** Whether an entry's title and a heading are the same as a reader compares them (this rule says nothing of them then). */
+export function sameTitle(a: string, b: string): boolean {
+  return key(a) === key(b);
+}
+
 function written(title: string): string {
   return title.normalize('NFC').replace(/\s+/g, ' ').replace(/(?<![.\s])[.\s]+$/, '').trim();
 }
@@ -69,6 +74,53 @@ function rewrite(entry: TocEntry, item: Item): Report['fix'] {
   };
 }
 
+/**
+ * For each table-of-contents entry, the index of the item it stands for: equal titles in order, then
+ * within each gap between them the rest in order (gaps of equal length) or by similar titles.
+ * Undefined for an entry that names no item, or names one that it stands apart from (out of order).
+ */
+export function pairToc(toc: readonly TocEntry[], items: readonly Item[]): Array<number | undefined> {
+  const tocKeys = toc.map((e) => key(e.title));
+  const itemKeys = items.map((i) => key(i.title));
+  const partner: Array<number | undefined> = toc.map(() => undefined);
+  const pairs = align(tocKeys, itemKeys);
+  for (const [t, h] of pairs) partner[t] = h;
+  const itemKeySet = new Set(itemKeys);
+  const tocKeySet = new Set(tocKeys);
+  const bounds: Array<[number, number]> = [[-1, -1], ...pairs, [toc.length, items.length]];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    // An entry or item whose title stands elsewhere in the other list is out of order, not renamed.
+    const tocGap = range(bounds[k][0] + 1, bounds[k + 1][0]).filter((t) => !itemKeySet.has(tocKeys[t]));
+    const itemGap = range(bounds[k][1] + 1, bounds[k + 1][1]).filter((h) => !tocKeySet.has(itemKeys[h]));
+    if (tocGap.length === 0 || itemGap.length === 0) continue;
+    if (tocGap.length === itemGap.length) tocGap.forEach((t, j) => (partner[t] = itemGap[j]));
+    else if (tocGap.length * itemGap.length <= 2500) {
+      const used = new Set<number>();
+      for (const t of tocGap) {
+        const h = itemGap.find((x) => !used.has(x) && similar(tocKeys[t], itemKeys[x]));
+        if (h === undefined) continue;
+        used.add(h);
+        partner[t] = h;
+      }
+    }
+  }
+  return partner;
+}
+
+/**
+ * A new entry for `item` in the form of `template`, a neighbouring entry: its number form, committee
+ * code and dot leader, but no page number, which only the published document knows.
+ */
+export function entryInFormOf(lines: readonly string[], template: TocEntry, item: Item): string {
+  const first = lines[template.titleRange.start.line] ?? '';
+  let prefix = first.slice(0, template.titleRange.start.character);
+  const n = template.numberRange;
+  if (n && n.start.line === template.titleRange.start.line) prefix = prefix.slice(0, n.start.character) + item.numberText + prefix.slice(n.end.character);
+  let suffix = (lines[template.titleRange.end.line] ?? '').slice(template.titleRange.end.character);
+  if (template.page !== undefined) suffix = suffix.replace(/\s*\d{1,4}\s*$/, '');
+  return prefix + item.title + suffix.trimEnd();
+}
+
 /** The table of contents and the item headings differ. */
 export const tocMismatch: Rule = {
   id: 'toc-mismatch',
@@ -78,7 +130,7 @@ export const tocMismatch: Rule = {
   fixable: true,
   scope: 'document',
   reads: ['toc', 'headings'],
-  check({ model }, report) {
+  check({ model, lines }, report) {
     const toc = model.toc;
     const items = model.items;
     if (toc.length === 0 || items.length === 0) return;
@@ -101,7 +153,7 @@ export const tocMismatch: Rule = {
 
     const bounds: Array<[number, number]> = [[-1, -1], ...pairs, [toc.length, items.length]];
     // Made at the first gap: a table of contents that follows the headings has none.
-    let gapFacts: { matchedItemKeys: Set<string>; firstItemWithKey: Map<string, number>; tocKeySet: Set<string>; numberedWithoutPages: boolean } | undefined;
+    let gapFacts: { matchedItemKeys: Set<string>; firstItemWithKey: Map<string, number>; tocKeySet: Set<string> } | undefined;
     for (let k = 0; k + 1 < bounds.length; k++) {
       if (bounds[k][0] + 1 === bounds[k + 1][0] && bounds[k][1] + 1 === bounds[k + 1][1]) continue;
       if (!gapFacts) {
@@ -114,10 +166,9 @@ export const tocMismatch: Rule = {
           matchedItemKeys: new Set(pairs.map(([, h]) => itemKeys[h])),
           firstItemWithKey,
           tocKeySet: new Set(tocKeys),
-          numberedWithoutPages: toc.every((e) => e.number !== undefined && e.page === undefined),
         };
       }
-      const { matchedItemKeys, firstItemWithKey, tocKeySet, numberedWithoutPages } = gapFacts;
+      const { matchedItemKeys, firstItemWithKey, tocKeySet } = gapFacts;
       const tocGap = range(bounds[k][0] + 1, bounds[k + 1][0]);
       const itemGap = range(bounds[k][1] + 1, bounds[k + 1][1]);
       const usedItems = new Set<number>();
@@ -161,16 +212,19 @@ export const tocMismatch: Rule = {
         if (usedItems.has(h) || tocKeySet.has(itemKeys[h])) continue;
         const item = items[h];
         const before = bounds[k][0] >= 0 ? toc[bounds[k][0]] : undefined;
-        const fix: Report['fix'] = numberedWithoutPages
-          ? {
-              title: msg('Tilføj punktet til indholdsfortegnelsen', 'Add the item to the table of contents'),
-              edits: [
-                before
-                  ? { range: { start: { line: before.line, character: before.range.end.character }, end: { line: before.line, character: before.range.end.character } }, newText: `\n${BigInt(item.numberText)}. ${item.title}` }
-                  : { range: { start: { line: toc[0].line, character: 0 }, end: { line: toc[0].line, character: 0 } }, newText: `${BigInt(item.numberText)}. ${item.title}\n` },
-              ],
-            }
-          : undefined;
+        const after = bounds[k + 1][0] < toc.length ? toc[bounds[k + 1][0]] : undefined;
+        // Between two entries with nothing else between them, the place is unique; the entry takes the form of its neighbour.
+        const fix: Report['fix'] =
+          tocGap.length === 0 && (before ?? after)
+            ? {
+                title: msg('Tilføj punktet til indholdsfortegnelsen', 'Add the item to the table of contents'),
+                edits: [
+                  before
+                    ? { range: { start: before.range.end, end: before.range.end }, newText: `\n${entryInFormOf(lines, before, item)}` }
+                    : { range: { start: { line: after!.line, character: 0 }, end: { line: after!.line, character: 0 } }, newText: `${entryInFormOf(lines, after!, item)}\n` },
+                ],
+              }
+            : undefined;
         report({
           range: item.titleRange,
           message: msg(

@@ -215,6 +215,15 @@ export interface ChosenHeadings {
   bodyCandidates: number;
 }
 
+/**
+ * A closed item publishes its heading alone, which right after a decision weighs as that decision's
+ * text; where its number is exactly the one between the heading before and the next heading, and the
+ * next one reads as a heading of its own, it heads an item and keeps its place in the numbering.
+ */
+function fillsGap(next: HeadingCandidate | undefined, n: number): boolean {
+  return next !== undefined && Number(next.numberText) === n + 1 && next.evidence >= 1;
+}
+
 /** Describes a shape key for people: `## Punkt N: Title`, `**N. XX - Title**`. */
 export function describeShape(key: string): string {
   const [formSep, markupBullet] = key.split('|');
@@ -286,7 +295,8 @@ export function chooseHeadings(
   let last: number | undefined;
   let previous: HeadingCandidate | undefined;
   let previousKept = false;
-  for (const c of chosen) {
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k];
     const n = Number(c.numberText);
     // The next number of a list that was already left as body text is that list's, unless it is a heading in its own right.
     const continuesList = previous !== undefined && !previousKept && Number(previous.numberText) === n - 1 && c.line - previous.line <= 4;
@@ -294,7 +304,7 @@ export function chooseHeadings(
     if (c.evidence >= 3) keep = true;
     else if (continuesList) keep = false;
     else if (last === undefined) keep = c.evidence >= 1 || (c.evidence >= 0 && best.mean < 2);
-    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0);
+    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0) || (n === last + 1 && c.evidence >= -2 && fillsGap(chosen[k + 1], n));
     if (keep) {
       headings.push(c);
       last = n;
