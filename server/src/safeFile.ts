@@ -1,14 +1,10 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Message } from './rules/types';
+import { notRegular, ReadRefusal, tooLarge } from './io/read';
 
-/** A file the tool will not read or write, with the reason in both languages. */
-export class FileRefusal extends Error {
-  constructor(readonly reason: Message) {
-    super(reason.en);
-  }
-}
+/** A file the tool will not read or write, with the reason in both languages: the safe reader's refusal. */
+export { ReadRefusal as FileRefusal };
 
 const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
 
@@ -22,14 +18,14 @@ export function openRegularFile(file: string, options: { follow?: boolean } = {}
   const stat = fs.fstatSync(fd);
   if (!stat.isFile()) {
     fs.closeSync(fd);
-    throw new FileRefusal({ da: 'er ikke en almindelig fil', en: 'is not a regular file' });
+    throw notRegular(stat);
   }
   return { fd, stat };
 }
 
 /** All of an open file's bytes, from the start, refused beyond `maxBytes`. */
 export function readAll(fd: number, size: number, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
-  if (size > maxBytes) throw new FileRefusal({ da: `er større end ${maxBytes} bytes`, en: `is larger than ${maxBytes} bytes` });
+  if (size > maxBytes) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];
   let total = 0;
   // The size is a hint: the file may have grown since fstat; read to its end, within the bound.
@@ -40,7 +36,7 @@ export function readAll(fd: number, size: number, maxBytes = Number.MAX_SAFE_INT
     if (n > 0) chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     total += n;
     pos += n;
-    if (total > maxBytes) throw new FileRefusal({ da: `er større end ${maxBytes} bytes`, en: `is larger than ${maxBytes} bytes` });
+    if (total > maxBytes) throw tooLarge(maxBytes);
     if (n < buf.length) break;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);

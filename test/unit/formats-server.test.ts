@@ -61,7 +61,7 @@ describe('language server: published formats', function () {
 
   it('answers the editor while it reads a published file, and refuses files made to expand without end', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-hostile-server-'));
-    const client = await TestClient.start();
+    const client = await TestClient.start({ workspaceFolder: dir });
     try {
       const files = { 'deep.html': deepHtml(40000), 'bomb.docx': zipBombDocx(1000), 'bomb.pdf': pdfBomb(1000), 'long.pdf': fs.readFileSync(fixture('long.pdf')) };
       for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), data);

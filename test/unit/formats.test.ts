@@ -141,7 +141,7 @@ describe('published formats (PDF, Word, web pages)', function () {
     const where = locator(lines, format, parsed.model.items.map((i) => i.line));
     assert.deepStrictEqual(
       findings.map((f) => [f.rule, f.message.en, where(f.range.start.line).heading]),
-      [['item-numbering', 'The numbering skips from 3 to 5.', '5. Eventuelt']],
+      [['item-numbering', 'Item 5 should be numbered 4: 3 of 4 items follow the sequence from 1.', '5. Eventuelt']],
     );
   });
 

@@ -92,7 +92,7 @@ describe('turning a rule off writes only the workspace\'s own .referatrc.json (i
     execFileSync('mkfifo', [path.join(ws, '.referatrc.json')]);
     const outcome = disableIn('FIFO .referatrc.json', path.join(ws, 'm.referat.md'), 'toc-mismatch', [folderUri()]);
     assert.strictEqual(outcome.applied, false);
-    assert.match(outcome.applied ? '' : outcome.reason.en, /\.referatrc\.json is not a regular file; edit it yourself\./);
+    assert.match(outcome.applied ? '' : outcome.reason.en, /\.referatrc\.json cannot be read \(not a regular file \(a FIFO\)\); edit it yourself\./);
     assert.ok(fs.statSync(path.join(ws, '.referatrc.json')).isFIFO(), 'left as it was');
   });
 
@@ -117,8 +117,9 @@ describe('turning a rule off writes only the workspace\'s own .referatrc.json (i
 const BOM = '\uFEFF';
 const FIXED = WITH_SLIP.replace('Punkt 22', 'Punkt 21');
 /** A short referat whose fix is on line 4, so that the diff's hunk reaches line 1. */
-const TOP = '# REFERAT Teknik- og Miljøudvalget d. 03-06-2025\n# Punkt 1: Vejplan\nGodkendt.\n# Punkt 3: Cykelsti\n\nGodkendt.\n';
-const TOP_FIXED = TOP.replace('Punkt 3', 'Punkt 2');
+// The slip in the first item, so that the diff's hunk reaches line 1 (and the BOM).
+const TOP = '# REFERAT Teknik- og Miljøudvalget d. 03-06-2025\n# Punkt 7: Vejplan\n## Beslutning\nGodkendt.\n# Punkt 2: Cykelsti\n## Beslutning\nGodkendt.\n# Punkt 3: Busplan\n## Beslutning\nGodkendt.\n';
+const TOP_FIXED = TOP.replace('Punkt 7', 'Punkt 1');
 
 describe('referat-lint --fix writes nothing it cannot write back whole (issue 23)', function () {
   this.timeout(120000);

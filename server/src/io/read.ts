@@ -37,7 +37,8 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-function notRegular(stat: fs.Stats): ReadRefusal {
+/** The refusal of what is not a regular file, naming what it is. */
+export function notRegular(stat: fs.Stats): ReadRefusal {
   const kind = kindOf(stat);
   return new ReadRefusal({ da: `ikke en almindelig fil (${kind.da})`, en: `not a regular file (${kind.en})` });
 }

@@ -111,7 +111,7 @@ export function disableRule(documentUri: string, rule: string, workspaceFolders:
       // A BOM is no JSON: it is set aside and written back.
       if (text.charCodeAt(0) === 0xfeff) [bom, text] = ['\uFEFF', text.slice(1)];
     } catch (e) {
-      if (e instanceof FileRefusal) return refuse(`${file} ${e.reason.da}; ret den selv.`, `${file} ${e.reason.en}; edit it yourself.`);
+      if (e instanceof FileRefusal) return refuse(`${file} kan ikke læses (${e.reason.da}); ret den selv.`, `${file} cannot be read (${e.reason.en}); edit it yourself.`);
       return refuse(`${file} kan ikke læses (${errorText(e)}).`, `${file} cannot be read (${errorText(e)}).`);
     }
     const errors: ParseError[] = [];

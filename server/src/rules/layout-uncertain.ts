@@ -42,7 +42,8 @@ export const layoutUncertain: Rule = {
   scope: 'document',
   reads: [],
   check({ model, config }, report) {
-    if (!model.certainty) return;
+    // With no item read the parser's own note says so, and no check has anything to miss.
+    if (!model.certainty || model.items.length === 0) return;
     const parts = uncertainParts(model.certainty);
     if (parts.length === 0) return;
     const off = RULES.filter((r) => r.reads.some((p) => parts.includes(p)) && (config.rules[r.id] ?? r.defaultSeverity) !== 'off').map((r) => r.id);
