@@ -59,6 +59,7 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
     items.push(readItem(lines, shapes, start, end, headings[k], context));
   }
   const decisions = placeDecisions(items, lines, shapes);
+  if (meeting.date === undefined) dateFromDecisions(meeting, items);
 
   const firstItemLine = headings.length > 0 ? headings[0].line : lines.length;
   const tocLast = tocEnd ?? Math.max(tocLine ?? 0, firstItemLine - 1);
@@ -72,6 +73,28 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
     lineCount: lines.length,
   };
   return { model, problems: parseProblems(model, lines) };
+}
+
+/**
+ * A header that states no date leaves the decision headings to say it (`Beslutning i X den
+ * 17-01-2018`): the date most of them name, where they agree.
+ */
+function dateFromDecisions(meeting: Meeting, items: readonly Item[]): void {
+  const counts = new Map<string, number>();
+  let dated = 0;
+  for (const item of items) {
+    const date = item.decision?.date;
+    if (!date) continue;
+    dated++;
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  for (const [date, n] of counts) {
+    if (n * 2 <= dated) continue;
+    const first = items.find((i) => i.decision?.date === date)!.decision!;
+    meeting.date = date;
+    meeting.dateRange = first.dateRange;
+    return;
+  }
 }
 
 /**

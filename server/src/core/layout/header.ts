@@ -62,6 +62,24 @@ function labelledDate(lines: readonly string[], shapes: readonly LineShape[], li
   return undefined;
 }
 
+/** How many lines of text a header without a date label may hold before its date: a web page's menus come first. */
+const UNLABELLED_DATE_LINES = 80;
+
+/**
+ * A header that labels no date states it in its title or a sentence (`Social og sundheds møde den
+ * 17. april 2023`, `Den 09.01.2020 kl. 13:00`), or bare (`24-09-2019`): the first date above the
+ * first item. Labels written first and their values after them (text copied from a PDF) read so too.
+ */
+function firstHeaderDate(lines: readonly string[], shapes: readonly LineShape[], headerEnd: number): { iso: string; line: number; index: number; length: number } | undefined {
+  for (let i = 0, seen = 0; i < headerEnd && seen < UNLABELLED_DATE_LINES; i++) {
+    if (shapes[i].blank) continue;
+    seen++;
+    const d = findDates(lines[i])[0];
+    if (d) return { iso: d.iso, line: i, index: d.index, length: d.length };
+  }
+  return undefined;
+}
+
 function nextText(shapes: readonly LineShape[], line: number, end: number): number | undefined {
   for (let i = line + 1; i < end; i++) if (!shapes[i].blank) return i;
   return undefined;
@@ -182,6 +200,7 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
   }
   if (titleCommittee && !meeting.committee) meeting.committee = titleCommittee;
   if (meeting.committee) fields.add('committee');
+  titleDate ??= meeting.date === undefined ? firstHeaderDate(lines, shapes, headerEnd) : undefined;
   if (meeting.date === undefined && titleDate) {
     meeting.date = titleDate.iso;
     meeting.dateRange = lineRange(titleDate.line, titleDate.index, titleDate.index + titleDate.length);

@@ -2,7 +2,7 @@ import type { LayoutSummary, Meeting, TocEntry } from '../model';
 import { shapeLine, type LineShape } from '../lines';
 import { isCaseLabelLine } from './caseNumbers';
 import { readMeeting } from './header';
-import { chooseHeadings, readHeadingCandidate, type HeadingCandidate } from './headings';
+import { chooseHeadings, readHeadingCandidate, similarTitles, type HeadingCandidate } from './headings';
 import { findPageFurniture } from './pages';
 import { classifyLine, classifySection, type Classified } from './sections';
 import { readToc, TOC_HEADING } from './toc';
@@ -63,7 +63,14 @@ export function readLayout(lines: readonly string[]): Layout {
     if (c === undefined) c = sections[l] = classifyLine(shapes[l]) ?? null;
     return c ?? undefined;
   };
-  const chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
+  let chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
+  if (tocLine !== undefined && !tocShowsItself(toc, chosen.headings)) {
+    // `Dagsorden` over lines with neither numbers nor pages that no heading repeats names the page, not a table of contents.
+    tocLine = tocEnd = undefined;
+    toc = [];
+    body = candidates;
+    chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
+  }
   const firstItemLine = chosen.headings.length > 0 ? chosen.headings[0].line : lines.length;
   const { meeting, fields } = readMeeting(lines, shapes, tocLine ?? firstItemLine);
   return {
@@ -82,6 +89,13 @@ export function readLayout(lines: readonly string[]): Layout {
       pageFurnitureLines: furniture.lines.size,
     },
   };
+}
+
+/** A table of contents shows itself by numbered or paged entries, or by titles that the headings repeat. */
+function tocShowsItself(toc: readonly TocEntry[], headings: readonly HeadingCandidate[]): boolean {
+  if (toc.length === 0 || toc.some((e) => e.number !== undefined || e.page !== undefined)) return true;
+  const titles = headings.map((h) => h.title);
+  return toc.filter((e) => titles.some((t) => similarTitles(t, e.title))).length * 2 >= toc.length;
 }
 
 function countTocCandidates(candidates: ReadonlyArray<{ line: number }>, tocLine: number | undefined, tocEnd: number | undefined): number {
