@@ -1,4 +1,4 @@
-import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
+import type { CaseNumber, Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { findDates } from './danish';
 import { isMarkedHeading, type LineShape } from './lines';
 import { append, leadLetter, lineRange, nfc, NONE, range, splitLines, trimmedEnd } from './text';
@@ -56,7 +56,22 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
     const start = headings[k].line;
     const end = k + 1 < headings.length ? headings[k + 1].line - 1 : lines.length - 1;
     context.tocTitle = tocByNumber.size > 0 ? tocByNumber.get(Number(headings[k].numberText)) : undefined;
-    items.push(readItem(lines, shapes, start, end, headings[k], context));
+    const item = readItem(lines, shapes, start, end, headings[k], context);
+    if (item.caseNumbers.length === 0) {
+      // Some systems print the case number above the heading: it ends the item before, when it stands below that item's heading.
+      const previous = items[items.length - 1];
+      const above = caseNumbersAbove(lines, shapes, start, previous ? previous.line + previous.headingLines : 0);
+      if (above) {
+        item.caseNumbers = above.numbers;
+        if (previous) {
+          context.tocTitle = tocByNumber.size > 0 ? tocByNumber.get(previous.number) : undefined;
+          const shortened = readItem(lines, shapes, previous.line, above.line - 1, headings[k - 1], context);
+          if (shortened.caseNumbers.length === 0) shortened.caseNumbers = previous.caseNumbers;
+          items[items.length - 1] = shortened;
+        }
+      }
+    }
+    items.push(item);
   }
   const decisions = placeDecisions(items, lines, shapes);
   if (meeting.date === undefined) dateFromDecisions(meeting, items);
@@ -239,19 +254,38 @@ function isStructural(raw: string, shape: LineShape): boolean {
 
 const LUKKET = /lukket/i;
 
+/** The case numbers on the line of text right above a heading (`Sagsnr.: 21/1234`, or the number alone), not above `floor`. */
+function caseNumbersAbove(lines: readonly string[], shapes: readonly LineShape[], heading: number, floor: number): { line: number; numbers: CaseNumber[] } | undefined {
+  let line = heading - 1;
+  while (line >= floor && shapes[line].blank) line--;
+  if (line < floor || heading - line > 4) return undefined;
+  const numbers = readCaseNumbers(lines, shapes, line, line);
+  return numbers.length > 0 ? { line, numbers } : undefined;
+}
+
+/** The line that holds the title of a heading that is only a number: the next line of text, when it is no part of the item's structure. */
+function titleBelow(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number): number | undefined {
+  const next = nextNonBlank(shapes, start, end);
+  if (next === undefined || isStructural(lines[next], shapes[next]) || shapes[next].content.length > 200) return undefined;
+  return next;
+}
+
 export function readItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, heading: ItemHeading, context: ItemContext): Item {
   const shape = shapes[start];
-  const headingEndLine = titleContinuation(lines, shapes, start, end, heading.title, context.tocTitle);
+  // A number alone on its line (`Pkt. 42`, `121.`) has its title on the next line of text.
+  const below = heading.title ? undefined : titleBelow(lines, shapes, start, end);
+  if (below !== undefined) heading = { ...heading, title: shapes[below].content.replace(/\*\*/g, '').trim(), titleStart: shapes[below].start };
+  const headingEndLine = below ?? titleContinuation(lines, shapes, start, end, heading.title, context.tocTitle);
   let title = heading.title;
-  for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
-  const titleEnd = headingEndLine === start ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
+  if (below === undefined) for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
+  const titleEnd = headingEndLine === start || below !== undefined ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
   const closed = LUKKET.test(title) && (/^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title));
   const item: Item = {
     number: Number(heading.numberText),
     numberText: heading.numberText,
     numberRange: lineRange(start, heading.numberStart, heading.numberStart + heading.numberText.length),
     title,
-    titleRange: headingEndLine === start ? lineRange(start, heading.titleStart, titleEnd) : range(start, heading.titleStart, headingEndLine, titleEnd),
+    titleRange: headingEndLine === start ? lineRange(start, heading.titleStart, titleEnd) : range(below ?? start, heading.titleStart, headingEndLine, titleEnd),
     line: start,
     endLine: end,
     headingRange: range(start, shape.start, headingEndLine, headingEndLine === start ? shape.end : shapes[headingEndLine].end),

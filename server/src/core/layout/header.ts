@@ -118,7 +118,18 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
       fields.add('title');
       const rest = title[1].replace(/^[:\-–\s]+/, '');
       // `REFERAT` alone on its line: the committee is the line below it, when that is no label.
-      const below = rest ? undefined : nextText(shapes, i, headerEnd);
+      let below = rest ? undefined : nextText(shapes, i, headerEnd);
+      // `Referat` / `til` / `mødet i Byrådet`: a title broken over lines names the committee after its connecting word.
+      const connector = below !== undefined && /^(?:til|fra|af)$/i.test(shapes[below].content) ? nextText(shapes, below, headerEnd) : undefined;
+      if (connector !== undefined) {
+        const named = committeeInTitle(`af ${shapes[connector].content}`);
+        if (named && !titleCommittee && findDates(named).length === 0) {
+          const at = shapes[connector].start + shapes[connector].content.indexOf(named);
+          titleCommittee = { text: named, range: lineRange(connector, at, at + named.length) };
+        }
+        below = undefined;
+        i = connector;
+      }
       if (below && !isLabelLine(lines[below]) && findDates(shapes[below].content).length === 0 && !titleCommittee) {
         titleCommittee = { text: shapes[below].content, range: lineRange(below, shapes[below].start, shapes[below].end) };
         i = below;

@@ -40,7 +40,7 @@ export interface HeadingCandidate extends ItemHeading {
 const WORDED = /^(Punkt|Pkt\.?|Dagsordenspunkt|Sag)\s+(?:nr\.?\s*)?(\d{1,40})(?![\p{L}\d])\s*([:.)]|[-–](?=\s))?\s*(.*)$/iu;
 /** Lejre style: `2. JA - Title`, with a committee code before the title. */
 const CODED = /^(\d{1,40})\.\s+([A-ZÆØÅ]{1,6})\s+[-–]\s+(\S.*)$/;
-const NUMBERED = /^(\d{1,40})([.)])\s+(\S.*)$/;
+const NUMBERED = /^(\d{1,40})([.)])(?:\s+(\S.*))?$/;
 const BULLET = /^[-•–]\s+/;
 
 const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N' };
@@ -111,6 +111,8 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   m = NUMBERED.exec(content);
   if (m) {
     if (tocLike(marked, content, raw)) return undefined;
+    // `121.` alone on its line: the title is on the next (see readItem).
+    if (m[3] === undefined) return candidate(line, 'number', m[2], markup, bullet, m[1], start, '', shape.end);
     return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);
   }
   return undefined;
@@ -207,6 +209,12 @@ export function tocIndex(toc: readonly TocEntry[]): TocIndex {
   return index;
 }
 
+/** A title that starts as a heading does: with a capital letter or a digit, and is not a sentence. */
+function capitalised(title: string): boolean {
+  const first = title.charAt(0);
+  return first !== '' && first === first.toUpperCase() && !(title.endsWith('.') && title.split(/\s+/).length >= 6);
+}
+
 export interface ChosenHeadings {
   headings: HeadingCandidate[];
   /** The shapes chosen, written as a reader would know them (`## Punkt N: Title`). */
@@ -286,15 +294,25 @@ export function chooseHeadings(
   let last: number | undefined;
   let previous: HeadingCandidate | undefined;
   let previousKept = false;
-  for (const c of chosen) {
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k];
     const n = Number(c.numberText);
+    // Of two lines with the same number in a row, the one that reads more as a heading heads the item (`1. næstformand ...` above `1. Title`).
+    const after = chosen[k + 1];
+    if (after !== undefined && Number(after.numberText) === n && after.evidence > c.evidence) {
+      previous = c;
+      previousKept = false;
+      continue;
+    }
     // The next number of a list that was already left as body text is that list's, unless it is a heading in its own right.
     const continuesList = previous !== undefined && !previousKept && Number(previous.numberText) === n - 1 && c.line - previous.line <= 4;
+    // The next number of the items, in their shape with nothing of it between, heads the next item even right after a decision (a list there starts at 1).
+    const nextInSequence: boolean = last !== undefined && n === last + 1 && previousKept && c.evidence >= -2 && capitalised(c.title);
     let keep: boolean;
     if (c.evidence >= 3) keep = true;
     else if (continuesList) keep = false;
     else if (last === undefined) keep = c.evidence >= 1 || (c.evidence >= 0 && best.mean < 2);
-    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0);
+    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0) || nextInSequence;
     if (keep) {
       headings.push(c);
       last = n;
