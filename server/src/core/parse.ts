@@ -64,7 +64,7 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
       if (above) {
         item.caseNumbers = above.numbers;
         if (previous) {
-          context.tocTitle = tocByNumber.size > 0 ? tocByNumber.get(previous.number) : undefined;
+          context.tocTitle = tocByNumber.size > 0 && previous.number !== null ? tocByNumber.get(previous.number) : undefined;
           const shortened = readItem(lines, shapes, previous.line, above.line - 1, headings[k - 1], context);
           if (shortened.caseNumbers.length === 0) shortened.caseNumbers = previous.caseNumbers;
           items[items.length - 1] = shortened;
@@ -73,10 +73,15 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
     }
     items.push(item);
   }
+  for (let k = 0; k < layout.unheaded.length; k++) {
+    const start = layout.unheaded[k];
+    const end = k + 1 < layout.unheaded.length ? layout.unheaded[k + 1] - 1 : lines.length - 1;
+    items.push(readUnheadedItem(lines, shapes, start, end, context));
+  }
   const decisions = placeDecisions(items, lines, shapes);
   if (meeting.date === undefined) dateFromDecisions(meeting, items);
 
-  const firstItemLine = headings.length > 0 ? headings[0].line : lines.length;
+  const firstItemLine = items.length > 0 ? items[0].line : lines.length;
   const tocLast = tocEnd ?? Math.max(tocLine ?? 0, firstItemLine - 1);
   const model: ReferatModel = {
     meeting,
@@ -178,7 +183,7 @@ export function parseProblems(model: ReferatModel, lines: readonly string[]): Pa
     });
   }
   for (const item of items) {
-    if (!item.title) {
+    if (!item.title && item.number !== null) {
       problems.push({
         message: { da: `Punkt ${item.numberText} har ingen titel.`, en: `Item ${item.numberText} has no title.` },
         severity: 'warning',
@@ -301,6 +306,35 @@ export function readItem(lines: readonly string[], shapes: readonly LineShape[],
     partialAbsentees: NONE,
   };
   const afterCaseNumbers = item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : headingEndLine + 1;
+  readSections(lines, shapes, item, afterCaseNumbers, context);
+  return item;
+}
+
+/** An item whose heading the publication lost, from the line it starts at (its mark, case number or first section): no number, no title. */
+function readUnheadedItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, context: ItemContext): Item {
+  const shape = shapes[start];
+  const at = lineRange(start, shape.start, shape.start);
+  const item: Item = {
+    number: null,
+    numberText: '',
+    numberRange: at,
+    title: '',
+    titleRange: at,
+    line: start,
+    endLine: end,
+    headingRange: at,
+    headingLines: 0,
+    style: shape.style,
+    level: shape.level,
+    closed: /^Lukket\b/i.test(shape.content),
+    caseNumbers: readCaseNumbers(lines, shapes, start, end),
+    sections: NONE,
+    decision: null,
+    tables: readTables(lines, shapes, start, end, context.isTotalLabel),
+    quotations: NONE,
+    partialAbsentees: NONE,
+  };
+  const afterCaseNumbers = item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : start;
   readSections(lines, shapes, item, afterCaseNumbers, context);
   return item;
 }

@@ -7,7 +7,7 @@ import { msg, type TextEdit, type Rule } from './types';
  */
 /** An item's number exactly: past 2^53 a JavaScript number drops digits (`Punkt 123456789012345678901234567890`). */
 function exact(item: Item): bigint {
-  return /^\d+$/.test(item.numberText) ? BigInt(item.numberText) : BigInt(Math.trunc(item.number));
+  return /^\d+$/.test(item.numberText) ? BigInt(item.numberText) : BigInt(Math.trunc(item.number ?? 0));
 }
 
 export function renumberEdits(model: ReferatModel, from: number): TextEdit[] {
@@ -32,6 +32,8 @@ export const itemNumbering: Rule = {
   scope: 'document',
   check({ model }, report) {
     const items = model.items;
+    // Where the publication lost some headings, the numbers the document shows are not all of them.
+    if (items.some((i) => i.number === null)) return;
     // Each fix renumbers every item after its own, so a document of repeats would need n² edits: past
     // this budget the later findings go without a fix (the first fix renumbers them all anyway).
     let budget = 4 * items.length + 1000;

@@ -1,5 +1,6 @@
 import type { TocEntry } from '../model';
 import { readCaseNumber } from '../caseNumber';
+import { findDates } from '../danish';
 import { isMarkedHeading, type LineShape } from '../lines';
 import { editDistance, nfc } from '../text';
 import { caseTokens, isCaseLabelLine, isOpenClosedMark } from './caseNumbers';
@@ -110,7 +111,8 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   }
   m = NUMBERED.exec(content);
   if (m) {
-    if (tocLike(marked, content, raw)) return undefined;
+    // `15. maj 2023 - referat fra byrådet` starts with a date, not an item number.
+    if (tocLike(marked, content, raw) || (m[3] !== undefined && /^\d{1,2}\./.test(content) && findDates(content.slice(0, 40))[0]?.index === 0)) return undefined;
     // `121.` alone on its line: the title is on the next (see readItem).
     if (m[3] === undefined) return candidate(line, 'number', m[2], markup, bullet, m[1], start, '', shape.end);
     return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);

@@ -21,6 +21,8 @@ export interface Layout {
   tocEnd?: number;
   toc: TocEntry[];
   headings: HeadingCandidate[];
+  /** Where there are no headings: the lines where items start whose headings the publication lost. */
+  unheaded: number[];
   /** The section heading a line is, if any (computed once per line). */
   sectionOf: (line: number) => Classified | undefined;
   meeting: Meeting;
@@ -71,7 +73,8 @@ export function readLayout(lines: readonly string[]): Layout {
     body = candidates;
     chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
   }
-  const firstItemLine = chosen.headings.length > 0 ? chosen.headings[0].line : lines.length;
+  const unheaded = chosen.headings.length > 0 ? [] : unheadedItemStarts(lines, shapes, sectionOf);
+  const firstItemLine = chosen.headings.length > 0 ? chosen.headings[0].line : unheaded.length > 0 ? unheaded[0] : lines.length;
   const { meeting, fields } = readMeeting(lines, shapes, tocLine ?? firstItemLine);
   return {
     shapes,
@@ -79,6 +82,7 @@ export function readLayout(lines: readonly string[]): Layout {
     tocEnd,
     toc,
     headings: chosen.headings,
+    unheaded,
     sectionOf,
     meeting,
     summary: {
@@ -89,6 +93,52 @@ export function readLayout(lines: readonly string[]): Layout {
       pageFurnitureLines: furniture.lines.size,
     },
   };
+}
+
+const ITEM_MARK = /^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$/i;
+
+/**
+ * Where a publication lost the item headings, each item still starts the same way: at its
+ * `Åben`/`Lukket` mark, at its case-number label, or at the first of its sections (a section that
+ * repeats, or any section after the decision, starts the next). Marks or labels count where the
+ * document shows two of them at least; sections where it shows a decision.
+ */
+function unheadedItemStarts(lines: readonly string[], shapes: readonly LineShape[], sectionOf: (line: number) => Classified | undefined): number[] {
+  const marks: number[] = [];
+  const labels: number[] = [];
+  const sectionStarts: number[] = [];
+  let kinds = new Set<string>();
+  let decided = false;
+  let anyDecision = false;
+  let sectionSinceLabel = true;
+  for (let i = 0; i < lines.length; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    if (ITEM_MARK.test(s.content)) {
+      marks.push(i);
+      continue;
+    }
+    if (isCaseLabelLine(lines[i]) && /\d/.test(lines[i])) {
+      // A journal number beside the case number, on the next line, belongs to the same item.
+      if (sectionSinceLabel) labels.push(i);
+      sectionSinceLabel = false;
+      continue;
+    }
+    const cls = sectionOf(i);
+    if (!cls) continue;
+    sectionSinceLabel = true;
+    const isDecision = cls.kind === 'beslutning';
+    if (sectionStarts.length === 0 || kinds.has(cls.kind) || (decided && !isDecision)) {
+      sectionStarts.push(i);
+      kinds = new Set();
+      decided = false;
+    }
+    kinds.add(cls.kind);
+    if (isDecision) decided = anyDecision = true;
+  }
+  if (marks.length >= 2) return marks;
+  if (labels.length >= 2) return labels;
+  return anyDecision ? sectionStarts : [];
 }
 
 /** A table of contents shows itself by numbered or paged entries, or by titles that the headings repeat. */
