@@ -52,7 +52,14 @@ export function readLayout(lines: readonly string[]): Layout {
   let toc: TocEntry[] = [];
   let tocEnd: number | undefined;
   let body = candidates;
-  if (tocLine !== undefined) {
+  const unlabelled = tocLine === undefined ? unlabelledToc(lines, shapes, candidates) : undefined;
+  if (unlabelled) {
+    tocLine = unlabelled.label;
+    tocEnd = unlabelled.end;
+    toc = readToc(lines, shapes, tocLine + 1, tocEnd);
+    const end = tocEnd;
+    body = candidates.filter((c) => c.line > end);
+  } else if (tocLine !== undefined) {
     tocEnd = tocExtent(lines, shapes, tocLine, candidates);
     toc = readToc(lines, shapes, tocLine + 1, tocEnd);
     const end = tocEnd;
@@ -139,6 +146,33 @@ function unheadedItemStarts(lines: readonly string[], shapes: readonly LineShape
   if (marks.length >= 2) return marks;
   if (labels.length >= 2) return labels;
   return anyDecision ? sectionStarts : [];
+}
+
+/**
+ * A table of contents under a label we do not know (`PUNKTER`): three heading-shaped lines or more
+ * in a row, with nothing between them and numbers that go up, whose first number heads an item again
+ * further down. Returns the label's line and the last entry's.
+ */
+function unlabelledToc(lines: readonly string[], shapes: readonly LineShape[], candidates: readonly HeadingCandidate[]): { label: number; end: number } | undefined {
+  let a = 0;
+  while (a < candidates.length) {
+    let b = a;
+    while (b + 1 < candidates.length && candidates[b + 1].key === candidates[a].key && Number(candidates[b + 1].numberText) > Number(candidates[b].numberText) && onlyBlankBetween(shapes, candidates[b].line, candidates[b + 1].line)) b++;
+    if (b - a >= 2) {
+      const first = candidates[a];
+      const repeated = candidates.slice(b + 1).some((c) => c.numberText === first.numberText && c.key === first.key);
+      let label = first.line - 1;
+      while (label >= 0 && shapes[label].blank) label--;
+      if (repeated && label >= 0 && shapes[label].content.length <= 40 && !candidates.some((c) => c.line === label)) return { label, end: candidates[b].line };
+    }
+    a = b + 1;
+  }
+  return undefined;
+}
+
+function onlyBlankBetween(shapes: readonly LineShape[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (!shapes[i].blank) return false;
+  return true;
 }
 
 /** A table of contents shows itself by numbered or paged entries, or by titles that the headings repeat. */
