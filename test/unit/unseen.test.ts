@@ -10,7 +10,7 @@ import { corpusDir } from '../support/paths';
  * (../shared/corpus/unseen), scored as ../shared/tools/score-layouts.py scores them, against a
  * hand-read truth.json. The figures below are a ratchet: they may only rise (warnings only fall).
  */
-const ITEMS_AT_LEAST = 74;
+const ITEMS_AT_LEAST = 77;
 const DATES_AT_LEAST = 52;
 /** Warnings and errors outside the items that a page cuts off (a half-typed item would get the same). */
 const WARNINGS_AT_MOST = 69;

@@ -42,6 +42,8 @@ const WORDED = /^(Punkt|Pkt\.?|Dagsordenspunkt|Sag)\s+(?:nr\.?\s*)?(\d{1,40})(?!
 /** Lejre style: `2. JA - Title`, with a committee code before the title. */
 const CODED = /^(\d{1,40})\.\s+([A-ZÆØÅ]{1,6})\s+[-–]\s+(\S.*)$/;
 const NUMBERED = /^(\d{1,40})([.)])(?:\s+(\S.*))?$/;
+/** A number run together with its title, as a web page's text can have it: `38Godkendelse af dagsorden`. */
+const GLUED = /^(\d{1,4})(?=[A-ZÆØÅ][a-zæøå])(\S.*)$/;
 const BULLET = /^[-•–]\s+/;
 
 const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N' };
@@ -115,8 +117,14 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
     if (tocLike(marked, content, raw) || (m[3] !== undefined && /^\d{1,2}\./.test(content) && findDates(content.slice(0, 40))[0]?.index === 0)) return undefined;
     // `121.` alone on its line: the title is on the next (see readItem).
     if (m[3] === undefined) return candidate(line, 'number', m[2], markup, bullet, m[1], start, '', shape.end);
-    return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);
+    // ` 1.  1. Title`: a list number before the heading's own, the same number twice.
+    const own = m[1] + m[2];
+    const twice = m[3].startsWith(own) && /^\s+\S/.test(m[3].slice(own.length));
+    const title = twice ? m[3].slice(own.length).trimStart() : m[3];
+    return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(title), start + content.length - title.length);
   }
+  m = GLUED.exec(content);
+  if (m && !marked) return candidate(line, 'number', '', markup, bullet, m[1], start, ownTitle(m[2]), start + m[1].length);
   return undefined;
 }
 
