@@ -195,6 +195,13 @@ describe('Danish numbers, dates and case numbers', () => {
     assert.strictEqual(disagree.meeting.date, undefined);
   });
 
+  it('keeps a repeated heading with text of its own as an item, and lets a sentence with the same number yield', () => {
+    const repeat = parse('Mødedato: 3. juni 2025\n\n# Punkt 3: Indskudt sag\n\n25/7777\n\n# Punkt 3: Vejplan\n\n25/7001\n\n## Beslutning\n\nGodkendt.\n').model;
+    assert.deepStrictEqual(repeat.items.map((i) => i.title), ['Indskudt sag', 'Vejplan']);
+    const sentence = parse('Mødedato: 3. juni 2025\n\n1. næstformand Ida Krogh var mødeleder.\nSagsnr.: 25/7001\n1. Vejplan\n\nBeslutning\n\nGodkendt.\n').model;
+    assert.deepStrictEqual(sentence.items.map((i) => [i.title, i.caseNumbers.map((c) => c.text)]), [['Vejplan', ['25/7001']]]);
+  });
+
   it('reads a lone Dagsorden line above the header as the page name, not a table of contents', () => {
     const model = parse('Dagsorden\n\nMandag 3. mar 2025 kl. 08:00\n\nØkonomiudvalget\n\nReferat\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n').model;
     assert.deepStrictEqual(model.toc, []);

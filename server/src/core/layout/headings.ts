@@ -219,6 +219,11 @@ export function tocIndex(toc: readonly TocEntry[]): TocIndex {
   return index;
 }
 
+function nothingBetween(shapes: readonly LineShape[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (!shapes[i].blank) return false;
+  return true;
+}
+
 /** A title that starts as a heading does: with a capital letter or a digit, and is not a sentence. */
 function capitalised(title: string): boolean {
   const first = title.charAt(0);
@@ -307,9 +312,10 @@ export function chooseHeadings(
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k];
     const n = Number(c.numberText);
-    // Of two lines with the same number in a row, the one that reads more as a heading heads the item (`1. næstformand ...` above `1. Title`).
+    // Of two lines with the same number in a row, a sentence or a bare line right above the other yields to the one that
+    // reads more as a heading (`1. næstformand ...`, a page's own list entry); two headings with text of their own are a repeat.
     const after = chosen[k + 1];
-    if (after !== undefined && Number(after.numberText) === n && after.evidence > c.evidence) {
+    if (after !== undefined && Number(after.numberText) === n && after.evidence > c.evidence && (!capitalised(c.title) || nothingBetween(shapes, c.line, after.line))) {
       previous = c;
       previousKept = false;
       continue;
