@@ -24,6 +24,8 @@ await Promise.all(
     ['server/src/cliWorker.ts', 'cliWorker.js'],
     ['server/src/api.ts', 'api.js'],
     ['server/src/server.ts', 'server.js'],
+    // Published files are read in a worker thread, which loads this file from beside the bundle.
+    ['server/src/formats/extractWorker.ts', 'extractWorker.js'],
   ].map(([entry, file]) => esbuild.build({ ...common, entryPoints: [entry], outfile: path.join(out, 'lib', file) })),
 );
 

@@ -107,6 +107,9 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   if (onHeading && (!sameHeadingWeight(oldLines, replacement[0], item.line, model.toc) || oldLines[start.line].includes('\f') || replacement[0].includes('\f'))) return undefined;
   // Page furniture (form feeds, running headers) is found document-wide too.
   if (model.layout.pageBreaks > 0 || model.layout.pageFurnitureLines > 0) return undefined;
+  // Read across items too: a meeting date that only the decision headings state, and case numbers printed above the next heading.
+  if (model.meeting.date === undefined || (model.meeting.dateRange !== undefined && model.meeting.dateRange.start.line >= model.items[0].line)) return undefined;
+  if (model.items.some((i) => i.caseNumbers.length > 0 && i.caseNumbers[0].range.start.line < i.line)) return undefined;
   let sectionChanged = false;
   for (const line of [...oldLines.slice(onHeading ? start.line + 1 : start.line, end.line + 1), ...(onHeading ? replacement.slice(1) : replacement)]) {
     const change = layoutChange(line);

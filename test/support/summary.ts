@@ -5,7 +5,7 @@ export interface ModelSummary {
   meeting: { committee?: string; date?: string; place?: string; members: string[]; absentees: string[] };
   toc: Array<{ number?: number; title: string; page?: number }>;
   items: Array<{
-    number: number;
+    number: number | null;
     title: string;
     line: number;
     closed: boolean;

@@ -27,7 +27,7 @@ function referat(numbers: readonly number[], toc: boolean): string {
 }
 
 function itemNumbers(text: string): number[] {
-  return lintText(text).parsed.model.items.map((i) => i.number);
+  return lintText(text).parsed.model.items.map((i) => i.number ?? Number.NaN);
 }
 
 function tocNumbers(text: string): Array<number | undefined> {

@@ -65,7 +65,7 @@ describe('the npm package @slow', () => {
   });
 
   it('carries the bundles, the rule pages and the types, and none of the sources or tests', () => {
-    for (const f of ['bin/referat-lint.js', 'bin/referat-language-server.js', 'lib/cli.js', 'lib/cliWorker.js', 'lib/api.js', 'lib/server.js', 'types/api.d.ts', 'docs/rules/item-numbering.md', 'schemas/referatrc.schema.json']) {
+    for (const f of ['bin/referat-lint.js', 'bin/referat-language-server.js', 'lib/cli.js', 'lib/cliWorker.js', 'lib/api.js', 'lib/server.js', 'lib/extractWorker.js', 'types/api.d.ts', 'docs/rules/item-numbering.md', 'schemas/referatrc.schema.json']) {
       assert.ok(fs.existsSync(path.join(installed, f)), f);
     }
     for (const f of ['server', 'test', 'client', 'out', 'dist', 'node_modules']) assert.ok(!fs.existsSync(path.join(installed, f)), f);

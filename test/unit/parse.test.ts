@@ -173,6 +173,41 @@ describe('Danish numbers, dates and case numbers', () => {
     assert.deepStrictEqual(findDates('den 31-02-2024'), []);
   });
 
+  it('reads dates as web pages and PDF copies render them', () => {
+    const iso = (t: string) => findDates(t).map((d) => d.iso);
+    assert.deepStrictEqual(iso('Torsdag, 6 marts, 2025 - 16:30'), ['2025-03-06']);
+    assert.deepStrictEqual(iso('Onsdag, March 5, 2025 - 18:00'), ['2025-03-05']);
+    assert.deepStrictEqual(iso('Mødedato: 6/3/2025 5:00:00 PM'), ['2025-06-03']);
+    assert.deepStrictEqual(iso('den 6/3/2025'), ['2025-03-06']);
+    assert.deepStrictEqual(iso('den 3/28/2025'), ['2025-03-28']);
+    assert.deepStrictEqual(iso('Onsdag den 12-feb-2025'), ['2025-02-12']);
+    assert.deepStrictEqual(iso('Tirsdag 4. mar 2025 kl. 15:00'), ['2025-03-04']);
+    assert.deepStrictEqual(iso('Den 04.03.2025 kl. 13:00'), ['2025-03-04']);
+    assert.deepStrictEqual(iso('Maybe 5, 2025'), []);
+  });
+
+  it('takes the meeting date from a header sentence, and from the decision headings where the header has none', () => {
+    const sentence = parse('Hjem > Politik > Udvalg\n\nMiljøudvalgets møde den 4. marts 2025\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt den 1. april 2025.\n').model;
+    assert.strictEqual(sentence.meeting.date, '2025-03-04');
+    const decided = parse('Referat\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning i Byrådet den 03-06-2025\n\nGodkendt.\n\nPunkt 2: Meddelelser\n\nBeslutning i Byrådet den 03-06-2025\n\nTaget til efterretning.\n').model;
+    assert.strictEqual(decided.meeting.date, '2025-06-03');
+    const disagree = parse('Referat\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning i Byrådet den 03-06-2025\n\nGodkendt.\n\nPunkt 2: Meddelelser\n\nBeslutning i Byrådet den 10-06-2025\n\nTaget til efterretning.\n').model;
+    assert.strictEqual(disagree.meeting.date, undefined);
+  });
+
+  it('keeps a repeated heading with text of its own as an item, and lets a sentence with the same number yield', () => {
+    const repeat = parse('Mødedato: 3. juni 2025\n\n# Punkt 3: Indskudt sag\n\n25/7777\n\n# Punkt 3: Vejplan\n\n25/7001\n\n## Beslutning\n\nGodkendt.\n').model;
+    assert.deepStrictEqual(repeat.items.map((i) => i.title), ['Indskudt sag', 'Vejplan']);
+    const sentence = parse('Mødedato: 3. juni 2025\n\n1. næstformand Ida Krogh var mødeleder.\nSagsnr.: 25/7001\n1. Vejplan\n\nBeslutning\n\nGodkendt.\n').model;
+    assert.deepStrictEqual(sentence.items.map((i) => [i.title, i.caseNumbers.map((c) => c.text)]), [['Vejplan', ['25/7001']]]);
+  });
+
+  it('reads a lone Dagsorden line above the header as the page name, not a table of contents', () => {
+    const model = parse('Dagsorden\n\nMandag 3. mar 2025 kl. 08:00\n\nØkonomiudvalget\n\nReferat\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n').model;
+    assert.deepStrictEqual(model.toc, []);
+    assert.strictEqual(model.meeting.date, '2025-03-03');
+  });
+
   it('classifies case numbers', () => {
     assert.strictEqual(readCaseNumber('00.01.00G01-143-24')?.kind, 'kle');
     assert.strictEqual(readCaseNumber('00.22.04.G01')?.kind, 'kle-short');

@@ -42,7 +42,10 @@ function headings(model: ReadModel): PartCertainty {
   const { items, toc, layout } = model;
   const signals: Signal[] = [{ id: 'items-found', holds: items.length > 0, detail: `${items.length} items` }];
   let inSequence = 0;
-  for (let k = 1; k < items.length; k++) if (items[k].number === items[k - 1].number + 1) inSequence++;
+  for (let k = 1; k < items.length; k++) {
+    const before = items[k - 1].number;
+    if (before !== null && items[k].number === before + 1) inSequence++;
+  }
   signals.push({ id: 'numbers-in-sequence', holds: half(inSequence, items.length - 1), detail: `${inSequence} of ${Math.max(0, items.length - 1)} steps count up by one` });
   const forms = new Set(layout.headingShapes.map(headingForm));
   signals.push({ id: 'one-heading-shape', holds: forms.size <= 1, detail: layout.headingShapes.join(' | ') || 'none' });

@@ -62,24 +62,44 @@ function iso(year: number, month: number, day: number): string | undefined {
 const NUMERIC_DATE = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b/g;
 const FOUR_DIGITS = /\d{4}/;
 /** A worded date has a month name, so letters, between its day and its year. */
-const WORD_DATE_HINT = /\d\.?\s+[a-zæøå]/i;
-const WORD_DATE = /\b(\d{1,2})\.?\s+([a-zæøå]{3,9})\.?\s+(\d{4})\b/gi;
+const WORD_DATE_HINT = /\d(?:\.?\s+|-)[a-zæøå]/i;
+const WORD_DATE = /\b(\d{1,2})(?:\.?\s+([a-zæøå]{3,9})\.?,?\s+|-([a-zæøå]{3,9})-)(\d{4})\b/gi;
+/** A date as an English-language web page renders it: `April 3, 2019`. */
+const MONTH_FIRST = /\b([a-z]{3,9})\.?\s+(\d{1,2}),\s+(\d{4})\b/gi;
+const ENGLISH_MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+/** A time on a 12-hour clock after a date: the date before it is written month first (`8/29/2019 4:00:00 PM`). */
+const TWELVE_HOUR = /^\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b/i;
 
-/** Every date in a line: `14-11-2024`, `5.2.2020`, `27. november 2024`. */
+/**
+ * Every date in a line: `14-11-2024`, `5.2.2020`, `27. november 2024`, `25 maj, 2023`, `15-maj-2002`, and as web
+ * pages render them, `April 3, 2019` and `8/29/2019 4:00:00 PM` (month first where a 12-hour clock
+ * follows, or where only that reading is a date).
+ */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
   // Every date has a four-digit year.
   if (!FOUR_DIGITS.test(text)) return found;
   NUMERIC_DATE.lastIndex = 0;
   for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
-    const d = iso(Number(m[3]), Number(m[2]), Number(m[1]));
+    const monthFirst = m[0].includes('/') && (TWELVE_HOUR.test(text.slice(m.index + m[0].length)) || iso(Number(m[3]), Number(m[2]), Number(m[1])) === undefined);
+    const d = monthFirst ? iso(Number(m[3]), Number(m[1]), Number(m[2])) : iso(Number(m[3]), Number(m[2]), Number(m[1]));
     if (d) found.push({ iso: d, index: m.index, length: m[0].length });
+  }
+  if (text.includes(',')) {
+    for (const m of text.matchAll(MONTH_FIRST)) {
+      const month = ENGLISH_MONTHS[m[1].toLowerCase()];
+      const d = month ? iso(Number(m[3]), month, Number(m[2])) : undefined;
+      if (d) found.push({ iso: d, index: m.index!, length: m[0].length });
+    }
   }
   if (!WORD_DATE_HINT.test(text)) return found.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
   for (const m of text.matchAll(WORD_DATE)) {
-    const month = MONTHS[m[2].toLocaleLowerCase('da')];
+    const month = MONTHS[(m[2] ?? m[3]).toLocaleLowerCase('da')];
     if (!month) continue;
-    const d = iso(Number(m[3]), month, Number(m[1]));
+    const d = iso(Number(m[4]), month, Number(m[1]));
     if (d) found.push({ iso: d, index: m.index!, length: m[0].length });
   }
   return found.sort((a, b) => a.index - b.index);

@@ -160,7 +160,9 @@ export interface Table {
 
 /** Punkt: one agenda item. */
 export interface Item {
-  number: number;
+  /** Null for an item whose heading the publication lost: it starts at its `Åben` mark, case number or first section. */
+  number: number | null;
+  /** Empty where `number` is null. */
   numberText: string;
   numberRange: Range;
   title: string;

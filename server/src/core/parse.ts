@@ -1,4 +1,4 @@
-import type { Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
+import type { CaseNumber, Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { readCertainty } from './certainty';
 import { findDates } from './danish';
 import { isMarkedHeading, type LineShape } from './lines';
@@ -58,11 +58,32 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
     const start = headings[k].line;
     const end = k + 1 < headings.length ? headings[k + 1].line - 1 : lines.length - 1;
     context.tocTitle = tocByNumber.size > 0 ? tocByNumber.get(Number(headings[k].numberText)) : undefined;
-    items.push(readItem(lines, shapes, start, end, headings[k], context));
+    const item = readItem(lines, shapes, start, end, headings[k], context);
+    if (item.caseNumbers.length === 0) {
+      // Some systems print the case number above the heading: it ends the item before, when it stands below that item's heading.
+      const previous = items[items.length - 1];
+      const above = caseNumbersAbove(lines, shapes, start, previous ? previous.line + previous.headingLines : 0);
+      if (above) {
+        item.caseNumbers = above.numbers;
+        if (previous) {
+          context.tocTitle = tocByNumber.size > 0 && previous.number !== null ? tocByNumber.get(previous.number) : undefined;
+          const shortened = readItem(lines, shapes, previous.line, above.line - 1, headings[k - 1], context);
+          if (shortened.caseNumbers.length === 0) shortened.caseNumbers = previous.caseNumbers;
+          items[items.length - 1] = shortened;
+        }
+      }
+    }
+    items.push(item);
+  }
+  for (let k = 0; k < layout.unheaded.length; k++) {
+    const start = layout.unheaded[k];
+    const end = k + 1 < layout.unheaded.length ? layout.unheaded[k + 1] - 1 : lines.length - 1;
+    items.push(readUnheadedItem(lines, shapes, start, end, context));
   }
   const decisions = placeDecisions(items, lines, shapes);
+  if (meeting.date === undefined) dateFromDecisions(meeting, items);
 
-  const firstItemLine = headings.length > 0 ? headings[0].line : lines.length;
+  const firstItemLine = items.length > 0 ? items[0].line : lines.length;
   const tocLast = tocEnd ?? Math.max(tocLine ?? 0, firstItemLine - 1);
   const read: Omit<ReferatModel, 'certainty'> = {
     meeting,
@@ -75,6 +96,28 @@ export function parseLines(lines: string[], options: ParseOptions = {}): ParseRe
   };
   const model: ReferatModel = { ...read, certainty: readCertainty(read) };
   return { model, problems: parseProblems(model, lines) };
+}
+
+/**
+ * A header that states no date leaves the decision headings to say it (`Beslutning i X den
+ * 17-01-2018`): the date most of them name, where they agree.
+ */
+function dateFromDecisions(meeting: Meeting, items: readonly Item[]): void {
+  const counts = new Map<string, number>();
+  let dated = 0;
+  for (const item of items) {
+    const date = item.decision?.date;
+    if (!date) continue;
+    dated++;
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  for (const [date, n] of counts) {
+    if (n * 2 <= dated) continue;
+    const first = items.find((i) => i.decision?.date === date)!.decision!;
+    meeting.date = date;
+    meeting.dateRange = first.dateRange;
+    return;
+  }
 }
 
 /**
@@ -147,7 +190,7 @@ export function parseProblems(model: ReferatModel, lines: readonly string[]): Pa
     });
   }
   for (const item of items) {
-    if (!item.title) {
+    if (!item.title && item.number !== null) {
       problems.push({
         message: { da: `Punkt ${item.numberText} har ingen titel.`, en: `Item ${item.numberText} has no title.` },
         severity: 'warning',
@@ -225,19 +268,38 @@ const LUKKET = /lukket/i;
 /** A closed mark after the title: `Title (Lukket)`, `Title - Lukket punkt`, `Title - LUKKET SAG`. */
 const CLOSED_AT_END = /(?:\(\s*lukket(?:\s+(?:punkt|sag))?\s*\)|[-–]\s*lukket(?:\s+(?:punkt|sag))?)\s*$/i;
 
+/** The case numbers on the line of text right above a heading (`Sagsnr.: 21/1234`, or the number alone), not above `floor`. */
+function caseNumbersAbove(lines: readonly string[], shapes: readonly LineShape[], heading: number, floor: number): { line: number; numbers: CaseNumber[] } | undefined {
+  let line = heading - 1;
+  while (line >= floor && shapes[line].blank) line--;
+  if (line < floor || heading - line > 4) return undefined;
+  const numbers = readCaseNumbers(lines, shapes, line, line);
+  return numbers.length > 0 ? { line, numbers } : undefined;
+}
+
+/** The line that holds the title of a heading that is only a number: the next line of text, when it is no part of the item's structure. */
+function titleBelow(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number): number | undefined {
+  const next = nextNonBlank(shapes, start, end);
+  if (next === undefined || isStructural(lines[next], shapes[next]) || shapes[next].content.length > 200) return undefined;
+  return next;
+}
+
 export function readItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, heading: ItemHeading, context: ItemContext): Item {
   const shape = shapes[start];
-  const headingEndLine = titleContinuation(lines, shapes, start, end, heading.title, context.tocTitle);
+  // A number alone on its line (`Pkt. 42`, `121.`) has its title on the next line of text.
+  const below = heading.title ? undefined : titleBelow(lines, shapes, start, end);
+  if (below !== undefined) heading = { ...heading, title: shapes[below].content.replace(/\*\*/g, '').trim(), titleStart: shapes[below].start };
+  const headingEndLine = below ?? titleContinuation(lines, shapes, start, end, heading.title, context.tocTitle);
   let title = heading.title;
-  for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
-  const titleEnd = headingEndLine === start ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
+  if (below === undefined) for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
+  const titleEnd = headingEndLine === start || below !== undefined ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
   const closed = LUKKET.test(title) && (/^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title) || CLOSED_AT_END.test(title));
   const item: Item = {
     number: Number(heading.numberText),
     numberText: heading.numberText,
     numberRange: lineRange(start, heading.numberStart, heading.numberStart + heading.numberText.length),
     title,
-    titleRange: headingEndLine === start ? lineRange(start, heading.titleStart, titleEnd) : range(start, heading.titleStart, headingEndLine, titleEnd),
+    titleRange: headingEndLine === start ? lineRange(start, heading.titleStart, titleEnd) : range(below ?? start, heading.titleStart, headingEndLine, titleEnd),
     line: start,
     endLine: end,
     headingRange: range(start, shape.start, headingEndLine, headingEndLine === start ? shape.end : shapes[headingEndLine].end),
@@ -253,6 +315,35 @@ export function readItem(lines: readonly string[], shapes: readonly LineShape[],
     partialAbsentees: NONE,
   };
   const afterCaseNumbers = item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : headingEndLine + 1;
+  readSections(lines, shapes, item, afterCaseNumbers, context);
+  return item;
+}
+
+/** An item whose heading the publication lost, from the line it starts at (its mark, case number or first section): no number, no title. */
+function readUnheadedItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, context: ItemContext): Item {
+  const shape = shapes[start];
+  const at = lineRange(start, shape.start, shape.start);
+  const item: Item = {
+    number: null,
+    numberText: '',
+    numberRange: at,
+    title: '',
+    titleRange: at,
+    line: start,
+    endLine: end,
+    headingRange: at,
+    headingLines: 0,
+    style: shape.style,
+    level: shape.level,
+    closed: /^Lukket\b/i.test(shape.content),
+    caseNumbers: readCaseNumbers(lines, shapes, start, end),
+    sections: NONE,
+    decision: null,
+    tables: readTables(lines, shapes, start, end, context.isTotalLabel),
+    quotations: NONE,
+    partialAbsentees: NONE,
+  };
+  const afterCaseNumbers = item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : start;
   readSections(lines, shapes, item, afterCaseNumbers, context);
   return item;
 }

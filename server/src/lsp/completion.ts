@@ -87,7 +87,7 @@ export function completions(analysis: Analysis, position: Position, lang: Lang):
   }));
 
   const last = model.items[model.items.length - 1];
-  const next = last ? (/^\d+$/.test(last.numberText) ? (BigInt(last.numberText) + 1n).toString() : String(last.number + 1)) : '1';
+  const next = last ? (/^\d+$/.test(last.numberText) ? (BigInt(last.numberText) + 1n).toString() : String((last.number ?? 0) + 1)) : '1';
   let head = `# Punkt ${next}: \${1:${lang === 'da' ? 'Titel' : 'Title'}}`;
   if (last) {
     const raw = analysis.lines[last.line];

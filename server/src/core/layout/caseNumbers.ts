@@ -4,7 +4,7 @@ import type { LineShape } from '../lines';
 import { isWhite, leadLetter, lineRange, nfc, NONE } from '../text';
 
 /** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
-const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
+const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagnr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
 /** A document number beside the case number (`Dok.nr.: 330-2018-500301`) is not a case number. */
 // `(?<!\s)` starts a match only at the first space of a run: a long run of spaces is not scanned once per space.
 const DOCUMENT_NUMBER = /(?<!\s)\s*(?:\*\*)?\b(?:Dok\.?\s?nr|Dokumentnr|Dokumentnummer|Dok\.?-?id|Bilagsnr)\b.*$/i;
@@ -46,14 +46,29 @@ export function readCaseNumbers(lines: readonly string[], shapes: readonly LineS
     }
     const raw = lines[i].trimEnd();
     const labelled = mayBeCaseLabel(raw) ? CASE_LABEL.exec(raw) : null;
-    const useLabel = labelled !== null && /\d/.test(labelled[2]);
-    let candidate = useLabel ? labelled[2] : s.content;
-    const candidateStart = useLabel ? labelled[1].length : s.start;
+    let useLabel = labelled !== null && /\d/.test(labelled[2]);
+    let candidate = useLabel ? labelled![2] : s.content;
+    let candidateStart = useLabel ? labelled![1].length : s.start;
+    if (labelled && !labelled[2].trim()) {
+      // A label alone on its line (`Sagsnr:`) has its number on the next line of text.
+      const next = nextTextLine(shapes, i, end);
+      if (next === undefined) break;
+      i = next;
+      useLabel = true;
+      candidate = shapes[i].content;
+      candidateStart = shapes[i].start;
+    }
     const doc = DOCUMENT_WORD.test(candidate) ? DOCUMENT_NUMBER.exec(candidate) : null;
     if (doc) candidate = candidate.slice(0, doc.index);
-    const tokens = caseTokens(candidate.includes('*') ? candidate.replace(/\*\*/g, '  ') : candidate, 3);
+    let tokens = caseTokens(candidate.includes('*') ? candidate.replace(/\*\*/g, '  ') : candidate, useLabel ? 40 : 3);
     if (!tokens || tokens.length === 0) break;
-    const readings = tokens.map((t) => readCaseNumber(t.text, useLabel));
+    let readings = tokens.map((t) => readCaseNumber(t.text, useLabel));
+    // After a label, the numbers are the words that read as ones; the text after them (`Sagsnr. 299835 Kultur- og Idrætsudvalget`) is not.
+    const upTo = useLabel ? readings.findIndex((r) => !r) : -1;
+    if (upTo > 0) {
+      tokens = tokens.slice(0, upTo);
+      readings = readings.slice(0, upTo);
+    }
     if (!readings.every((r) => r)) break;
     tokens.forEach((t, k) => {
       const r = readings[k]!;
@@ -64,6 +79,11 @@ export function readCaseNumbers(lines: readonly string[], shapes: readonly LineS
     seen++;
   }
   return found.length > 0 ? found : NONE;
+}
+
+function nextTextLine(shapes: readonly LineShape[], line: number, end: number): number | undefined {
+  for (let i = line + 1; i <= end && i <= line + 3; i++) if (!shapes[i].blank) return i;
+  return undefined;
 }
 
 /**

@@ -62,6 +62,24 @@ function labelledDate(lines: readonly string[], shapes: readonly LineShape[], li
   return undefined;
 }
 
+/** How many lines of text a header without a date label may hold before its date: a web page's menus come first. */
+const UNLABELLED_DATE_LINES = 80;
+
+/**
+ * A header that labels no date states it in its title or a sentence (`Social og sundheds møde den
+ * 17. april 2023`, `Den 09.01.2020 kl. 13:00`), or bare (`24-09-2019`): the first date above the
+ * first item. Labels written first and their values after them (text copied from a PDF) read so too.
+ */
+function firstHeaderDate(lines: readonly string[], shapes: readonly LineShape[], headerEnd: number): { iso: string; line: number; index: number; length: number } | undefined {
+  for (let i = 0, seen = 0; i < headerEnd && seen < UNLABELLED_DATE_LINES; i++) {
+    if (shapes[i].blank) continue;
+    seen++;
+    const d = findDates(lines[i])[0];
+    if (d) return { iso: d.iso, line: i, index: d.index, length: d.length };
+  }
+  return undefined;
+}
+
 function nextText(shapes: readonly LineShape[], line: number, end: number): number | undefined {
   for (let i = line + 1; i < end; i++) if (!shapes[i].blank) return i;
   return undefined;
@@ -100,7 +118,18 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
       fields.add('title');
       const rest = title[1].replace(/^[:\-–\s]+/, '');
       // `REFERAT` alone on its line: the committee is the line below it, when that is no label.
-      const below = rest ? undefined : nextText(shapes, i, headerEnd);
+      let below = rest ? undefined : nextText(shapes, i, headerEnd);
+      // `Referat` / `til` / `mødet i Byrådet`: a title broken over lines names the committee after its connecting word.
+      const connector = below !== undefined && /^(?:til|fra|af)$/i.test(shapes[below].content) ? nextText(shapes, below, headerEnd) : undefined;
+      if (connector !== undefined) {
+        const named = committeeInTitle(`af ${shapes[connector].content}`);
+        if (named && !titleCommittee && findDates(named).length === 0) {
+          const at = shapes[connector].start + shapes[connector].content.indexOf(named);
+          titleCommittee = { text: named, range: lineRange(connector, at, at + named.length) };
+        }
+        below = undefined;
+        i = connector;
+      }
       if (below && !isLabelLine(lines[below]) && findDates(shapes[below].content).length === 0 && !titleCommittee) {
         titleCommittee = { text: shapes[below].content, range: lineRange(below, shapes[below].start, shapes[below].end) };
         i = below;
@@ -182,6 +211,7 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
   }
   if (titleCommittee && !meeting.committee) meeting.committee = titleCommittee;
   if (meeting.committee) fields.add('committee');
+  titleDate ??= meeting.date === undefined ? firstHeaderDate(lines, shapes, headerEnd) : undefined;
   if (meeting.date === undefined && titleDate) {
     meeting.date = titleDate.iso;
     meeting.dateRange = lineRange(titleDate.line, titleDate.index, titleDate.index + titleDate.length);

@@ -1,5 +1,6 @@
 import type { TocEntry } from '../model';
 import { readCaseNumber } from '../caseNumber';
+import { findDates } from '../danish';
 import { isMarkedHeading, type LineShape } from '../lines';
 import { editDistance, nfc } from '../text';
 import { caseTokens, isCaseLabelLine, isOpenClosedMark } from './caseNumbers';
@@ -40,7 +41,9 @@ export interface HeadingCandidate extends ItemHeading {
 const WORDED = /^(Punkt|Pkt\.?|Dagsordenspunkt|Sag)\s+(?:nr\.?\s*)?(\d{1,40})(?![\p{L}\d])\s*([:.)]|[-–](?=\s))?\s*(.*)$/iu;
 /** Lejre style: `2. JA - Title`, with a committee code before the title. */
 const CODED = /^(\d{1,40})\.\s+([A-ZÆØÅ]{1,6})\s+[-–]\s+(\S.*)$/;
-const NUMBERED = /^(\d{1,40})([.)])\s+(\S.*)$/;
+const NUMBERED = /^(\d{1,40})([.)])(?:\s+(\S.*))?$/;
+/** A number run together with its title, as a web page's text can have it: `38Godkendelse af dagsorden`. */
+const GLUED = /^(\d{1,4})(?=[A-ZÆØÅ][a-zæøå])(\S.*)$/;
 const BULLET = /^[-•–]\s+/;
 
 const FORM_NAMES: Record<HeadingForm, string> = { punkt: 'Punkt N', pkt: 'Pkt. N', sag: 'Sag N', coded: 'N. XX -', number: 'N' };
@@ -110,9 +113,18 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   }
   m = NUMBERED.exec(content);
   if (m) {
-    if (tocLike(marked, content, raw)) return undefined;
-    return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(m[3]), start + content.length - m[3].length);
+    // `15. maj 2023 - referat fra byrådet` starts with a date, not an item number.
+    if (tocLike(marked, content, raw) || (m[3] !== undefined && /^\d{1,2}\./.test(content) && findDates(content.slice(0, 40))[0]?.index === 0)) return undefined;
+    // `121.` alone on its line: the title is on the next (see readItem).
+    if (m[3] === undefined) return candidate(line, 'number', m[2], markup, bullet, m[1], start, '', shape.end);
+    // ` 1.  1. Title`: a list number before the heading's own, the same number twice.
+    const own = m[1] + m[2];
+    const twice = m[3].startsWith(own) && /^\s+\S/.test(m[3].slice(own.length));
+    const title = twice ? m[3].slice(own.length).trimStart() : m[3];
+    return candidate(line, 'number', m[2], markup, bullet, m[1], start, ownTitle(title), start + content.length - title.length);
   }
+  m = GLUED.exec(content);
+  if (m && !marked) return candidate(line, 'number', '', markup, bullet, m[1], start, ownTitle(m[2]), start + m[1].length);
   return undefined;
 }
 
@@ -207,6 +219,17 @@ export function tocIndex(toc: readonly TocEntry[]): TocIndex {
   return index;
 }
 
+function nothingBetween(shapes: readonly LineShape[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (!shapes[i].blank) return false;
+  return true;
+}
+
+/** A title that starts as a heading does: with a capital letter or a digit, and is not a sentence. */
+function capitalised(title: string): boolean {
+  const first = title.charAt(0);
+  return first !== '' && first === first.toUpperCase() && !(title.endsWith('.') && title.split(/\s+/).length >= 6);
+}
+
 export interface ChosenHeadings {
   headings: HeadingCandidate[];
   /** The shapes chosen, written as a reader would know them (`## Punkt N: Title`). */
@@ -298,13 +321,23 @@ export function chooseHeadings(
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k];
     const n = Number(c.numberText);
+    // Of two lines with the same number in a row, a sentence or a bare line right above the other yields to the one that
+    // reads more as a heading (`1. næstformand ...`, a page's own list entry); two headings with text of their own are a repeat.
+    const after = chosen[k + 1];
+    if (after !== undefined && Number(after.numberText) === n && after.evidence > c.evidence && (!capitalised(c.title) || nothingBetween(shapes, c.line, after.line))) {
+      previous = c;
+      previousKept = false;
+      continue;
+    }
     // The next number of a list that was already left as body text is that list's, unless it is a heading in its own right.
     const continuesList = previous !== undefined && !previousKept && Number(previous.numberText) === n - 1 && c.line - previous.line <= 4;
+    // The next number of the items, in their shape with nothing of it between, heads the next item even right after a decision (a list there starts at 1).
+    const nextInSequence: boolean = last !== undefined && n === last + 1 && previousKept && c.evidence >= -2 && capitalised(c.title);
     let keep: boolean;
     if (c.evidence >= 3) keep = true;
     else if (continuesList) keep = false;
     else if (last === undefined) keep = c.evidence >= 1 || (c.evidence >= 0 && best.mean < 2);
-    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0) || (n === last + 1 && c.evidence >= -2 && fillsGap(chosen[k + 1], n));
+    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0) || nextInSequence || (n === last + 1 && c.evidence >= -2 && fillsGap(chosen[k + 1], n));
     if (keep) {
       headings.push(c);
       last = n;

@@ -2,7 +2,7 @@ import type { LayoutSummary, Meeting, TocEntry } from '../model';
 import { shapeLine, type LineShape } from '../lines';
 import { isCaseLabelLine } from './caseNumbers';
 import { readMeeting } from './header';
-import { chooseHeadings, readHeadingCandidate, type HeadingCandidate } from './headings';
+import { chooseHeadings, readHeadingCandidate, similarTitles, type HeadingCandidate } from './headings';
 import { findPageFurniture } from './pages';
 import { classifyLine, classifySection, type Classified } from './sections';
 import { readToc, TOC_HEADING } from './toc';
@@ -21,6 +21,8 @@ export interface Layout {
   tocEnd?: number;
   toc: TocEntry[];
   headings: HeadingCandidate[];
+  /** Where there are no headings: the lines where items start whose headings the publication lost. */
+  unheaded: number[];
   /** The section heading a line is, if any (computed once per line). */
   sectionOf: (line: number) => Classified | undefined;
   meeting: Meeting;
@@ -50,7 +52,14 @@ export function readLayout(lines: readonly string[]): Layout {
   let toc: TocEntry[] = [];
   let tocEnd: number | undefined;
   let body = candidates;
-  if (tocLine !== undefined) {
+  const unlabelled = tocLine === undefined ? unlabelledToc(lines, shapes, candidates) : undefined;
+  if (unlabelled) {
+    tocLine = unlabelled.label;
+    tocEnd = unlabelled.end;
+    toc = readToc(lines, shapes, tocLine + 1, tocEnd);
+    const end = tocEnd;
+    body = candidates.filter((c) => c.line > end);
+  } else if (tocLine !== undefined) {
     tocEnd = tocExtent(lines, shapes, tocLine, candidates);
     toc = readToc(lines, shapes, tocLine + 1, tocEnd);
     const end = tocEnd;
@@ -63,8 +72,16 @@ export function readLayout(lines: readonly string[]): Layout {
     if (c === undefined) c = sections[l] = classifyLine(shapes[l]) ?? null;
     return c ?? undefined;
   };
-  const chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
-  const firstItemLine = chosen.headings.length > 0 ? chosen.headings[0].line : lines.length;
+  let chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
+  if (tocLine !== undefined && !tocShowsItself(toc, chosen.headings)) {
+    // `Dagsorden` over lines with neither numbers nor pages that no heading repeats names the page, not a table of contents.
+    tocLine = tocEnd = undefined;
+    toc = [];
+    body = candidates;
+    chosen = chooseHeadings(lines, shapes, body, toc, sectionOf);
+  }
+  const unheaded = chosen.headings.length > 0 ? [] : unheadedItemStarts(lines, shapes, sectionOf);
+  const firstItemLine = chosen.headings.length > 0 ? chosen.headings[0].line : unheaded.length > 0 ? unheaded[0] : lines.length;
   const { meeting, fields } = readMeeting(lines, shapes, tocLine ?? firstItemLine);
   return {
     shapes,
@@ -72,6 +89,7 @@ export function readLayout(lines: readonly string[]): Layout {
     tocEnd,
     toc,
     headings: chosen.headings,
+    unheaded,
     sectionOf,
     meeting,
     summary: {
@@ -82,6 +100,86 @@ export function readLayout(lines: readonly string[]): Layout {
       pageFurnitureLines: furniture.lines.size,
     },
   };
+}
+
+const ITEM_MARK = /^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$/i;
+
+/**
+ * Where a publication lost the item headings, each item still starts the same way: at its
+ * `Åben`/`Lukket` mark, at its case-number label, or at the first of its sections (a section that
+ * repeats, or any section after the decision, starts the next). Marks or labels count where the
+ * document shows two of them at least; sections where it shows a decision.
+ */
+function unheadedItemStarts(lines: readonly string[], shapes: readonly LineShape[], sectionOf: (line: number) => Classified | undefined): number[] {
+  const marks: number[] = [];
+  const labels: number[] = [];
+  const sectionStarts: number[] = [];
+  let kinds = new Set<string>();
+  let decided = false;
+  let anyDecision = false;
+  let sectionSinceLabel = true;
+  for (let i = 0; i < lines.length; i++) {
+    const s = shapes[i];
+    if (s.blank) continue;
+    if (ITEM_MARK.test(s.content)) {
+      marks.push(i);
+      continue;
+    }
+    if (isCaseLabelLine(lines[i]) && /\d/.test(lines[i])) {
+      // A journal number beside the case number, on the next line, belongs to the same item.
+      if (sectionSinceLabel) labels.push(i);
+      sectionSinceLabel = false;
+      continue;
+    }
+    const cls = sectionOf(i);
+    if (!cls) continue;
+    sectionSinceLabel = true;
+    const isDecision = cls.kind === 'beslutning';
+    if (sectionStarts.length === 0 || kinds.has(cls.kind) || (decided && !isDecision)) {
+      sectionStarts.push(i);
+      kinds = new Set();
+      decided = false;
+    }
+    kinds.add(cls.kind);
+    if (isDecision) decided = anyDecision = true;
+  }
+  if (marks.length >= 2) return marks;
+  if (labels.length >= 2) return labels;
+  return anyDecision ? sectionStarts : [];
+}
+
+/**
+ * A table of contents under a label we do not know (`PUNKTER`): three heading-shaped lines or more
+ * in a row, with nothing between them and numbers that go up, whose first number heads an item again
+ * further down. Returns the label's line and the last entry's.
+ */
+function unlabelledToc(lines: readonly string[], shapes: readonly LineShape[], candidates: readonly HeadingCandidate[]): { label: number; end: number } | undefined {
+  let a = 0;
+  while (a < candidates.length) {
+    let b = a;
+    while (b + 1 < candidates.length && candidates[b + 1].key === candidates[a].key && Number(candidates[b + 1].numberText) > Number(candidates[b].numberText) && onlyBlankBetween(shapes, candidates[b].line, candidates[b + 1].line)) b++;
+    if (b - a >= 2) {
+      const first = candidates[a];
+      const repeated = candidates.slice(b + 1).some((c) => c.numberText === first.numberText && c.key === first.key);
+      let label = first.line - 1;
+      while (label >= 0 && shapes[label].blank) label--;
+      if (repeated && label >= 0 && shapes[label].content.length <= 40 && !candidates.some((c) => c.line === label)) return { label, end: candidates[b].line };
+    }
+    a = b + 1;
+  }
+  return undefined;
+}
+
+function onlyBlankBetween(shapes: readonly LineShape[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (!shapes[i].blank) return false;
+  return true;
+}
+
+/** A table of contents shows itself by numbered or paged entries, or by titles that the headings repeat. */
+function tocShowsItself(toc: readonly TocEntry[], headings: readonly HeadingCandidate[]): boolean {
+  if (toc.length === 0 || toc.some((e) => e.number !== undefined || e.page !== undefined)) return true;
+  const titles = headings.map((h) => h.title);
+  return toc.filter((e) => titles.some((t) => similarTitles(t, e.title))).length * 2 >= toc.length;
 }
 
 function countTocCandidates(candidates: ReadonlyArray<{ line: number }>, tocLine: number | undefined, tocEnd: number | undefined): number {
