@@ -56,7 +56,6 @@ export const KNOWN_FAILING: { [A in Axis]?: Partial<Record<Layout[A], string>> }
   heading: {
     'number-dot': '`N. Title` fails in combination: with a body list, a wrapped title, `<br />` or wrapped table-of-contents entries items are lost or doubled',
     'number-bare': 'a number without `.` before the title is no heading shape the layout step knows: no items read',
-    'number-twice': 'the second `N.` is read as part of the title',
     'number-own-line': 'a number alone on its line, the title on the next: no items read',
     'title-then-sag-nr': 'the title first and `Sag nr. N` below it: no items read',
     'field-block': '`Punkt: N` in a field block after the title: no items read',
@@ -67,19 +66,9 @@ export const KNOWN_FAILING: { [A in Axis]?: Partial<Record<Layout[A], string>> }
     'at-decision': 'an item without a heading is merged into the item before it',
   },
   caseLabel: {
-    'Sagnr.:': 'the label `Sagnr.` is not known: the case number is not read, and headings lose their evidence',
     'Sag nr.': '`Sag nr. <case number>` is read as an item heading of the shape `Sag N`',
   },
   casePlacement: { before: 'a case number on the line before the heading is read as the previous item\'s' },
-  dateForm: {
-    'us-long': '`April 3, 2019` (a web page\'s English date) is no date the parser reads',
-    'us-slash': '`4/3/2019 4:00:00 PM` (month first) is no date the parser reads',
-  },
-  datePlacement: {
-    sentence: 'a date in a header sentence (`… møde den 3. april 2019`) without a label is not read',
-    bare: 'a date alone on a header line, without a label, is not read',
-    'labels-first': 'all labels first and their values after them: the values stand too far from their labels',
-  },
   decisionHeading: {
     'Beslutning i udvalg den :': 'a decision heading whose date was lost (`den :`) is not read as one',
     Afgørelse: '`Afgørelse` is no decision heading the parser knows',
@@ -104,6 +93,7 @@ export const KNOWN_FAILING_TOGETHER: ReadonlyArray<{ when: Partial<Layout>; reas
   { when: { closedBody: 'empty', furniture: 'web' }, reason: 'a closed item without text takes the web page\'s `Til toppen` as its one-line decision' },
   { when: { caseScheme: 'kle-dash', caseLabel: 'none' }, reason: 'an unlabelled KLE number with dashes (`00.01.00-G01-101-18`) is not read as a case number, and a closed item below it is lost' },
   { when: { closedBody: 'empty', documentNumber: 'yes' }, reason: 'a closed item without text takes its `Dok.nr.` line as its one-line decision' },
+  { when: { heading: 'number-twice', bodyList: 'yes' }, reason: 'a numbered list in an item\'s body (`1.`, `2.`, `3.`) outweighs headings written `N.  N. Title`: the list is read as the items' },
 ];
 
 /** The known combination failure a layout contains, if any. */

@@ -273,8 +273,15 @@ function caseNumbersAbove(lines: readonly string[], shapes: readonly LineShape[]
   let line = heading - 1;
   while (line >= floor && shapes[line].blank) line--;
   if (line < floor || heading - line > 4) return undefined;
+  // Right below the item above's heading (or its Åben/Lukket mark), with nothing else of that item before it, the number is that item's own (a closed item with no body).
+  if (floor > 0 && nothingAbove(shapes, floor, line)) return undefined;
   const numbers = readCaseNumbers(lines, shapes, line, line);
   return numbers.length > 0 ? { line, numbers } : undefined;
+}
+
+function nothingAbove(shapes: readonly LineShape[], from: number, line: number): boolean {
+  for (let i = from; i < line; i++) if (!shapes[i].blank && !isOpenClosedMark(shapes[i].content)) return false;
+  return true;
 }
 
 /** The line that holds the title of a heading that is only a number: the next line of text, when it is no part of the item's structure. */

@@ -160,7 +160,10 @@ function unlabelledToc(lines: readonly string[], shapes: readonly LineShape[], c
     while (b + 1 < candidates.length && candidates[b + 1].key === candidates[a].key && Number(candidates[b + 1].numberText) > Number(candidates[b].numberText) && onlyBlankBetween(shapes, candidates[b].line, candidates[b + 1].line)) b++;
     if (b - a >= 2) {
       const first = candidates[a];
-      const repeated = candidates.slice(b + 1).some((c) => c.numberText === first.numberText && c.key === first.key);
+      // The first entry's number heads an item further down; a copy of the same tight list there (a list repeated in each item) is no heading.
+      const again = candidates.findIndex((c, i) => i > b && c.numberText === first.numberText && c.key === first.key);
+      const next = candidates[again + 1];
+      const repeated = again >= 0 && !(next && next.key === first.key && Number(next.numberText) === Number(first.numberText) + 1 && onlyBlankBetween(shapes, candidates[again].line, next.line));
       let label = first.line - 1;
       while (label >= 0 && shapes[label].blank) label--;
       if (repeated && label >= 0 && shapes[label].content.length <= 40 && !candidates.some((c) => c.line === label)) return { label, end: candidates[b].line };
