@@ -319,6 +319,7 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
 
 /** tinyglobby, loaded on first use: its file walker cannot be initialised inside the server's bundle, which never expands globs. */
 function glob(): typeof import('tinyglobby') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   return require('tinyglobby') as typeof import('tinyglobby');
 }
 

@@ -199,7 +199,10 @@ export function languageDefaults(): { [key: string]: Json } {
 
 /** Writes the schema, the settings and their strings into the repository: `npm run manifest`. */
 function writeManifestFiles(root: string): void {
+  // The registry's module is also read by the bundled server, which must not load the file system for it: only `npm run manifest` does.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require('fs') as typeof import('fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const path = require('path') as typeof import('path');
   const writeJson = (file: string, value: unknown): void => fs.writeFileSync(path.join(root, file), JSON.stringify(value, null, 2) + '\n');
   const readJson = (file: string): Record<string, unknown> =>

@@ -11,6 +11,7 @@ import { settingsAsConfig } from '../../server/src/lsp/settings';
 import { repoRoot } from '../support/paths';
 
 const root = repoRoot();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifests are read as the JSON they are, field by field
 const readJson = (file: string): any => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
 const clientSources = (): string =>
   fs

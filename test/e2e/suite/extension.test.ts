@@ -102,13 +102,6 @@ async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/** Closes the editors and waits until VS Code has let go of the document, so that the next open is a fresh one. */
-async function closeAndForget(doc: vscode.TextDocument): Promise<void> {
-  const closed = eventWhere(vscode.workspace.onDidCloseTextDocument, (d) => d?.uri.toString() === doc.uri.toString() || doc.isClosed, `${doc.fileName} closed`);
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await closed;
-}
-
 const SLIP_RULES = [
   'absentee-inconsistent', 'absentee-not-member', 'case-number-duplicate', 'case-number-future', 'case-number-missing', 'decision-date',
   'empty-decision', 'item-numbering', 'missing-decision', 'table-sum-mismatch', 'toc-mismatch',
