@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Range } from './core/model';
-import { UNUSED_DISABLE_RULE } from './disable';
+import { INVALID_DISABLE_RULE, UNUSED_DISABLE_RULE } from './disable';
 import { printableName } from './files';
 import { describeWhereabouts, type Whereabouts } from './formats/locate';
 import { REPOSITORY_URL, rulePageUrl } from './packageInfo';
@@ -46,6 +46,7 @@ const ENGINE_RULES: ReadonlyArray<{ id: string; description: Message }> = [
   { id: 'parse', description: { da: 'Parseren kunne ikke læse en del af dokumentet.', en: 'The parser could not read part of the document.' } },
   { id: 'internal-error', description: { da: 'En regel fejlede på dokumentet og blev sprunget over.', en: 'A rule failed on the document and was skipped.' } },
   { id: UNUSED_DISABLE_RULE, description: { da: 'En referat-disable-kommentar skjuler ingen fund.', en: 'A referat-disable comment silences no finding.' } },
+  { id: INVALID_DISABLE_RULE, description: { da: 'En referat-disable-kommentar har en ukendt form eller et ukendt regel-id.', en: 'A referat-disable comment has an unknown form or an unknown rule id.' } },
 ];
 
 const SARIF_RULES = [...RULES.map((r) => ({ id: r.id, description: r.description, page: true, defaultSeverity: r.defaultSeverity as Severity })), ...ENGINE_RULES.map((r) => ({ ...r, page: false, defaultSeverity: 'warning' as Severity }))];

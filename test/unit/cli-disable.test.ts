@@ -50,6 +50,49 @@ describe('disable comments', () => {
     assert.deepStrictEqual(rulesIn(WITH_SLIP + '\n<!-- referat-disable-file -->\n'), []);
   });
 
+  it('referat-disable-line silences the named rule on its own line only, never further down', () => {
+    const own = WITH_SLIP.replace('# Punkt 22: Cykelsti ved skolen', '# Punkt 22: Cykelsti ved skolen <!-- referat-disable-line item-numbering -->');
+    assert.deepStrictEqual(rulesIn(own), ['case-number-future@17']);
+    // Read once as `referat-disable` with the ids "-line" and the rule: the rule went quiet for the rest of the file.
+    const above = WITH_SLIP.replace('# Punkt 20: Vejplan 2026', '# Punkt 20: Vejplan 2026 <!-- referat-disable-line case-number-future -->');
+    assert.deepStrictEqual(rulesIn(above), ['item-numbering@15', 'case-number-future@17']);
+  });
+
+  it('a reason after -- is not read as a rule id', () => {
+    const text = before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line item-numbering -- punkt 21 blev trukket -->');
+    assert.deepStrictEqual(rulesIn(text), ['case-number-future@18']);
+    const all = before(WITH_SLIP, '27/311', '<!-- referat-disable-next-line -- sagen er fra 2027 -->');
+    assert.deepStrictEqual(rulesIn(all), ['item-numbering@15']);
+  });
+
+  it('an unknown form is a finding of its own and silences nothing', () => {
+    for (const form of ['referat-disabel', 'referat-disable-lines', 'referat-disablenextline', 'referat-Enable']) {
+      const text = before(WITH_SLIP, '# Punkt 22', `<!-- ${form} item-numbering -->`);
+      assert.deepStrictEqual(rulesIn(text), ['invalid-disable@15', 'item-numbering@16', 'case-number-future@18'], form);
+    }
+    const [invalid] = lint(before(WITH_SLIP, '# Punkt 22', '<!-- referat-disabel item-numbering -->'));
+    assert.strictEqual(invalid.severity, 'warning');
+    assert.match(invalid.message.en, /^Unknown comment referat-disabel: the forms are referat-disable, /);
+    assert.match(invalid.message.da, /^Ukendt kommentar referat-disabel: formerne er referat-disable, /);
+    assert.deepStrictEqual(invalid.range, { start: { line: 14, character: 0 }, end: { line: 14, character: 39 } });
+  });
+
+  it('an unknown rule id is a finding, and the comment that names it silences nothing', () => {
+    const text = before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line item-numbring -->');
+    assert.deepStrictEqual(rulesIn(text), ['invalid-disable@15', 'item-numbering@16', 'case-number-future@18']);
+    const [invalid] = lint(text);
+    assert.strictEqual(invalid.message.en, 'Unknown rule id in referat-disable-next-line: item-numbring. The comment silences nothing.');
+    assert.strictEqual(invalid.message.da, 'Ukendt regel-id i referat-disable-next-line: item-numbring. Kommentaren skjuler intet.');
+    const file = WITH_SLIP + '\n<!-- referat-disable-file case-number-future, nosuch -->\n';
+    assert.deepStrictEqual(rulesIn(file), ['item-numbering@15', 'case-number-future@17', 'invalid-disable@23']);
+  });
+
+  it('a comment that only starts with referat- is an ordinary comment, and an invalid one cannot be silenced', () => {
+    assert.deepStrictEqual(rulesIn(before(WITH_SLIP, '# Punkt 22', '<!-- referat-note: punkt 21 udgik -->')), ['item-numbering@16', 'case-number-future@18']);
+    const text = before(WITH_SLIP, '# Punkt 22', '<!-- referat-disabel -->') + '\n<!-- referat-disable-file -->\n';
+    assert.deepStrictEqual(rulesIn(text), ['invalid-disable@15']);
+  });
+
   it('--report-unused-disables reports a comment that silences nothing, with a fix that removes it', () => {
     const text = before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line toc-mismatch -->');
     assert.deepStrictEqual(rulesIn(text, ['--report-unused-disables']), ['unused-disable@15', 'item-numbering@16', 'case-number-future@18']);
