@@ -36,6 +36,15 @@ describe('disable comments', () => {
     assert.deepStrictEqual(rulesIn(text), ['item-numbering@15']);
   });
 
+  it('any comment on a line of its own reads as blank: the bare case number under it is still read, in .txt and .md', () => {
+    const noted = before(WITH_SLIP, '27/311', '<!-- sagen er flyttet fra Teknik -->');
+    assert.deepStrictEqual(rulesIn(noted, [], 'a.referat.txt'), ['item-numbering@15', 'case-number-future@18']);
+    assert.deepStrictEqual(rulesIn(noted), ['item-numbering@15', 'case-number-future@18']);
+    const slip = before(WITH_SLIP, '27/311', '<!-- referat-disabel case-number-future -->');
+    assert.deepStrictEqual(rulesIn(slip, [], 'a.referat.txt'), ['item-numbering@15', 'invalid-disable@17', 'case-number-future@18']);
+    assert.deepStrictEqual(analyze(noted, defaultConfig()).parsed.model.items.map((i) => i.caseNumbers.map((c) => c.text)), [['25/310'], ['27/311']]);
+  });
+
   it('referat-disable … referat-enable silences a region, for one rule or for all', () => {
     const region = WITH_SLIP.replace('# Punkt 22', '<!-- referat-disable -->\n# Punkt 22').replace('27/311', '27/311\n<!-- referat-enable -->');
     assert.deepStrictEqual(rulesIn(region), []);

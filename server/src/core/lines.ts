@@ -16,8 +16,11 @@ export interface LineShape {
 
 const BLANK: LineShape = { level: 0, bold: false, content: '', start: 0, end: 0, style: 'bare', blank: true };
 
-/** A line that is only a disable comment (see disable.ts) reads as blank: adding one must not change what the parser sees. */
-const DISABLE_COMMENT_LINE = /^<!--\s*referat-(?:disable|enable)(?:(?!-->).)*-->$/;
+/**
+ * A line that is only an HTML comment (a disable comment, see disable.ts, or the writer's own note) reads as
+ * blank: it does not show in a rendered referat, and must not stand in for a label or a case number.
+ */
+const COMMENT_LINE = /^<!--(?:(?!-->).)*-->$/;
 
 export function shapeLine(raw: string): LineShape {
   let start = 0;
@@ -25,7 +28,7 @@ export function shapeLine(raw: string): LineShape {
   while (start < end && isSpace(raw.charCodeAt(start))) start++;
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   if (start === end) return BLANK;
-  if (raw.charCodeAt(start) === 60 /* < */ && DISABLE_COMMENT_LINE.test(raw.slice(start, end))) return BLANK;
+  if (raw.charCodeAt(start) === 60 /* < */ && COMMENT_LINE.test(raw.slice(start, end))) return BLANK;
   let level = 0;
   while (level < 7 && raw.charCodeAt(start + level) === 35 /* # */) level++;
   if (level > 0 && level <= 6 && (start + level === end || isSpace(raw.charCodeAt(start + level)))) {
