@@ -12,7 +12,7 @@ import { locator, type Whereabouts } from './formats';
 import { packageVersion } from './packageInfo';
 import type { Finding, Message } from './rules/types';
 import { encodeDocument, findFiles, InputError, keepReferater, loadDocument, printableName, unwritableEncoding, writeFixedFile, type FileStamp, type LoadedDocument, type TextEncoding } from './files';
-import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
+import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryLine, fixLine, tooManyWarnings, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
 export interface FileSettings {
@@ -640,7 +640,10 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
   writer.flush();
   if (failed) return 2;
   const warnings = opts.quiet ? 0 : totals.counts.warning;
-  return totals.counts.error > 0 || warnings > (opts.maxWarnings ?? 0) ? 1 : 0;
+  if (totals.counts.error > 0) return 1;
+  if (warnings <= (opts.maxWarnings ?? 0)) return 0;
+  note(tooManyWarnings(warnings, opts.maxWarnings, lang));
+  return 1;
 }
 
 if (require.main === module) {

@@ -223,11 +223,25 @@ export interface Totals {
   fixedFiles: number;
 }
 
+/** A count with its noun: `1 advarsel`, `2 advarsler`. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const WORDS: Record<Lang, Record<'problem' | 'error' | 'warning' | 'info' | 'file', [string, string]>> = {
+  da: { problem: ['fund', 'fund'], error: ['fejl', 'fejl'], warning: ['advarsel', 'advarsler'], info: ['information', 'informationer'], file: ['fil', 'filer'] },
+  en: { problem: ['problem', 'problems'], error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'infos'], file: ['file', 'files'] },
+};
+
+function counted(n: number, word: keyof (typeof WORDS)['en'], lang: Lang): string {
+  return count(n, ...WORDS[lang][word]);
+}
+
 /** How many findings --fix fixed (or --fix-dry-run would fix) in how many files. */
 export function fixLine(t: Totals, lang: Lang, dryRun: boolean): string {
-  const files = lang === 'da' ? (t.fixedFiles === 1 ? 'fil' : 'filer') : t.fixedFiles === 1 ? 'file' : 'files';
-  if (lang === 'da') return `${dryRun ? 'Ville rette' : 'Rettede'} ${t.fixed} fund i ${t.fixedFiles} ${files}.`;
-  return `${dryRun ? 'Would fix' : 'Fixed'} ${t.fixed} ${t.fixed === 1 ? 'problem' : 'problems'} in ${t.fixedFiles} ${files}.`;
+  const files = counted(t.fixedFiles, 'file', lang);
+  if (lang === 'da') return `${dryRun ? 'Ville rette' : 'Rettede'} ${counted(t.fixed, 'problem', lang)} i ${files}.`;
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${counted(t.fixed, 'problem', lang)} in ${files}.`;
 }
 
 /** The summary line of the text format: counts, and how many a --fix would fix. */
@@ -236,7 +250,16 @@ export function summaryLine(t: Totals, lang: Lang): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const infos = counts.information + counts.hint;
   const fixable = t.fixable > 0 ? (lang === 'da' ? ` ${t.fixable} kan rettes med --fix.` : ` ${t.fixable} fixable with --fix.`) : '';
+  const c = (n: number, word: keyof (typeof WORDS)['en']): string => counted(n, word, lang);
   return lang === 'da'
-    ? `${total} fund (${counts.error} fejl, ${counts.warning} advarsler, ${infos} informationer) i ${t.files} ${t.files === 1 ? 'fil' : 'filer'}.${fixable}\n`
-    : `${total} ${total === 1 ? 'problem' : 'problems'} (${counts.error} errors, ${counts.warning} warnings, ${infos} infos) in ${t.files} ${t.files === 1 ? 'file' : 'files'}.${fixable}\n`;
+    ? `${c(total, 'problem')} (${c(counts.error, 'error')}, ${c(counts.warning, 'warning')}, ${c(infos, 'info')}) i ${c(t.files, 'file')}.${fixable}\n`
+    : `${c(total, 'problem')} (${c(counts.error, 'error')}, ${c(counts.warning, 'warning')}, ${c(infos, 'info')}) in ${c(t.files, 'file')}.${fixable}\n`;
+}
+
+/** Why the warnings alone fail a run: more than --max-warnings allows (0 when it is not given). */
+export function tooManyWarnings(warnings: number, max: number | undefined, lang: Lang): string {
+  const limit = `--max-warnings ${max ?? 0}`;
+  return lang === 'da'
+    ? `${counted(warnings, 'warning', lang)}, flere end ${limit} tillader${max === undefined ? ' (standard)' : ''}.`
+    : `${counted(warnings, 'warning', lang)}, more than ${limit} allows${max === undefined ? ' (the default)' : ''}.`;
 }

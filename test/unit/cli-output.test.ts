@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot } from '../support/paths';
 import { RULES } from '../../server/src/rules';
+import { summaryLine, type Totals } from '../../server/src/cliFormat';
 import { CLEAN, runCli, tempDir, WITH_SLIP, writeTree } from './cli-run';
 
 /** Only the numbering gap: one fixable warning and nothing else. */
@@ -86,9 +87,9 @@ describe('referat-lint output formats and exit codes', () => {
     try {
       writeTree(d.dir, { 'a.referat.md': WITH_SLIP, 'b.referat.md': ONE_WARNING, 'c.referat.md': CLEAN });
       const before = runCli(['.'], { cwd: d.dir });
-      assert.match(before.stdout, /^3 problems \(1 errors, 2 warnings, 0 infos\) in 3 files\. 2 fixable with --fix\.$/m);
+      assert.match(before.stdout, /^3 problems \(1 error, 2 warnings, 0 infos\) in 3 files\. 2 fixable with --fix\.$/m);
       const fixed = runCli(['--fix', '.'], { cwd: d.dir });
-      assert.match(fixed.stdout, /^Fixed 2 problems in 2 files\.\n1 problem \(1 errors, 0 warnings, 0 infos\) in 3 files\.$/m);
+      assert.match(fixed.stdout, /^Fixed 2 problems in 2 files\.\n1 problem \(1 error, 0 warnings, 0 infos\) in 3 files\.$/m);
       const da = runCli(['--lang', 'da', '.'], { cwd: d.dir });
       assert.match(da.stdout, /^1 fund \(1 fejl, 0 advarsler, 0 informationer\) i 3 filer\.$/m);
     } finally {
@@ -106,12 +107,42 @@ describe('referat-lint output formats and exit codes', () => {
     assert.match(bad.stderr, /--max-warnings must be a whole number from 0/);
   });
 
+  it('says on stderr when the warnings alone fail the run, and only then', () => {
+    const d = tempDir('referat-maxwarn-');
+    try {
+      writeTree(d.dir, { 'a.referat.md': ONE_WARNING, 'b.referat.md': ONE_WARNING, 'c.referat.md': ONE_WARNING, 'slip.referat.md': WITH_SLIP });
+      const over = runCli(['--max-warnings', '2', 'a.referat.md', 'b.referat.md', 'c.referat.md'], { cwd: d.dir });
+      assert.strictEqual(over.code, 1);
+      assert.strictEqual(over.stderr, 'referat-lint: 3 warnings, more than --max-warnings 2 allows.\n');
+      const da = runCli(['--lang', 'da', '--max-warnings', '2', 'a.referat.md', 'b.referat.md', 'c.referat.md'], { cwd: d.dir });
+      assert.strictEqual(da.stderr, 'referat-lint: 3 advarsler, flere end --max-warnings 2 tillader.\n');
+      const one = runCli(['--lang', 'da', 'a.referat.md'], { cwd: d.dir });
+      assert.strictEqual(one.code, 1);
+      assert.strictEqual(one.stderr, 'referat-lint: 1 advarsel, flere end --max-warnings 0 tillader (standard).\n');
+      assert.strictEqual(runCli(['--max-warnings', '3', 'a.referat.md', 'b.referat.md', 'c.referat.md'], { cwd: d.dir }).stderr, '');
+      // An error fails the run by itself: the warnings are not its reason.
+      assert.strictEqual(runCli(['slip.referat.md', 'a.referat.md'], { cwd: d.dir }).stderr, '');
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('the summary says one as one and many as many, for every word in both languages', () => {
+    const totals = (error: number, warning: number, information: number, files: number, fixable: number): Totals => ({ counts: { error, warning, information, hint: 0 }, fixable, files, fixed: 0, fixedFiles: 0 });
+    assert.strictEqual(summaryLine(totals(1, 1, 1, 1, 1), 'en'), '3 problems (1 error, 1 warning, 1 info) in 1 file. 1 fixable with --fix.\n');
+    assert.strictEqual(summaryLine(totals(0, 1, 0, 1, 0), 'en'), '1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n');
+    assert.strictEqual(summaryLine(totals(2, 2, 2, 2, 0), 'en'), '6 problems (2 errors, 2 warnings, 2 infos) in 2 files.\n');
+    assert.strictEqual(summaryLine(totals(1, 1, 1, 1, 1), 'da'), '3 fund (1 fejl, 1 advarsel, 1 information) i 1 fil. 1 kan rettes med --fix.\n');
+    assert.strictEqual(summaryLine(totals(2, 2, 2, 2, 0), 'da'), '6 fund (2 fejl, 2 advarsler, 2 informationer) i 2 filer.\n');
+    assert.strictEqual(summaryLine(totals(0, 0, 0, 0, 0), 'da'), '0 fund (0 fejl, 0 advarsler, 0 informationer) i 0 filer.\n');
+  });
+
   it('--quiet reports errors only, and warnings alone then pass', () => {
     const r = runCli(['--quiet', 'slip.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 1);
     assert.deepStrictEqual(r.stdout.trim().split('\n'), [
       'slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
-      '1 problem (1 errors, 0 warnings, 0 infos) in 1 file.',
+      '1 problem (1 error, 0 warnings, 0 infos) in 1 file.',
     ]);
     assert.strictEqual(runCli(['--quiet', 'warn.referat.md'], { cwd: t.dir }).code, 0);
   });
@@ -140,7 +171,7 @@ describe('referat-lint output formats and exit codes', () => {
       writeTree(d.dir, { 'sub/.referatrc.json': '{ "rules": { "case-number-future": "off" } }' });
       const r = runCli(['--stdin-filename', 'sub/new.referat.md', '-'], { cwd: d.dir, input: WITH_SLIP });
       assert.strictEqual(r.code, 1, r.stderr);
-      assert.deepStrictEqual(r.stdout.trim().split('\n'), ['sub/new.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.', '1 problem (0 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.']);
+      assert.deepStrictEqual(r.stdout.trim().split('\n'), ['sub/new.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.', '1 problem (0 errors, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.']);
     } finally {
       d.remove();
     }

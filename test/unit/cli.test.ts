@@ -30,7 +30,7 @@ describe('referat-lint (as a process)', () => {
       'D/slip.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.',
       'D/slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
     ]);
-    assert.strictEqual(lines[lines.length - 1], '2 problems (1 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.');
+    assert.strictEqual(lines[lines.length - 1], '2 problems (1 error, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.');
   });
 
   it('prints the JSON shape with 0-based positions', () => {
@@ -51,7 +51,7 @@ describe('referat-lint (as a process)', () => {
   it('speaks Danish with --lang da', () => {
     const r = run(['--lang', 'da', path.join(dir, 'slip.referat.md')]);
     assert.match(r.stdout, /advarsel item-numbering Nummereringen springer fra 20 til 22\./);
-    assert.match(r.stdout, /2 fund \(1 fejl, 1 advarsler, 0 informationer\) i 1 fil\./);
+    assert.match(r.stdout, /2 fund \(1 fejl, 1 advarsel, 0 informationer\) i 1 fil\./);
   });
 
   it('walks directories for referater, and exits 0 when they are clean', () => {
