@@ -12,7 +12,7 @@ import { locator, type Whereabouts } from './formats';
 import { packageVersion } from './packageInfo';
 import type { Finding, Message } from './rules/types';
 import { encodeDocument, findFiles, InputError, keepReferater, loadDocument, printableName, unwritableEncoding, writeFixedFile, type FileStamp, type LoadedDocument, type TextEncoding } from './files';
-import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryLine, fixLine, tooManyWarnings, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
+import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryFor, fixLine, tooManyWarnings, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
 export interface FileSettings {
@@ -635,7 +635,7 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
     // JSON and SARIF stay one document: how many were fixed goes to stderr there.
     const plain = opts.format === 'text' || opts.format === 'github';
     if (fixing && !plain) note(fixing.trim());
-    writer.write(footer(ctx, version(), wroteAny, (plain ? fixing : '') + summaryLine(totals, lang)));
+    writer.write(footer(ctx, version(), wroteAny, (plain ? fixing : '') + summaryFor(totals, ctx)));
   }
   writer.flush();
   if (failed) return 2;

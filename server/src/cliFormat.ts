@@ -256,6 +256,32 @@ export function summaryLine(t: Totals, lang: Lang): string {
     : `${c(total, 'problem')} (${c(counts.error, 'error')}, ${c(counts.warning, 'warning')}, ${c(infos, 'info')}) in ${c(t.files, 'file')}.${fixable}\n`;
 }
 
+/** How many annotations of each kind GitHub shows per step; the rest are only in the step's log. */
+export const GITHUB_ANNOTATIONS_SHOWN = 10;
+
+/**
+ * The last line of the github format: the summary as a notice annotation, saying which kinds had more
+ * annotations than GitHub shows (the summary is itself a notice).
+ */
+function githubSummary(t: Totals, lang: Lang): string {
+  const { counts } = t;
+  const kinds: Array<[number, keyof (typeof WORDS)['en']]> = [
+    [counts.error, 'error'],
+    [counts.warning, 'warning'],
+    [counts.information + counts.hint + 1, 'info'],
+  ];
+  const over = kinds.filter(([n]) => n > GITHUB_ANNOTATIONS_SHOWN).map(([n, word]) => `${GITHUB_ANNOTATIONS_SHOWN} ${lang === 'da' ? 'af de' : 'of the'} ${n} ${WORDS[lang][word][1]}`);
+  const shown = over.length === 0 ? '' : lang === 'da'
+    ? ` GitHub viser ${GITHUB_ANNOTATIONS_SHOWN} anmærkninger af hver slags pr. trin: ${over.join(', ')} er vist; alle fund står i trinnets log.`
+    : ` GitHub shows ${GITHUB_ANNOTATIONS_SHOWN} annotations of each kind per step: ${over.join(', ')} are annotated; every finding is in this step's log.`;
+  return `::notice title=referat-lint::${githubData(summaryLine(t, lang).trimEnd() + shown)}\n`;
+}
+
+/** The summary after the last file: the text line, or in the github format a notice annotation. */
+export function summaryFor(t: Totals, ctx: FormatContext): string {
+  return ctx.format === 'github' ? githubSummary(t, ctx.lang) : summaryLine(t, ctx.lang);
+}
+
 /** Why the warnings alone fail a run: more than --max-warnings allows (0 when it is not given). */
 export function tooManyWarnings(warnings: number, max: number | undefined, lang: Lang): string {
   const limit = `--max-warnings ${max ?? 0}`;

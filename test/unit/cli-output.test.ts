@@ -71,6 +71,26 @@ describe('referat-lint output formats and exit codes', () => {
     ]);
   });
 
+  it('--format github ends with a summary annotation, which says when GitHub shows only ten of a kind', () => {
+    const r = runCli(['--format', 'github', 'slip.referat.md'], { cwd: t.dir });
+    const lines = r.stdout.trim().split('\n');
+    assert.strictEqual(lines.length, 3);
+    assert.strictEqual(lines[2], '::notice title=referat-lint::2 problems (1 error, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.');
+    const d = tempDir('referat-annotations-');
+    try {
+      const files = Array.from({ length: 12 }, (_, i) => `r${String(i).padStart(2, '0')}.referat.md`);
+      for (const f of files) writeTree(d.dir, { [f]: ONE_WARNING });
+      const many = runCli(['--format', 'github', '--max-warnings', '20', '.'], { cwd: d.dir });
+      const out = many.stdout.trim().split('\n');
+      assert.strictEqual(out.filter((l) => l.startsWith('::warning ')).length, 12);
+      assert.strictEqual(out[out.length - 1], '::notice title=referat-lint::12 problems (0 errors, 12 warnings, 0 infos) in 12 files. 12 fixable with --fix. GitHub shows 10 annotations of each kind per step: 10 of the 12 warnings are annotated; every finding is in this step\'s log.');
+      const da = runCli(['--lang', 'da', '--format', 'github', '--max-warnings', '20', '.'], { cwd: d.dir }).stdout.trim().split('\n');
+      assert.strictEqual(da[da.length - 1], '::notice title=referat-lint::12 fund (0 fejl, 12 advarsler, 0 informationer) i 12 filer. 12 kan rettes med --fix. GitHub viser 10 anmærkninger af hver slags pr. trin: 10 af de 12 advarsler er vist; alle fund står i trinnets log.');
+    } finally {
+      d.remove();
+    }
+  });
+
   it('orders files by path in code-point order, whatever the locale', () => {
     const d = tempDir('referat-order-');
     try {
