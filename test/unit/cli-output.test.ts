@@ -219,7 +219,7 @@ describe('referat-lint output formats and exit codes', () => {
   it('documents every flag in --help and in the README', () => {
     const help = runCli(['--help']).stdout;
     const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
-    for (const flag of ['--format', '--config', '--lang', '--fix', '--fix-dry-run', '--max-warnings', '--quiet', '--report-unused-disables', '--stdin-filename', '--no-ignore', '--jobs', '--print-config', '--dump-model', '--version']) {
+    for (const flag of ['--format', '--config', '--lang', '--fix', '--fix-dry-run', '--max-warnings', '--quiet', '--report-unused-disables', '--stdin-filename', '--no-ignore', '--cache', '--cache-location', '--jobs', '--print-config', '--dump-model', '--version']) {
       assert.ok(help.includes(flag), `--help lacks ${flag}`);
       assert.ok(readme.includes(flag), `README lacks ${flag}`);
     }
