@@ -56,7 +56,7 @@ Lints Danish meeting minutes (referater). Folders are searched for .referat, .re
 found in folders where that text looks like a referat; their findings name the page (PDF) or
 the item; --fix leaves them as they are.
 
-  -f, --format text|json|sarif|github   output format (default: text)
+  -f, --format text|json|sarif|github|gitlab|junit   output format (default: text)
   -c, --config FILE          use this configuration file instead of searching for .referatrc.json
       --lang da|en           language of the messages (default: da)
       --fix                  apply every fix that has one right answer and write the files
@@ -87,7 +87,7 @@ standardinput. PDF, Word (.docx) og websider (.html, .htm) læses som tekst og f
 hvor teksten ligner et referat; deres fund nævner siden (PDF) eller punktet; --fix lader dem
 være som de er.
 
-  -f, --format text|json|sarif|github   uddataformat (standard: text)
+  -f, --format text|json|sarif|github|gitlab|junit   uddataformat (standard: text)
   -c, --config FIL           brug denne konfigurationsfil i stedet for at søge efter .referatrc.json
       --lang da|en           sproget i meddelelserne (standard: da)
       --fix                  anvend alle rettelser med ét rigtigt svar, og skriv filerne

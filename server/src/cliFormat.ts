@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Range } from './core/model';
@@ -9,8 +10,8 @@ import { RULES } from './rules';
 import type { Finding, Message, Severity } from './rules/types';
 
 export type Lang = 'da' | 'en';
-export type Format = 'text' | 'json' | 'sarif' | 'github';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'];
 
 
 export type Counts = Record<Severity, number>;
@@ -82,6 +83,25 @@ function githubProperty(s: string): string {
   return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** A file's path as CI reports name it: relative to the working folder, with forward slashes. */
+function reportPath(file: string, cwd: string): string {
+  return (path.relative(cwd, path.resolve(cwd, file)) || file).split(path.sep).join('/');
+}
+
+/** GitLab Code Quality severities: an error blocks as a major issue, a warning is minor. */
+function gitlabSeverity(s: Severity): 'major' | 'minor' | 'info' {
+  return s === 'error' ? 'major' : s === 'warning' ? 'minor' : 'info';
+}
+
+/** Characters XML 1.0 cannot hold at all, even escaped: they become U+FFFD. */
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are the point
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text for an XML attribute or element: the five special characters escaped, the impossible ones replaced. */
+function xmlText(s: string): string {
+  return s.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
 export interface FormatContext {
   format: Format;
   lang: Lang;
@@ -124,6 +144,32 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
         w.write(`${i === 0 ? '\n' : ',\n'}      ${diagnostic}`);
       });
       w.write(findings.length > 0 ? '\n    ]\n  }' : ']\n  }');
+      return;
+    }
+    case 'gitlab': {
+      const file = reportPath(name, ctx.cwd);
+      findings.forEach((f, i) => {
+        const { start } = f.range;
+        // Stable across runs while the finding stays where it is; the position tells two alike findings apart.
+        const fingerprint = createHash('sha256').update(`${file}\u0000${f.rule}\u0000${f.message.en}\u0000${start.line}:${start.character}`).digest('hex');
+        const issue = { description: message(f, placeOf(f)), check_name: f.rule, fingerprint, severity: gitlabSeverity(f.severity), location: { path: file, lines: { begin: start.line + 1 } } };
+        w.write(`${i === 0 ? '' : ',\n'}  ${JSON.stringify(issue)}`);
+      });
+      return;
+    }
+    case 'junit': {
+      const file = reportPath(name, ctx.cwd);
+      const suite = xmlText(file);
+      w.write(`  <testsuite name="${suite}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0">\n`);
+      // A clean file is one passing test, so that the CI system lists it.
+      if (findings.length === 0) w.write(`    <testcase classname="${suite}" name="referat-lint"/>\n`);
+      for (const f of findings) {
+        const { line, character } = f.range.start;
+        const text = `${file}:${line + 1}:${character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${message(f, placeOf(f))}`;
+        w.write(`    <testcase classname="${suite}" name="${xmlText(`${f.rule} (${line + 1}:${character + 1})`)}">\n`);
+        w.write(`      <failure type="${xmlText(f.rule)}" message="${xmlText(message(f, placeOf(f)))}">${xmlText(text)}</failure>\n    </testcase>\n`);
+      }
+      w.write('  </testsuite>');
       return;
     }
     case 'sarif': {
@@ -169,7 +215,7 @@ function jsonDiagnostic(f: Finding, lang: Lang): string {
 
 /** Whether the body of a file with these findings is empty (then no separator goes before it). */
 export function bodyIsEmpty(findingCount: number, format: Format): boolean {
-  return findingCount === 0 && format !== 'json';
+  return findingCount === 0 && format !== 'json' && format !== 'junit';
 }
 
 const RESULTS_PLACEHOLDER = '\u0000results\u0000';
@@ -200,18 +246,21 @@ function sarifFrame(ctx: FormatContext, version: string): [string, string] {
 
 /** The output before the first file. */
 export function header(ctx: FormatContext, version: string): string {
-  if (ctx.format === 'json') return '[\n';
+  if (ctx.format === 'json' || ctx.format === 'gitlab') return '[\n';
+  if (ctx.format === 'junit') return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="referat-lint ${xmlText(version)}">\n`;
   return ctx.format === 'sarif' ? sarifFrame(ctx, version)[0] : '';
 }
 
 /** The separator between two non-empty file bodies. */
 export function separator(format: Format): string {
-  return format === 'json' || format === 'sarif' ? ',\n' : '';
+  if (format === 'junit') return '\n';
+  return format === 'json' || format === 'sarif' || format === 'gitlab' ? ',\n' : '';
 }
 
 /** The output after the last file (the summary line in text and github). */
 export function footer(ctx: FormatContext, version: string, wroteAny: boolean, summary: string): string {
-  if (ctx.format === 'json') return wroteAny ? '\n]\n' : ']\n';
+  if (ctx.format === 'json' || ctx.format === 'gitlab') return wroteAny ? '\n]\n' : ']\n';
+  if (ctx.format === 'junit') return wroteAny ? '\n</testsuites>\n' : '</testsuites>\n';
   return ctx.format === 'sarif' ? sarifFrame(ctx, version)[1] : summary;
 }
 

@@ -29,7 +29,7 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
   it('every referat-lint command of the workflows and the GitLab job runs and gives its exit code', function () {
     this.timeout(60000);
     const commands = [...CI_PAGE.matchAll(/^\s*-\s+(?:run:\s+)?(npx referat-lint .*)$/gm)].map((m) => m[1]);
-    assert.strictEqual(commands.length, 4, commands.join('\n'));
+    assert.strictEqual(commands.length, 5, commands.join('\n'));
     for (const command of commands) {
       const t = tempDir('referat-ci-');
       try {
@@ -40,6 +40,14 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
         if (command.includes('> referat.sarif')) {
           const log = JSON.parse(fs.readFileSync(path.join(t.dir, 'referat.sarif'), 'utf8'));
           assert.deepStrictEqual(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId), ['item-numbering', 'case-number-future']);
+        }
+        if (command.includes('> gl-code-quality-report.json')) {
+          const issues = JSON.parse(fs.readFileSync(path.join(t.dir, 'gl-code-quality-report.json'), 'utf8')) as Array<{ check_name: string; location: { path: string } }>;
+          assert.deepStrictEqual(issues.map((x) => `${x.location.path} ${x.check_name}`), ['referater/2025/a.txt item-numbering', 'referater/2025/a.txt case-number-future']);
+        }
+        if (command.includes('> referat-junit.xml')) {
+          const xml = fs.readFileSync(path.join(t.dir, 'referat-junit.xml'), 'utf8');
+          assert.deepStrictEqual([...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => m.slice(1).join(' ')), ['referater/2025/a.txt 2 2', 'referater/2025/b.txt 1 0']);
         }
       } finally {
         t.remove();

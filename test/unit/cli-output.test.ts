@@ -5,7 +5,30 @@ import * as path from 'path';
 import { repoRoot } from '../support/paths';
 import { RULES } from '../../server/src/rules';
 import { summaryLine, type Totals } from '../../server/src/cliFormat';
+import { DOMParser } from '@xmldom/xmldom';
 import { CLEAN, runCli, tempDir, WITH_SLIP, writeTree } from './cli-run';
+
+/** sax (with @vscode/vsce) in strict mode: what it finds wrong with a text as XML (nothing when well-formed). */
+function xmlErrors(xml: string): string[] {
+  interface SaxParser {
+    onerror: (e: Error) => void;
+    error: Error | null;
+    resume(): void;
+    write(s: string): SaxParser;
+    close(): void;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sax = require('sax') as { parser(strict: boolean): SaxParser };
+  const parser = sax.parser(true);
+  const errors: string[] = [];
+  parser.onerror = (e) => {
+    errors.push(e.message.split('\n')[0]);
+    parser.error = null;
+    parser.resume();
+  };
+  parser.write(xml).close();
+  return errors;
+}
 
 /** Only the numbering gap: one fixable warning and nothing else. */
 const ONE_WARNING = CLEAN.replace('Punkt 21', 'Punkt 22');
@@ -86,6 +109,46 @@ describe('referat-lint output formats and exit codes', () => {
       assert.strictEqual(out[out.length - 1], '::notice title=referat-lint::12 problems (0 errors, 12 warnings, 0 infos) in 12 files. 12 fixable with --fix. GitHub shows 10 annotations of each kind per step: 10 of the 12 warnings are annotated; every finding is in this step\'s log.');
       const da = runCli(['--lang', 'da', '--format', 'github', '--max-warnings', '20', '.'], { cwd: d.dir }).stdout.trim().split('\n');
       assert.strictEqual(da[da.length - 1], '::notice title=referat-lint::12 fund (0 fejl, 12 advarsler, 0 informationer) i 12 filer. 12 kan rettes med --fix. GitHub viser 10 anmærkninger af hver slags pr. trin: 10 af de 12 advarsler er vist; alle fund står i trinnets log.');
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('--format gitlab writes GitLab Code Quality issues, one per finding, with a fingerprint each', () => {
+    const r = runCli(['--format', 'gitlab', 'slip.referat.md', 'warn.referat.md'], { cwd: t.dir });
+    assert.strictEqual(r.code, 1);
+    const issues = JSON.parse(r.stdout) as Array<{ description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }>;
+    assert.deepStrictEqual(
+      issues.map(({ fingerprint: _f, ...i }) => i),
+      [
+        { description: 'The numbering skips from 20 to 22.', check_name: 'item-numbering', severity: 'minor', location: { path: 'slip.referat.md', lines: { begin: 15 } } },
+        { description: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.', check_name: 'case-number-future', severity: 'major', location: { path: 'slip.referat.md', lines: { begin: 17 } } },
+        { description: 'The numbering skips from 20 to 22.', check_name: 'item-numbering', severity: 'minor', location: { path: 'warn.referat.md', lines: { begin: 15 } } },
+      ],
+    );
+    assert.strictEqual(new Set(issues.map((i) => i.fingerprint)).size, 3);
+    assert.deepStrictEqual(JSON.parse(runCli(['--format', 'gitlab', 'slip.referat.md', 'warn.referat.md'], { cwd: t.dir }).stdout), issues, 'the same fingerprints on every run');
+    assert.deepStrictEqual(JSON.parse(runCli(['--format', 'gitlab', 'clean.referat.md'], { cwd: t.dir }).stdout), []);
+  });
+
+  it('--format junit writes a test suite per file and a failing test per finding, escaped as XML', () => {
+    const d = tempDir('referat-junit-');
+    try {
+      // A file name with the characters XML must escape, and a control character it cannot hold at all.
+      writeTree(d.dir, { 'a <&> "b"\u0001.referat.md': WITH_SLIP, 'clean.referat.md': CLEAN });
+      const r = runCli(['--format', 'junit', '.'], { cwd: d.dir });
+      assert.strictEqual(r.code, 1);
+      assert.deepStrictEqual(xmlErrors(r.stdout), []);
+      // The strict parser does object to XML that is not well-formed: an ampersand left bare is one.
+      assert.notDeepStrictEqual(xmlErrors(r.stdout.replace('&amp;', '&')), []);
+      const doc = new DOMParser().parseFromString(r.stdout, 'text/xml');
+      const suites = Array.from(doc.getElementsByTagName('testsuite'));
+      assert.deepStrictEqual(suites.map((s) => [s.getAttribute('name'), s.getAttribute('tests'), s.getAttribute('failures')]), [['a <&> "b"\ufffd.referat.md', '2', '2'], ['clean.referat.md', '1', '0']]);
+      const failures = Array.from(suites[0].getElementsByTagName('failure'));
+      assert.deepStrictEqual(failures.map((f) => f.getAttribute('type')), ['item-numbering', 'case-number-future']);
+      assert.strictEqual(failures[0].textContent, 'a <&> "b"\ufffd.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.');
+      assert.strictEqual(suites[1].getElementsByTagName('testcase').length, 1);
+      assert.strictEqual(suites[1].getElementsByTagName('failure').length, 0);
     } finally {
       d.remove();
     }
