@@ -29,6 +29,9 @@ export const UNUSED_DISABLE_RULE = 'unused-disable';
 /** The id of the finding that reports a disable comment of an unknown form or naming an unknown rule. */
 export const INVALID_DISABLE_RULE = 'invalid-disable';
 
+/** Rules that cannot be silenced: a rule that failed must always show. */
+const NEVER_SILENCED = new Set(['internal-error', UNUSED_DISABLE_RULE, INVALID_DISABLE_RULE]);
+
 /** The ids a comment may name: the registry's and the parser's own. */
 const KNOWN_IDS = new Set([...RULE_IDS, 'parse']);
 
@@ -89,9 +92,10 @@ export function findDirectives(lines: readonly string[]): Directives {
       }
       const kind = word as DirectiveKind;
       const rules = ruleList(m[2]);
-      const unknown = rules?.filter((r) => !KNOWN_IDS.has(r)) ?? [];
-      if (unknown.length > 0) {
-        invalid.push(invalidFinding(range, unknownRuleMessage(kind, unknown)));
+      const unknown = rules?.filter((r) => !KNOWN_IDS.has(r) && !NEVER_SILENCED.has(r)) ?? [];
+      const fixed = rules?.filter((r) => NEVER_SILENCED.has(r)) ?? [];
+      if (unknown.length > 0 || fixed.length > 0) {
+        invalid.push(invalidFinding(range, unknown.length > 0 ? unknownRuleMessage(kind, unknown) : unsilenceableMessage(kind, fixed)));
         continue;
       }
       directives.push({ kind, rules, line, range, wholeLine: text.slice(0, start).trim() === '' && text.slice(end).trim() === '' });
@@ -110,12 +114,14 @@ function unknownRuleMessage(kind: DirectiveKind, ids: readonly string[]): Messag
   return { da: `Ukendt regel-id i referat-${kind}: ${list}. Kommentaren skjuler intet.`, en: `Unknown rule id in referat-${kind}: ${list}. The comment silences nothing.` };
 }
 
+function unsilenceableMessage(kind: DirectiveKind, ids: readonly string[]): Message {
+  const list = ids.join(', ');
+  return { da: `${list} kan ikke skjules med referat-${kind}. Kommentaren skjuler intet.`, en: `${list} cannot be silenced by referat-${kind}. The comment silences nothing.` };
+}
+
 function invalidFinding(range: Range, message: Message): Finding {
   return { rule: INVALID_DISABLE_RULE, severity: 'warning', message, range };
 }
-
-/** Rules that cannot be silenced: a rule that failed must always show. */
-const NEVER_SILENCED = new Set(['internal-error', UNUSED_DISABLE_RULE, INVALID_DISABLE_RULE]);
 
 interface Usage {
   directive: Directive;

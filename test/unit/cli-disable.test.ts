@@ -92,6 +92,9 @@ describe('disable comments', () => {
     const [invalid] = lint(text);
     assert.strictEqual(invalid.message.en, 'Unknown rule id in referat-disable-next-line: item-numbring. The comment silences nothing.');
     assert.strictEqual(invalid.message.da, 'Ukendt regel-id i referat-disable-next-line: item-numbring. Kommentaren skjuler intet.');
+    const engine = lint(before(WITH_SLIP, '# Punkt 22', '<!-- referat-disable-next-line item-numbering, unused-disable -->'));
+    assert.deepStrictEqual(engine.map((f) => f.rule), ['invalid-disable', 'item-numbering', 'case-number-future']);
+    assert.strictEqual(engine[0].message.en, 'unused-disable cannot be silenced by referat-disable-next-line. The comment silences nothing.');
     const file = WITH_SLIP + '\n<!-- referat-disable-file case-number-future, nosuch -->\n';
     assert.deepStrictEqual(rulesIn(file), ['item-numbering@15', 'case-number-future@17', 'invalid-disable@23']);
   });

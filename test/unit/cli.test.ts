@@ -186,7 +186,7 @@ describe('referat-lint (as a process)', () => {
   it('exits 2 with one line on stderr for bad usage, unreadable files and bad configs', () => {
     const usage = run(['--format', 'xml', 'x']);
     assert.strictEqual(usage.code, 2);
-    assert.match(usage.stderr, /--format must be text, json, sarif, github, not "xml"/);
+    assert.match(usage.stderr, /--format must be text, json, sarif, github, gitlab, junit, not "xml"/);
     const missing = run(['/no/such/file.referat']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /cannot read \/no\/such\/file.referat/);
