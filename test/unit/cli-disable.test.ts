@@ -45,6 +45,26 @@ describe('disable comments', () => {
     assert.deepStrictEqual(analyze(noted, defaultConfig()).parsed.model.items.map((i) => i.caseNumbers.map((c) => c.text)), [['25/310'], ['27/311']]);
   });
 
+  it('a comment at the end of a case number line is not read with it: referat-disable-line silences the finding there', () => {
+    for (const line of ['27/311 <!-- referat-disable-line case-number-future -->', 'Sagsnr.: 27/311 <!-- referat-disable-line case-number-future -- kendt fejl -->']) {
+      const text = WITH_SLIP.replace('27/311', line);
+      assert.deepStrictEqual(rulesIn(text, ['--report-unused-disables']), ['item-numbering@15'], line);
+      assert.deepStrictEqual(analyze(text, defaultConfig()).parsed.model.items[1].caseNumbers.map((c) => [c.text, c.range.start.character]), [['27/311', line.indexOf('27')]]);
+    }
+    const noted = WITH_SLIP.replace('27/311', '27/311 <!-- flyttet fra Teknik -->');
+    assert.deepStrictEqual(rulesIn(noted), ['item-numbering@15', 'case-number-future@17']);
+  });
+
+  it('the editor\'s incremental analysis agrees with a full one when an ordinary comment is typed', () => {
+    const config = defaultConfig();
+    const first = analyze(WITH_SLIP, config);
+    const line = WITH_SLIP.split('\n').indexOf('27/311');
+    const typed = WITH_SLIP.replace('27/311', '27/311 <!-- note -->');
+    const after = reanalyze(first, typed, [{ range: { start: { line, character: 6 }, end: { line, character: 6 } }, text: ' <!-- note -->' }], config);
+    assert.deepStrictEqual(after.findings.map((f) => f.rule), analyze(typed, config).findings.map((f) => f.rule));
+    assert.deepStrictEqual(after.findings.map((f) => f.rule), ['item-numbering', 'case-number-future']);
+  });
+
   it('referat-disable … referat-enable silences a region, for one rule or for all', () => {
     const region = WITH_SLIP.replace('# Punkt 22', '<!-- referat-disable -->\n# Punkt 22').replace('27/311', '27/311\n<!-- referat-enable -->');
     assert.deepStrictEqual(rulesIn(region), []);

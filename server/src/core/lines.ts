@@ -22,6 +22,26 @@ const BLANK: LineShape = { level: 0, bold: false, content: '', start: 0, end: 0,
  */
 const COMMENT_LINE = /^<!--(?:(?!-->).)*-->$/;
 
+/** A whole HTML comment within one line. */
+const COMMENT_IN_LINE = /<!--(?:(?!-->).)*-->/g;
+
+/**
+ * The lines with every HTML comment that closes on its own line turned into blanks of the same length:
+ * a comment at the end of a case number or heading line (`27/311 <!-- referat-disable-line … -->`) is
+ * not part of what the parser reads, and every column stays where it was. The same array when none has one.
+ */
+export function maskComments(lines: string[]): string[] {
+  let masked: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].includes('<!--')) continue;
+    const line = lines[i].replace(COMMENT_IN_LINE, (c) => ' '.repeat(c.length));
+    if (line === lines[i]) continue;
+    masked ??= lines.slice();
+    masked[i] = line;
+  }
+  return masked ?? lines;
+}
+
 export function shapeLine(raw: string): LineShape {
   let start = 0;
   let end = raw.length;
