@@ -43,8 +43,13 @@ describe('--cache', () => {
     const second = runCli(['--cache', '.'], { cwd: t.dir });
     assert.match(second.stdout, /^a\.referat\.md:17:1 error case-number-future from the cache$/m);
     assert.strictEqual(second.code, 1);
-    // Without --cache the cache is neither read nor written.
+    // Without --cache, and with --fix, the cache is neither read nor written.
     assert.strictEqual(runCli(['.'], { cwd: t.dir }).stdout, plain.stdout);
+    const before = fs.readFileSync(cacheFile, 'utf8');
+    const dry = runCli(['--cache', '--fix-dry-run', '.'], { cwd: t.dir });
+    assert.match(dry.stderr, /^referat-lint: --cache is not used with --fix and --fix-dry-run$/m);
+    assert.match(dry.stdout, /^\+# Punkt 21/m);
+    assert.strictEqual(fs.readFileSync(cacheFile, 'utf8'), before);
   });
 
   it('lints again a file whose text changed, and every file when the configuration or the tool version changed', () => {
