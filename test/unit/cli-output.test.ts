@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot } from '../support/paths';
 import { RULES } from '../../server/src/rules';
+import { lint } from '../../server/src/api';
 import { summaryLine, type Totals } from '../../server/src/cliFormat';
 import { DOMParser } from '@xmldom/xmldom';
 import { CLEAN, runCli, tempDir, WITH_SLIP, writeTree } from './cli-run';
@@ -32,6 +33,8 @@ function xmlErrors(xml: string): string[] {
 
 /** Only the numbering gap: one fixable warning and nothing else. */
 const ONE_WARNING = CLEAN.replace('Punkt 21', 'Punkt 22');
+/** The gap's message in English, as the engine words it. */
+const NUMBERING = lint(ONE_WARNING)[0].message.en;
 
 /** Microsoft's SARIF Multitool from devDependencies: its `validate` findings for a SARIF file (none when valid). */
 function multitoolFindings(sarifFile: string, outFile: string): Array<{ ruleId: string; message: { arguments?: string[] } }> {
@@ -121,9 +124,9 @@ describe('referat-lint output formats and exit codes', () => {
     assert.deepStrictEqual(
       issues.map(({ fingerprint: _f, ...i }) => i),
       [
-        { description: 'The numbering skips from 20 to 22.', check_name: 'item-numbering', severity: 'minor', location: { path: 'slip.referat.md', lines: { begin: 15 } } },
+        { description: NUMBERING, check_name: 'item-numbering', severity: 'minor', location: { path: 'slip.referat.md', lines: { begin: 15 } } },
         { description: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.', check_name: 'case-number-future', severity: 'major', location: { path: 'slip.referat.md', lines: { begin: 17 } } },
-        { description: 'The numbering skips from 20 to 22.', check_name: 'item-numbering', severity: 'minor', location: { path: 'warn.referat.md', lines: { begin: 15 } } },
+        { description: NUMBERING, check_name: 'item-numbering', severity: 'minor', location: { path: 'warn.referat.md', lines: { begin: 15 } } },
       ],
     );
     assert.strictEqual(new Set(issues.map((i) => i.fingerprint)).size, 3);
@@ -146,7 +149,7 @@ describe('referat-lint output formats and exit codes', () => {
       assert.deepStrictEqual(suites.map((s) => [s.getAttribute('name'), s.getAttribute('tests'), s.getAttribute('failures')]), [['a <&> "b"\ufffd.referat.md', '2', '2'], ['clean.referat.md', '1', '0']]);
       const failures = Array.from(suites[0].getElementsByTagName('failure'));
       assert.deepStrictEqual(failures.map((f) => f.getAttribute('type')), ['item-numbering', 'case-number-future']);
-      assert.strictEqual(failures[0].textContent, 'a <&> "b"\ufffd.referat.md:15:9 warning item-numbering The numbering skips from 20 to 22.');
+      assert.strictEqual(failures[0].textContent, `a <&> "b"\ufffd.referat.md:15:9 warning item-numbering ${NUMBERING}`);
       assert.strictEqual(suites[1].getElementsByTagName('testcase').length, 1);
       assert.strictEqual(suites[1].getElementsByTagName('failure').length, 0);
     } finally {
