@@ -42,7 +42,9 @@ describe('disable comments', () => {
     assert.deepStrictEqual(rulesIn(noted), ['item-numbering@15', 'case-number-future@18']);
     const slip = before(WITH_SLIP, '27/311', '<!-- referat-disabel case-number-future -->');
     assert.deepStrictEqual(rulesIn(slip, [], 'a.referat.txt'), ['item-numbering@15', 'invalid-disable@17', 'case-number-future@18']);
-    assert.deepStrictEqual(analyze(noted, defaultConfig()).parsed.model.items.map((i) => i.caseNumbers.map((c) => c.text)), [['25/310'], ['27/311']]);
+    const numbers = (text: string): string[][] => analyze(text, defaultConfig()).parsed.model.items.map((i) => i.caseNumbers.map((c) => c.text));
+    assert.deepStrictEqual(numbers(noted), numbers(WITH_SLIP));
+    assert.deepStrictEqual(numbers(noted)[1], ['27/311']);
   });
 
   it('a comment at the end of a case number line is not read with it: referat-disable-line silences the finding there', () => {
@@ -116,7 +118,8 @@ describe('disable comments', () => {
     assert.deepStrictEqual(engine.map((f) => f.rule), ['invalid-disable', 'item-numbering', 'case-number-future']);
     assert.strictEqual(engine[0].message.en, 'unused-disable cannot be silenced by referat-disable-next-line. The comment silences nothing.');
     const file = WITH_SLIP + '\n<!-- referat-disable-file case-number-future, nosuch -->\n';
-    assert.deepStrictEqual(rulesIn(file), ['item-numbering@15', 'case-number-future@17', 'invalid-disable@23']);
+    assert.deepStrictEqual(rulesIn(file), [...rulesIn(WITH_SLIP), `invalid-disable@${WITH_SLIP.split('\n').length + 1}`]);
+    assert.ok(rulesIn(WITH_SLIP).includes('case-number-future@17'));
   });
 
   it('a comment that only starts with referat- is an ordinary comment, and an invalid one cannot be silenced', () => {
