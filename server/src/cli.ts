@@ -12,7 +12,8 @@ import { locator, type Whereabouts } from './formats';
 import { packageVersion } from './packageInfo';
 import type { Finding, Message } from './rules/types';
 import { encodeDocument, findFiles, InputError, keepReferater, loadDocument, printableName, unwritableEncoding, writeFixedFile, type FileStamp, type LoadedDocument, type TextEncoding } from './files';
-import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryLine, fixLine, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
+import { cacheFilePath, cacheKey, LintCache, type CachedResult } from './cliCache';
+import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryFor, fixLine, tooManyWarnings, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
 export interface FileSettings {
@@ -28,6 +29,8 @@ export interface FileSettings {
   /** The name standard input stands for (--stdin-filename). */
   stdinName?: string;
   cwd: string;
+  /** --cache: the cache file, for the workers to read (it is used only when not fixing). */
+  cacheFile?: string;
 }
 
 interface Options extends FileSettings {
@@ -35,6 +38,8 @@ interface Options extends FileSettings {
   jobs?: number;
   maxWarnings?: number;
   useIgnores: boolean;
+  cache: boolean;
+  cacheLocation?: string;
   dumpModel?: string;
   printConfig?: string;
   extract?: string;
@@ -51,7 +56,7 @@ Lints Danish meeting minutes (referater). Folders are searched for .referat, .re
 found in folders where that text looks like a referat; their findings name the page (PDF) or
 the item; --fix leaves them as they are.
 
-  -f, --format text|json|sarif|github   output format (default: text)
+  -f, --format text|json|sarif|github|gitlab|junit   output format (default: text)
   -c, --config FILE          use this configuration file instead of searching for .referatrc.json
       --lang da|en           language of the messages (default: da)
       --fix                  apply every fix that has one right answer and write the files
@@ -61,6 +66,9 @@ the item; --fix leaves them as they are.
       --report-unused-disables  report referat-disable comments that silence nothing
       --stdin-filename NAME  with "-": the name (and so the configuration) of standard input
       --no-ignore            do not apply .referatignore or the configuration's "ignores"
+      --cache                lint only files that changed since the last --cache run (or whose
+                             configuration did); the others' findings come from .referatcache
+      --cache-location PATH  the cache file, or a folder for .referatcache (default: .referatcache)
   -j, --jobs N               lint many files in N threads (default: as many as the amount of text
                              pays for, up to the number of CPUs)
       --print-config FILE    print the configuration that applies to FILE
@@ -79,7 +87,7 @@ standardinput. PDF, Word (.docx) og websider (.html, .htm) læses som tekst og f
 hvor teksten ligner et referat; deres fund nævner siden (PDF) eller punktet; --fix lader dem
 være som de er.
 
-  -f, --format text|json|sarif|github   uddataformat (standard: text)
+  -f, --format text|json|sarif|github|gitlab|junit   uddataformat (standard: text)
   -c, --config FIL           brug denne konfigurationsfil i stedet for at søge efter .referatrc.json
       --lang da|en           sproget i meddelelserne (standard: da)
       --fix                  anvend alle rettelser med ét rigtigt svar, og skriv filerne
@@ -89,6 +97,9 @@ være som de er.
       --report-unused-disables  vis referat-disable-kommentarer der ikke skjuler noget
       --stdin-filename NAVN  med "-": navnet (og dermed konfigurationen) for standardinput
       --no-ignore            brug hverken .referatignore eller konfigurationens "ignores"
+      --cache                kontrollér kun filer der er ændret siden sidste kørsel med --cache
+                             (eller hvis konfiguration er); de andres fund kommer fra .referatcache
+      --cache-location STI   cachefilen, eller en mappe til .referatcache (standard: .referatcache)
   -j, --jobs N               kontrollér mange filer i N tråde (standard: så mange som mængden af
                              tekst betaler sig for, højst antallet af CPU'er)
       --print-config FIL     vis konfigurationen der gælder for FIL
@@ -181,6 +192,8 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): Options
     jobs: v.jobs === undefined ? undefined : wholeNumber('--jobs', v.jobs, 1),
     maxWarnings: v['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', v['max-warnings'], 0),
     useIgnores: !v['no-ignore'],
+    cache: Boolean(v.cache),
+    cacheLocation: v['cache-location'],
     dumpModel: v['dump-model'],
     printConfig: v['print-config'],
     extract: v.extract,
@@ -205,6 +218,8 @@ const OPTION_SPEC = {
   'report-unused-disables': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   'no-ignore': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   'print-config': { type: 'string' },
   'dump-model': { type: 'string' },
@@ -236,6 +251,8 @@ export interface LintedFile {
   failure?: string;
   /** Something to tell about the file that is no failure, already worded (a published file --fix leaves alone). */
   notice?: string;
+  /** With --cache: the findings just made, for the cache (absolute path and entry). */
+  cacheEntry?: { file: string; entry: CachedResult };
 }
 
 /** The model as JSON, with every line 0-based. */
@@ -267,7 +284,7 @@ function displayName(file: string, settings: FileSettings): string {
  * Reads, fixes (without writing) and lints one file. An unreadable file is a failure, not an
  * exception. The same code runs in-process and in the workers, so both give the same bytes.
  */
-export async function lintFile(file: string, settings: FileSettings, forFile: (file: string) => LoadedConfig, sink?: (chunk: string) => void): Promise<LintedFile> {
+export async function lintFile(file: string, settings: FileSettings, forFile: (file: string) => LoadedConfig, sink?: (chunk: string) => void, cache?: LintCache): Promise<LintedFile> {
   const name = displayName(file, settings);
   const result: LintedFile = { file, chunks: [], counts: emptyCounts(), fixable: 0, fixed: 0, configProblems: [] };
   let text: string;
@@ -289,7 +306,17 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
   const options = { config: loaded, ...(settings.reportUnusedDisables ? { reportUnusedDisables: true } : {}) };
   let findings: Finding[];
   let where: ((line: number) => Whereabouts) | undefined;
-  if (format) {
+  // Standard input and --fix are never cached: the one cannot be named again, the other writes.
+  const cacheAt = cache && file !== '-' && !settings.fix ? path.resolve(settings.cwd, file) : undefined;
+  const key = cacheAt ? cacheKey(text, format ?? encoding, loaded, settings.reportUnusedDisables, version()) : '';
+  const hit = cacheAt ? cache!.get(cacheAt, key) : undefined;
+  if (hit) {
+    findings = hit.findings;
+    if (hit.where) {
+      const places = new Map(hit.where);
+      where = (line) => places.get(line) ?? {};
+    }
+  } else if (format) {
     // A published file's text cannot be written back: its findings go without fixes, and --fix leaves it alone.
     const linted = lintText(text, configFor(options));
     findings = linted.findings.map(({ fix: _fix, ...f }) => f);
@@ -313,6 +340,10 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
     }
     findings = fixed.findings;
   } else findings = lint(text, options);
+  if (cacheAt && !hit) {
+    const places = where && [...new Set(findings.map((f) => f.range.start.line))].map((line): [number, Whereabouts] => [line, where!(line)]);
+    result.cacheEntry = { file: cacheAt, entry: { key, findings, ...(places ? { where: places } : {}) } };
+  }
   if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
   for (const f of findings) {
     result.counts[f.severity]++;
@@ -394,7 +425,7 @@ function nextTurn(): Promise<void> {
  * engine is loaded and warm already), the others are workers. Each outcome is handed on in file
  * order as soon as the ones before it are in.
  */
-async function lintInThreads(files: readonly string[], settings: FileSettings, threads: number, forFile: (file: string) => LoadedConfig, take: (outcome: LintedFile) => void): Promise<void> {
+async function lintInThreads(files: readonly string[], settings: FileSettings, threads: number, forFile: (file: string) => LoadedConfig, take: (outcome: LintedFile) => void, cache?: LintCache): Promise<void> {
   const outcomes: Array<LintedFile | undefined> = new Array(files.length);
   // Small batches keep the threads evenly loaded when some files are much larger than others.
   const batchSize = Math.max(1, Math.min(16, Math.floor(files.length / (threads * 8))));
@@ -444,7 +475,7 @@ async function lintInThreads(files: readonly string[], settings: FileSettings, t
         for (let batch = claim(); batch; batch = claim()) {
           const done: LintedFile[] = [];
           for (let i = batch.from; i < batch.to; i++) {
-            done.push(await lintFile(files[i], settings, forFile));
+            done.push(await lintFile(files[i], settings, forFile, undefined, cache));
             // After every file, so that a worker waits for its next batch no longer than one file takes here.
             await nextTurn();
           }
@@ -543,6 +574,14 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
     return 2;
   }
 
+  // --cache: the findings of unchanged files come from the cache file; --fix writes files, so it reads and keeps none.
+  let cache: LintCache | undefined;
+  if (opts.cache && opts.fix) note({ da: '--cache bruges ikke med --fix og --fix-dry-run', en: '--cache is not used with --fix and --fix-dry-run' });
+  else if (opts.cache) {
+    const loadedCache = LintCache.load(cacheFilePath(opts.cacheLocation, opts.cwd), version());
+    if (loadedCache.problem) note(loadedCache.problem);
+    cache = loadedCache.cache;
+  }
   const ctx = { format: opts.format, lang, cwd: opts.cwd };
   const stdinFix = opts.fix && !opts.dryRun && files.includes('-');
   // With --fix on standard input, the fixed text is the output; the report goes to stderr.
@@ -571,6 +610,7 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
       return;
     }
     if (r.notice) note(r.notice);
+    if (r.cacheEntry) cache?.set(r.cacheEntry.file, r.cacheEntry.entry);
     totals.files++;
     for (const s of Object.keys(totals.counts) as Array<keyof Counts>) totals.counts[s] += r.counts[s];
     totals.fixable += r.fixable;
@@ -602,13 +642,13 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
 
   const threads = threadsFor(files, opts.jobs);
   if (threads > 1) {
-    await lintInThreads(files, opts, threads, forFile, (r) => {
+    await lintInThreads(files, cache ? { ...opts, cacheFile: cache.file } : opts, threads, forFile, (r) => {
       if (!r.failure) {
         startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
         for (const c of r.chunks) writer.write(c);
       }
       finish(r);
-    });
+    }, cache);
   } else {
     for (const file of files) {
       // Formatted straight into the output: one file's findings are never held as one string.
@@ -617,7 +657,7 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
         if (!started) startBody(false);
         started = true;
         writer.write(chunk);
-      });
+      }, cache);
       if (!started && !r.failure && !opts.dryRun) startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
       if (stdinFix && file === '-') {
         // Printed back in the encoding it came in (BOM included), or as it came where that cannot be done.
@@ -629,18 +669,23 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
       finish(r);
     }
   }
+  const unsaved = cache?.save();
+  if (unsaved) note(unsaved);
   if (opts.dryRun) note(fixLine(totals, lang, true));
   else {
     const fixing = opts.fix ? fixLine(totals, lang, false) + '\n' : '';
     // JSON and SARIF stay one document: how many were fixed goes to stderr there.
     const plain = opts.format === 'text' || opts.format === 'github';
     if (fixing && !plain) note(fixing.trim());
-    writer.write(footer(ctx, version(), wroteAny, (plain ? fixing : '') + summaryLine(totals, lang)));
+    writer.write(footer(ctx, version(), wroteAny, (plain ? fixing : '') + summaryFor(totals, ctx)));
   }
   writer.flush();
   if (failed) return 2;
   const warnings = opts.quiet ? 0 : totals.counts.warning;
-  return totals.counts.error > 0 || warnings > (opts.maxWarnings ?? 0) ? 1 : 0;
+  if (totals.counts.error > 0) return 1;
+  if (warnings <= (opts.maxWarnings ?? 0)) return 0;
+  note(tooManyWarnings(warnings, opts.maxWarnings, lang));
+  return 1;
 }
 
 if (require.main === module) {

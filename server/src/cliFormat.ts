@@ -1,7 +1,8 @@
+import { createHash } from 'crypto';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Range } from './core/model';
-import { UNUSED_DISABLE_RULE } from './disable';
+import { INVALID_DISABLE_RULE, UNUSED_DISABLE_RULE } from './disable';
 import { printableName } from './files';
 import { describeWhereabouts, type Whereabouts } from './formats/locate';
 import { REPOSITORY_URL, rulePageUrl } from './packageInfo';
@@ -9,8 +10,8 @@ import { RULES } from './rules';
 import type { Finding, Message, Severity } from './rules/types';
 
 export type Lang = 'da' | 'en';
-export type Format = 'text' | 'json' | 'sarif' | 'github';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'];
 
 
 export type Counts = Record<Severity, number>;
@@ -46,6 +47,7 @@ const ENGINE_RULES: ReadonlyArray<{ id: string; description: Message }> = [
   { id: 'parse', description: { da: 'Parseren kunne ikke læse en del af dokumentet.', en: 'The parser could not read part of the document.' } },
   { id: 'internal-error', description: { da: 'En regel fejlede på dokumentet og blev sprunget over.', en: 'A rule failed on the document and was skipped.' } },
   { id: UNUSED_DISABLE_RULE, description: { da: 'En referat-disable-kommentar skjuler ingen fund.', en: 'A referat-disable comment silences no finding.' } },
+  { id: INVALID_DISABLE_RULE, description: { da: 'En referat-disable-kommentar har en ukendt form eller et ukendt regel-id.', en: 'A referat-disable comment has an unknown form or an unknown rule id.' } },
 ];
 
 const SARIF_RULES = [...RULES.map((r) => ({ id: r.id, description: r.description, page: true, defaultSeverity: r.defaultSeverity as Severity })), ...ENGINE_RULES.map((r) => ({ ...r, page: false, defaultSeverity: 'warning' as Severity }))];
@@ -79,6 +81,24 @@ function githubData(s: string): string {
 
 function githubProperty(s: string): string {
   return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A file's path as CI reports name it: relative to the working folder, with forward slashes. */
+function reportPath(file: string, cwd: string): string {
+  return (path.relative(cwd, path.resolve(cwd, file)) || file).split(path.sep).join('/');
+}
+
+/** GitLab Code Quality severities: an error blocks as a major issue, a warning is minor. */
+function gitlabSeverity(s: Severity): 'major' | 'minor' | 'info' {
+  return s === 'error' ? 'major' : s === 'warning' ? 'minor' : 'info';
+}
+
+/** Characters XML 1.0 cannot hold at all, even escaped: they become U+FFFD. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text for an XML attribute or element: the five special characters escaped, the impossible ones replaced. */
+function xmlText(s: string): string {
+  return s.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 export interface FormatContext {
@@ -125,6 +145,32 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
       w.write(findings.length > 0 ? '\n    ]\n  }' : ']\n  }');
       return;
     }
+    case 'gitlab': {
+      const file = reportPath(name, ctx.cwd);
+      findings.forEach((f, i) => {
+        const { start } = f.range;
+        // Stable across runs while the finding stays where it is; the position tells two alike findings apart.
+        const fingerprint = createHash('sha256').update(`${file}\u0000${f.rule}\u0000${f.message.en}\u0000${start.line}:${start.character}`).digest('hex');
+        const issue = { description: message(f, placeOf(f)), check_name: f.rule, fingerprint, severity: gitlabSeverity(f.severity), location: { path: file, lines: { begin: start.line + 1 } } };
+        w.write(`${i === 0 ? '' : ',\n'}  ${JSON.stringify(issue)}`);
+      });
+      return;
+    }
+    case 'junit': {
+      const file = reportPath(name, ctx.cwd);
+      const suite = xmlText(file);
+      w.write(`  <testsuite name="${suite}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0">\n`);
+      // A clean file is one passing test, so that the CI system lists it.
+      if (findings.length === 0) w.write(`    <testcase classname="${suite}" name="referat-lint"/>\n`);
+      for (const f of findings) {
+        const { line, character } = f.range.start;
+        const text = `${file}:${line + 1}:${character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${message(f, placeOf(f))}`;
+        w.write(`    <testcase classname="${suite}" name="${xmlText(`${f.rule} (${line + 1}:${character + 1})`)}">\n`);
+        w.write(`      <failure type="${xmlText(f.rule)}" message="${xmlText(message(f, placeOf(f)))}">${xmlText(text)}</failure>\n    </testcase>\n`);
+      }
+      w.write('  </testsuite>');
+      return;
+    }
     case 'sarif': {
       const location = artifactLocation(name, ctx.cwd);
       findings.forEach((f, i) => {
@@ -168,7 +214,7 @@ function jsonDiagnostic(f: Finding, lang: Lang): string {
 
 /** Whether the body of a file with these findings is empty (then no separator goes before it). */
 export function bodyIsEmpty(findingCount: number, format: Format): boolean {
-  return findingCount === 0 && format !== 'json';
+  return findingCount === 0 && format !== 'json' && format !== 'junit';
 }
 
 const RESULTS_PLACEHOLDER = '\u0000results\u0000';
@@ -199,18 +245,21 @@ function sarifFrame(ctx: FormatContext, version: string): [string, string] {
 
 /** The output before the first file. */
 export function header(ctx: FormatContext, version: string): string {
-  if (ctx.format === 'json') return '[\n';
+  if (ctx.format === 'json' || ctx.format === 'gitlab') return '[\n';
+  if (ctx.format === 'junit') return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="referat-lint ${xmlText(version)}">\n`;
   return ctx.format === 'sarif' ? sarifFrame(ctx, version)[0] : '';
 }
 
 /** The separator between two non-empty file bodies. */
 export function separator(format: Format): string {
-  return format === 'json' || format === 'sarif' ? ',\n' : '';
+  if (format === 'junit') return '\n';
+  return format === 'json' || format === 'sarif' || format === 'gitlab' ? ',\n' : '';
 }
 
 /** The output after the last file (the summary line in text and github). */
 export function footer(ctx: FormatContext, version: string, wroteAny: boolean, summary: string): string {
-  if (ctx.format === 'json') return wroteAny ? '\n]\n' : ']\n';
+  if (ctx.format === 'json' || ctx.format === 'gitlab') return wroteAny ? '\n]\n' : ']\n';
+  if (ctx.format === 'junit') return wroteAny ? '\n</testsuites>\n' : '</testsuites>\n';
   return ctx.format === 'sarif' ? sarifFrame(ctx, version)[1] : summary;
 }
 
@@ -222,11 +271,25 @@ export interface Totals {
   fixedFiles: number;
 }
 
+/** A count with its noun: `1 advarsel`, `2 advarsler`. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const WORDS: Record<Lang, Record<'problem' | 'error' | 'warning' | 'info' | 'file', [string, string]>> = {
+  da: { problem: ['fund', 'fund'], error: ['fejl', 'fejl'], warning: ['advarsel', 'advarsler'], info: ['information', 'informationer'], file: ['fil', 'filer'] },
+  en: { problem: ['problem', 'problems'], error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'infos'], file: ['file', 'files'] },
+};
+
+function counted(n: number, word: keyof (typeof WORDS)['en'], lang: Lang): string {
+  return count(n, ...WORDS[lang][word]);
+}
+
 /** How many findings --fix fixed (or --fix-dry-run would fix) in how many files. */
 export function fixLine(t: Totals, lang: Lang, dryRun: boolean): string {
-  const files = lang === 'da' ? (t.fixedFiles === 1 ? 'fil' : 'filer') : t.fixedFiles === 1 ? 'file' : 'files';
-  if (lang === 'da') return `${dryRun ? 'Ville rette' : 'Rettede'} ${t.fixed} fund i ${t.fixedFiles} ${files}.`;
-  return `${dryRun ? 'Would fix' : 'Fixed'} ${t.fixed} ${t.fixed === 1 ? 'problem' : 'problems'} in ${t.fixedFiles} ${files}.`;
+  const files = counted(t.fixedFiles, 'file', lang);
+  if (lang === 'da') return `${dryRun ? 'Ville rette' : 'Rettede'} ${counted(t.fixed, 'problem', lang)} i ${files}.`;
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${counted(t.fixed, 'problem', lang)} in ${files}.`;
 }
 
 /** The summary line of the text format: counts, and how many a --fix would fix. */
@@ -235,7 +298,42 @@ export function summaryLine(t: Totals, lang: Lang): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const infos = counts.information + counts.hint;
   const fixable = t.fixable > 0 ? (lang === 'da' ? ` ${t.fixable} kan rettes med --fix.` : ` ${t.fixable} fixable with --fix.`) : '';
+  const c = (n: number, word: keyof (typeof WORDS)['en']): string => counted(n, word, lang);
   return lang === 'da'
-    ? `${total} fund (${counts.error} fejl, ${counts.warning} advarsler, ${infos} informationer) i ${t.files} ${t.files === 1 ? 'fil' : 'filer'}.${fixable}\n`
-    : `${total} ${total === 1 ? 'problem' : 'problems'} (${counts.error} errors, ${counts.warning} warnings, ${infos} infos) in ${t.files} ${t.files === 1 ? 'file' : 'files'}.${fixable}\n`;
+    ? `${c(total, 'problem')} (${c(counts.error, 'error')}, ${c(counts.warning, 'warning')}, ${c(infos, 'info')}) i ${c(t.files, 'file')}.${fixable}\n`
+    : `${c(total, 'problem')} (${c(counts.error, 'error')}, ${c(counts.warning, 'warning')}, ${c(infos, 'info')}) in ${c(t.files, 'file')}.${fixable}\n`;
+}
+
+/** How many annotations of each kind GitHub shows per step; the rest are only in the step's log. */
+export const GITHUB_ANNOTATIONS_SHOWN = 10;
+
+/**
+ * The last line of the github format: the summary as a notice annotation, saying which kinds had more
+ * annotations than GitHub shows (the summary is itself a notice).
+ */
+function githubSummary(t: Totals, lang: Lang): string {
+  const { counts } = t;
+  const kinds: Array<[number, keyof (typeof WORDS)['en']]> = [
+    [counts.error, 'error'],
+    [counts.warning, 'warning'],
+    [counts.information + counts.hint + 1, 'info'],
+  ];
+  const over = kinds.filter(([n]) => n > GITHUB_ANNOTATIONS_SHOWN).map(([n, word]) => `${GITHUB_ANNOTATIONS_SHOWN} ${lang === 'da' ? 'af de' : 'of the'} ${n} ${WORDS[lang][word][1]}`);
+  const shown = over.length === 0 ? '' : lang === 'da'
+    ? ` GitHub viser ${GITHUB_ANNOTATIONS_SHOWN} anmærkninger af hver slags pr. trin: ${over.join(', ')} er vist; alle fund står i trinnets log.`
+    : ` GitHub shows ${GITHUB_ANNOTATIONS_SHOWN} annotations of each kind per step: ${over.join(', ')} are annotated; every finding is in this step's log.`;
+  return `::notice title=referat-lint::${githubData(summaryLine(t, lang).trimEnd() + shown)}\n`;
+}
+
+/** The summary after the last file: the text line, or in the github format a notice annotation. */
+export function summaryFor(t: Totals, ctx: FormatContext): string {
+  return ctx.format === 'github' ? githubSummary(t, ctx.lang) : summaryLine(t, ctx.lang);
+}
+
+/** Why the warnings alone fail a run: more than --max-warnings allows (0 when it is not given). */
+export function tooManyWarnings(warnings: number, max: number | undefined, lang: Lang): string {
+  const limit = `--max-warnings ${max ?? 0}`;
+  return lang === 'da'
+    ? `${counted(warnings, 'warning', lang)}, flere end ${limit} tillader${max === undefined ? ' (standard)' : ''}.`
+    : `${counted(warnings, 'warning', lang)}, more than ${limit} allows${max === undefined ? ' (the default)' : ''}.`;
 }

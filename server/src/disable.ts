@@ -1,14 +1,18 @@
 import type { Range } from './core/model';
-import type { Finding, Severity } from './rules/types';
+import { RULE_IDS } from './rules';
+import type { Finding, Message, Severity } from './rules/types';
 
 /**
- * Disable comments: `<!-- referat-disable rule-a, rule-b -->` … `<!-- referat-enable rule-a -->`,
- * `<!-- referat-disable-next-line rule -->` and `<!-- referat-disable-file rule -->`; without a rule
- * id they cover every rule. An HTML comment does not show in a rendered referat, and reads the same
- * in `.md` and `.txt`.
+ * Disable comments, in ESLint's forms: `<!-- referat-disable rule-a, rule-b -->` … `<!-- referat-enable
+ * rule-a -->`, `<!-- referat-disable-line rule -->` (its own line), `<!-- referat-disable-next-line rule -->`
+ * and `<!-- referat-disable-file rule -->`; without a rule id they cover every rule, and a reason after
+ * ` -- ` is not read. An HTML comment does not show in a rendered referat, and reads the same in `.md`
+ * and `.txt`.
  */
 
-export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+
+const KINDS: readonly DirectiveKind[] = ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'];
 
 export interface Directive {
   kind: DirectiveKind;
@@ -22,39 +26,102 @@ export interface Directive {
 
 /** The id of the finding that reports a disable comment that silences nothing. */
 export const UNUSED_DISABLE_RULE = 'unused-disable';
+/** The id of the finding that reports a disable comment of an unknown form or naming an unknown rule. */
+export const INVALID_DISABLE_RULE = 'invalid-disable';
 
-const DIRECTIVE = /<!--\s*referat-(disable-next-line|disable-file|disable|enable)(?=[\s-])([^]*?)-->/g;
+/** Rules that cannot be silenced: a rule that failed must always show. */
+const NEVER_SILENCED = new Set(['internal-error', UNUSED_DISABLE_RULE, INVALID_DISABLE_RULE]);
+
+/** The ids a comment may name: the registry's and the parser's own. */
+const KNOWN_IDS = new Set([...RULE_IDS, 'parse']);
+
+/** `referat-` and the word after it, up to a blank or the comment's end; the rest up to `-->`. */
+const COMMENT = /<!--\s*referat-(\S*?)(?=\s|-->)([^]*?)-->/g;
 
 /** The rule ids of a directive's text: separated by commas or blanks, ending at ` -- ` (a reason). */
 function ruleList(text: string): string[] | undefined {
-  const ids = text.split(/\s--\s|^--\s/)[0].split(/[\s,]+/).filter((s) => s.length > 0);
+  const ids = text.split(/\s--\s|^--\s|\s--$|^--$/)[0].split(/[\s,]+/).filter((s) => s.length > 0);
   return ids.length > 0 ? ids : undefined;
 }
 
+/** Optimal string alignment distance (a swap of two neighbours counts once), for telling a slip from another word. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * Whether an unknown word after `referat-` is meant as a directive: it starts like one, or lies within two
+ * slips of one (one for the short `enable`). Other comments such as `referat-note` are the writer's own.
+ */
+function meantAsDirective(word: string): boolean {
+  const w = word.toLowerCase();
+  if (w.startsWith('disable') || w.startsWith('enable')) return true;
+  const first = w.split('-')[0];
+  return editDistance(first, 'disable') <= 2 || editDistance(first, 'enable') <= 1 || KINDS.some((k) => editDistance(w, k) <= 2);
+}
+
+export interface Directives {
+  directives: Directive[];
+  /** One `invalid-disable` finding per comment of an unknown form or with an unknown rule id; it silences nothing. */
+  invalid: Finding[];
+}
+
 /** The disable comments of a document, in order; lines without `referat-` are not looked at further. */
-export function findDirectives(lines: readonly string[]): Directive[] {
-  const out: Directive[] = [];
+export function findDirectives(lines: readonly string[]): Directives {
+  const directives: Directive[] = [];
+  const invalid: Finding[] = [];
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
     if (!text.includes('referat-') || !text.includes('<!--')) continue;
-    DIRECTIVE.lastIndex = 0;
-    for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
+    COMMENT.lastIndex = 0;
+    for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      out.push({
-        kind: m[1] as DirectiveKind,
-        rules: ruleList(m[2]),
-        line,
-        range: { start: { line, character: start }, end: { line, character: end } },
-        wholeLine: text.slice(0, start).trim() === '' && text.slice(end).trim() === '',
-      });
+      const range = { start: { line, character: start }, end: { line, character: end } };
+      const word = m[1];
+      if (!(KINDS as readonly string[]).includes(word)) {
+        if (meantAsDirective(word)) invalid.push(invalidFinding(range, unknownFormMessage(word)));
+        continue;
+      }
+      const kind = word as DirectiveKind;
+      const rules = ruleList(m[2]);
+      const unknown = rules?.filter((r) => !KNOWN_IDS.has(r) && !NEVER_SILENCED.has(r)) ?? [];
+      const fixed = rules?.filter((r) => NEVER_SILENCED.has(r)) ?? [];
+      if (unknown.length > 0 || fixed.length > 0) {
+        invalid.push(invalidFinding(range, unknown.length > 0 ? unknownRuleMessage(kind, unknown) : unsilenceableMessage(kind, fixed)));
+        continue;
+      }
+      directives.push({ kind, rules, line, range, wholeLine: text.slice(0, start).trim() === '' && text.slice(end).trim() === '' });
     }
   }
-  return out;
+  return { directives, invalid };
 }
 
-/** Rules that cannot be silenced: a rule that failed must always show. */
-const NEVER_SILENCED = new Set(['internal-error', UNUSED_DISABLE_RULE]);
+function unknownFormMessage(word: string): Message {
+  const forms = KINDS.map((k) => `referat-${k}`).join(', ');
+  return { da: `Ukendt kommentar referat-${word}: formerne er ${forms}. Den skjuler intet.`, en: `Unknown comment referat-${word}: the forms are ${forms}. It silences nothing.` };
+}
+
+function unknownRuleMessage(kind: DirectiveKind, ids: readonly string[]): Message {
+  const list = ids.join(', ');
+  return { da: `Ukendt regel-id i referat-${kind}: ${list}. Kommentaren skjuler intet.`, en: `Unknown rule id in referat-${kind}: ${list}. The comment silences nothing.` };
+}
+
+function unsilenceableMessage(kind: DirectiveKind, ids: readonly string[]): Message {
+  const list = ids.join(', ');
+  return { da: `${list} kan ikke skjules med referat-${kind}. Kommentaren skjuler intet.`, en: `${list} cannot be silenced by referat-${kind}. The comment silences nothing.` };
+}
+
+function invalidFinding(range: Range, message: Message): Finding {
+  return { rule: INVALID_DISABLE_RULE, severity: 'warning', message, range };
+}
 
 interface Usage {
   directive: Directive;
@@ -69,6 +136,7 @@ interface Usage {
  */
 class Silencers {
   private readonly file: Usage[];
+  /** disable-line and disable-next-line, by the line they cover. */
   private readonly nextLine = new Map<number, Usage[]>();
   private readonly regions: Usage[];
   private nextRegion = 0;
@@ -79,10 +147,11 @@ class Silencers {
   constructor(usages: readonly Usage[]) {
     this.file = usages.filter((u) => u.directive.kind === 'disable-file');
     for (const u of usages) {
-      if (u.directive.kind !== 'disable-next-line') continue;
-      const list = this.nextLine.get(u.directive.line + 1) ?? [];
+      if (u.directive.kind !== 'disable-next-line' && u.directive.kind !== 'disable-line') continue;
+      const target = u.directive.line + (u.directive.kind === 'disable-next-line' ? 1 : 0);
+      const list = this.nextLine.get(target) ?? [];
       list.push(u);
-      this.nextLine.set(u.directive.line + 1, list);
+      this.nextLine.set(target, list);
     }
     this.regions = usages.filter((u) => u.directive.kind === 'disable' || u.directive.kind === 'enable');
   }

@@ -101,12 +101,13 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig(),
   const parsed = parseLines(lines, parseOptions(config));
   const all: Finding[] = parsed.problems.map(problemFinding);
   append(all, runRules(parsed, lines, config, rules, onFailure));
-  const directives = findDirectives(lines);
+  const { directives, invalid } = findDirectives(lines);
+  append(all, invalid);
   // With only some rules run, a comment for one of the others would look unused.
   const reportUnused = config.reportUnusedDisables && rules === RULES ? 'warning' : undefined;
   const findings = applyDisables(all, directives, { reportUnused });
   sortFindings(findings);
-  return { parsed, findings, lines, disableComments: directives.length };
+  return { parsed, findings, lines, disableComments: directives.length + invalid.length };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

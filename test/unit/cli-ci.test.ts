@@ -29,7 +29,7 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
   it('every referat-lint command of the workflows and the GitLab job runs and gives its exit code', function () {
     this.timeout(60000);
     const commands = [...CI_PAGE.matchAll(/^\s*-\s+(?:run:\s+)?(npx referat-lint .*)$/gm)].map((m) => m[1]);
-    assert.strictEqual(commands.length, 4, commands.join('\n'));
+    assert.strictEqual(commands.length, 5, commands.join('\n'));
     for (const command of commands) {
       const t = tempDir('referat-ci-');
       try {
@@ -40,6 +40,14 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
         if (command.includes('> referat.sarif')) {
           const log = JSON.parse(fs.readFileSync(path.join(t.dir, 'referat.sarif'), 'utf8'));
           assert.deepStrictEqual(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId), ['item-numbering', 'case-number-future']);
+        }
+        if (command.includes('> gl-code-quality-report.json')) {
+          const issues = JSON.parse(fs.readFileSync(path.join(t.dir, 'gl-code-quality-report.json'), 'utf8')) as Array<{ check_name: string; location: { path: string } }>;
+          assert.deepStrictEqual(issues.map((x) => `${x.location.path} ${x.check_name}`), ['referater/2025/a.txt item-numbering', 'referater/2025/a.txt case-number-future']);
+        }
+        if (command.includes('> referat-junit.xml')) {
+          const xml = fs.readFileSync(path.join(t.dir, 'referat-junit.xml'), 'utf8');
+          assert.deepStrictEqual([...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => m.slice(1).join(' ')), ['referater/2025/a.txt 2 2', 'referater/2025/b.txt 1 0']);
         }
       } finally {
         t.remove();
@@ -68,6 +76,30 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
     }
   });
 
+  it('the pre-commit hook reads a file name with æ, ø and å, and lets a PDF appendix in the folder through', function () {
+    this.timeout(60000);
+    const hook = /```sh\n(#!\/bin\/sh[^]*?)```/.exec(CI_PAGE)![1];
+    const t = tempDir('referat-hook-da-');
+    try {
+      const env = project(t, { 'referater/møde i Ærø, ålegræs.txt': WITH_SLIP });
+      fs.copyFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'scan.pdf'), path.join(t.dir, 'referater', 'bilag 1 til punkt 20.pdf'));
+      assert.strictEqual(git(['init', '-q'], t.dir, env).code, 0);
+      fs.writeFileSync(path.join(t.dir, '.git', 'hooks', 'pre-commit'), hook, { mode: 0o755 });
+      git(['add', 'referater'], t.dir, env);
+      const refused = git(['commit', '-q', '-m', 'with a slip'], t.dir, env);
+      assert.notStrictEqual(refused.code, 0);
+      assert.match(refused.out, /referater\/møde i Ærø, ålegræs\.txt:17:1 fejl case-number-future/);
+      assert.doesNotMatch(refused.out, /bilag/);
+      fs.writeFileSync(path.join(t.dir, 'referater', 'møde i Ærø, ålegræs.txt'), CLEAN);
+      git(['add', 'referater'], t.dir, env);
+      const accepted = git(['commit', '-q', '-m', 'clean, with its appendix'], t.dir, env);
+      assert.strictEqual(accepted.code, 0, accepted.out);
+      assert.match(git(['show', '--name-only', '--format=', 'HEAD'], t.dir, env).out, /bilag 1 til punkt 20\.pdf/);
+    } finally {
+      t.remove();
+    }
+  });
+
   it('the .pre-commit-config.yaml works with the pre-commit framework (where Debian\'s pre-commit is installed)', function () {
     this.timeout(120000);
     if (spawnSync('pre-commit', ['--version']).error) {
@@ -86,6 +118,19 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
       fs.writeFileSync(path.join(t.dir, 'referater', 'a.txt'), CLEAN);
       const passed = sh('pre-commit run --files referater/a.txt', t.dir, env);
       assert.strictEqual(passed.code, 0, passed.out);
+      // A Danish file name and a PDF appendix beside it, staged and run as a commit would run them.
+      fs.renameSync(path.join(t.dir, 'referater', 'a.txt'), path.join(t.dir, 'referater', 'møde på Ærø.txt'));
+      fs.writeFileSync(path.join(t.dir, 'referater', 'møde på Ærø.txt'), WITH_SLIP);
+      fs.copyFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'scan.pdf'), path.join(t.dir, 'referater', 'bilag 1.pdf'));
+      git(['add', '-A'], t.dir, env);
+      const staged = sh('pre-commit run', t.dir, env);
+      assert.strictEqual(staged.code, 1, staged.out);
+      assert.match(staged.out, /referater\/møde på Ærø\.txt:17:1 fejl case-number-future/);
+      assert.doesNotMatch(staged.out, /bilag/);
+      fs.writeFileSync(path.join(t.dir, 'referater', 'møde på Ærø.txt'), CLEAN);
+      git(['add', '-A'], t.dir, env);
+      const clean = sh('pre-commit run', t.dir, env);
+      assert.strictEqual(clean.code, 0, clean.out);
     } finally {
       t.remove();
     }

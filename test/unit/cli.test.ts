@@ -30,7 +30,7 @@ describe('referat-lint (as a process)', () => {
       'D/slip.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
       'D/slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
     ]);
-    assert.strictEqual(lines[lines.length - 1], '2 problems (1 errors, 1 warnings, 0 infos) in 1 file. 1 fixable with --fix.');
+    assert.strictEqual(lines[lines.length - 1], '2 problems (1 error, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.');
   });
 
   it('prints the JSON shape with 0-based positions', () => {
@@ -51,7 +51,7 @@ describe('referat-lint (as a process)', () => {
   it('speaks Danish with --lang da', () => {
     const r = run(['--lang', 'da', path.join(dir, 'slip.referat.md')]);
     assert.match(r.stdout, /advarsel item-numbering Punkt 22 skulle have nummeret 21: 2 af 3 punkter følger rækken fra 20\./);
-    assert.match(r.stdout, /2 fund \(1 fejl, 1 advarsler, 0 informationer\) i 1 fil\./);
+    assert.match(r.stdout, /2 fund \(1 fejl, 1 advarsel, 0 informationer\) i 1 fil\./);
   });
 
   it('walks directories for referater, and exits 0 when they are clean', () => {
@@ -186,7 +186,7 @@ describe('referat-lint (as a process)', () => {
   it('exits 2 with one line on stderr for bad usage, unreadable files and bad configs', () => {
     const usage = run(['--format', 'xml', 'x']);
     assert.strictEqual(usage.code, 2);
-    assert.match(usage.stderr, /--format must be text, json, sarif, github, not "xml"/);
+    assert.match(usage.stderr, /--format must be text, json, sarif, github, gitlab, junit, not "xml"/);
     const missing = run(['/no/such/file.referat']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /cannot read \/no\/such\/file.referat/);

@@ -16,8 +16,31 @@ export interface LineShape {
 
 const BLANK: LineShape = { level: 0, bold: false, content: '', start: 0, end: 0, style: 'bare', blank: true };
 
-/** A line that is only a disable comment (see disable.ts) reads as blank: adding one must not change what the parser sees. */
-const DISABLE_COMMENT_LINE = /^<!--\s*referat-(?:disable|enable)(?:(?!-->).)*-->$/;
+/**
+ * A line that is only an HTML comment (a disable comment, see disable.ts, or the writer's own note) reads as
+ * blank: it does not show in a rendered referat, and must not stand in for a label or a case number.
+ */
+const COMMENT_LINE = /^<!--(?:(?!-->).)*-->$/;
+
+/** A whole HTML comment within one line. */
+const COMMENT_IN_LINE = /<!--(?:(?!-->).)*-->/g;
+
+/**
+ * The lines with every HTML comment that closes on its own line turned into blanks of the same length:
+ * a comment at the end of a case number or heading line (`27/311 <!-- referat-disable-line … -->`) is
+ * not part of what the parser reads, and every column stays where it was. The same array when none has one.
+ */
+export function maskComments(lines: string[]): string[] {
+  let masked: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].includes('<!--')) continue;
+    const line = lines[i].replace(COMMENT_IN_LINE, (c) => ' '.repeat(c.length));
+    if (line === lines[i]) continue;
+    masked ??= lines.slice();
+    masked[i] = line;
+  }
+  return masked ?? lines;
+}
 
 export function shapeLine(raw: string): LineShape {
   let start = 0;
@@ -25,7 +48,7 @@ export function shapeLine(raw: string): LineShape {
   while (start < end && isSpace(raw.charCodeAt(start))) start++;
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   if (start === end) return BLANK;
-  if (raw.charCodeAt(start) === 60 /* < */ && DISABLE_COMMENT_LINE.test(raw.slice(start, end))) return BLANK;
+  if (raw.charCodeAt(start) === 60 /* < */ && COMMENT_LINE.test(raw.slice(start, end))) return BLANK;
   let level = 0;
   while (level < 7 && raw.charCodeAt(start + level) === 35 /* # */) level++;
   if (level > 0 && level <= 6 && (start + level === end || isSpace(raw.charCodeAt(start + level)))) {

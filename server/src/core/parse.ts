@@ -1,7 +1,7 @@
 import type { CaseNumber, Decision, Item, Meeting, NameRef, ParseProblem, ParseResult, Quotation, ReferatModel, Section } from './model';
 import { readCertainty } from './certainty';
 import { findDates } from './danish';
-import { isMarkedHeading, type LineShape } from './lines';
+import { isMarkedHeading, maskComments, type LineShape } from './lines';
 import { append, leadLetter, lineRange, nfc, NONE, range, splitLines, trimmedEnd } from './text';
 import { isAbsenceLine, readAbsentees, readPartialAbsence, readPrevented } from './layout/absence';
 import { isCaseLabelLine, isOpenClosedMark, learnScheme, readCaseNumbers } from './layout/caseNumbers';
@@ -44,7 +44,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 }
 
 /** `parse` for a text already split with `splitLines`, so that the callers that need the lines split it once. */
-export function parseLines(lines: string[], options: ParseOptions = {}): ParseResult {
+export function parseLines(text: string[], options: ParseOptions = {}): ParseResult {
+  const lines = maskComments(text);
   const layout = readLayout(lines);
   const { shapes, headings, meeting, toc, tocLine, tocEnd } = layout;
   const isTotalLabel = totalLabelTest(options);
