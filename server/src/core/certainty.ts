@@ -1,4 +1,4 @@
-import type { ReferatModel } from './model';
+import type { Item, ReferatModel } from './model';
 
 /** The model as the parser has read it, before its certainty. */
 type ReadModel = Omit<ReferatModel, 'certainty'>;
@@ -101,7 +101,10 @@ function members(model: ReadModel): PartCertainty {
 function toc(model: ReadModel): PartCertainty {
   const { toc: entries, items } = model;
   if (entries.length === 0) return { certain: true, signals: [{ id: 'no-toc', holds: true, detail: 'no table of contents' }] };
-  const matched = entries.filter((e) => items.some((i) => (e.number === undefined || e.number === i.number) && similarTitles(i.title, e.title))).length;
+  // Items by number, so that each numbered entry is compared with its own items only (a keystroke reads this again).
+  const byNumber = new Map<number, Item[]>();
+  for (const i of items) if (i.number !== null) (byNumber.get(i.number) ?? byNumber.set(i.number, []).get(i.number)!).push(i);
+  const matched = entries.filter((e) => (e.number === undefined ? items : (byNumber.get(e.number) ?? [])).some((i) => similarTitles(i.title, e.title))).length;
   const holds = items.length > 0 && half(matched, entries.length);
   return { certain: holds, signals: [{ id: 'entries-match-items', holds, detail: `${matched} of ${entries.length} entries match an item` }] };
 }
