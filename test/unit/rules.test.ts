@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../support/paths';
 import { defaultConfig, fixAll, lintText } from '../../server/src/lint';
 import { resolveConfig } from '../../server/src/config';
 import { RULE_IDS } from '../../server/src/rules';
@@ -380,5 +383,13 @@ describe('configuration', () => {
     assert.deepStrictEqual(lintText(own('2024-125')).findings.filter((f) => f.rule === 'case-number-format'), []);
     const broken = lintText(own('2024/12-5')).findings.filter((f) => f.rule === 'case-number-format');
     assert.deepStrictEqual(broken.map((f) => [f.severity, f.message.en]), [['warning', "The case number \"2024/12-5\" is malformed: it fits neither the document's scheme (the document's own form, like 2024-123) nor a known one."]]);
+  });
+
+  it('missing-decision names an item whose heading was lost by the line it starts at', () => {
+    const text = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'layouts', 'lost-headings-sections.txt'), 'utf8');
+    const found = lintText(text).findings.filter((f) => f.rule === 'missing-decision');
+    assert.deepStrictEqual(found.map((f) => [f.message.da, f.message.en]), [
+      ['Punktet på linje 25 (overskriften mangler) har ingen beslutning.', 'The item at line 25 (its heading lost) has no decision (Beslutning).'],
+    ]);
   });
 });

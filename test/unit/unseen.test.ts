@@ -12,8 +12,8 @@ import { corpusDir } from '../support/paths';
  */
 const ITEMS_AT_LEAST = 77;
 const DATES_AT_LEAST = 52;
-/** Warnings and errors outside the items that a page cuts off (a half-typed item would get the same). */
-const WARNINGS_AT_MOST = 69;
+/** Warnings and errors outside the items that a page cuts off (a half-typed item would get the same); the one left is a real slip, an absentee's misspelt surname. */
+const WARNINGS_AT_MOST = 1;
 
 interface TruthItem {
   number: string | number | null;

@@ -14,10 +14,13 @@ export const missingDecision: Rule = {
       if (item.decision || item.closed || titleIn(item, config.decisionExemptions)) continue;
       report({
         range: item.titleRange,
-        message: msg(
-          `Punkt ${item.numberText} "${item.title}" har ingen beslutning.`,
-          `Item ${item.numberText} "${item.title}" has no decision (Beslutning).`,
-        ),
+        // An item whose heading the publication lost has neither number nor title: name its line.
+        message: item.numberText || item.title
+          ? msg(`Punkt ${item.numberText} "${item.title}" har ingen beslutning.`, `Item ${item.numberText} "${item.title}" has no decision (Beslutning).`)
+          : msg(
+            `Punktet på linje ${item.line + 1} (overskriften mangler) har ingen beslutning.`,
+            `The item at line ${item.line + 1} (its heading lost) has no decision (Beslutning).`,
+          ),
       });
     }
   },
