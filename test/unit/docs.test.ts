@@ -4,6 +4,9 @@ import * as path from 'path';
 import { RULES } from '../../server/src/rules';
 import { repoRoot } from '../support/paths';
 
+/** The severity words a Danish page uses; the settings keep the English values. */
+const DANISH_SEVERITY: Record<string, string> = { error: 'fejl', warning: 'advarsel', information: 'information', hint: 'tip' };
+
 /** The registry and the documentation pages agree: one page per rule, naming its id, default severity and whether it fixes. */
 describe('docs/rules', () => {
   const dir = path.join(repoRoot(), 'docs', 'rules');
@@ -19,10 +22,11 @@ describe('docs/rules', () => {
     it(`${rule.id}.da.md names the rule, its default severity and whether it is fixable, in Danish`, () => {
       const text = fs.readFileSync(path.join(dir, `${rule.id}.da.md`), 'utf8');
       assert.strictEqual(text.split('\n')[0], `# ${rule.id}`);
-      const header = /^Standardalvor: \*\*(\w+)\*\* · (kan ikke rettes|kan rettes)/m.exec(text);
-      assert.ok(header, 'a "Standardalvor: **x** · kan rettes" line');
-      assert.strictEqual(header[1], rule.defaultSeverity);
-      assert.strictEqual(header[2] === 'kan rettes', rule.fixable);
+      const header = /^Standardalvor: \*\*(\w+)\*\* \(`(\w+)`\) · (kan ikke rettes|kan rettes)/m.exec(text);
+      assert.ok(header, 'a "Standardalvor: **advarsel** (`warning`) · kan rettes" line');
+      assert.strictEqual(header[1], DANISH_SEVERITY[rule.defaultSeverity], 'the severity word in Danish');
+      assert.strictEqual(header[2], rule.defaultSeverity, 'the value the settings take');
+      assert.strictEqual(header[3] === 'kan rettes', rule.fixable);
       for (const section of ['## Forkert', '## Rigtigt', '## Indstillinger']) assert.ok(text.includes(section), section);
       assert.ok(text.includes(`"${rule.id}"`), 'the configuration example names the rule id');
     });
