@@ -1,6 +1,12 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { DocumentDiagnosticRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  DocumentDiagnosticRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { EXTRACTED_SCHEME } from '../../server/src/formats/uri';
 import { COMMANDS as SERVER_COMMANDS } from '../../server/src/lsp/commandIds';
 import { registerExtractedDocuments } from './extractedDocument';
@@ -41,13 +47,19 @@ function ensureStarted(context: vscode.ExtensionContext): Promise<LanguageClient
       { language: 'referat', scheme: 'untitled' },
       { language: 'referat', scheme: EXTRACTED_SCHEME },
     ],
-    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.referatrc.json'), vscode.workspace.createFileSystemWatcher('**/*.{referat,md,txt}')] },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.referatrc.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.{referat,md,txt}'),
+      ],
+    },
     // The server answers in this language from its first message, before it has read the settings.
     initializationOptions: { locale: currentLang() },
     middleware: {
       // The rule's page opens rendered, in the user's language, instead of as the server's file.
       executeCommand: async (command, args, next) => {
-        if (command === SERVER_COMMANDS.openRuleDocs && typeof args[0] === 'string') return showRulePage(context.extensionPath, args[0], true);
+        if (command === SERVER_COMMANDS.openRuleDocs && typeof args[0] === 'string')
+          return showRulePage(context.extensionPath, args[0], true);
         return next(command, args);
       },
     },
@@ -91,8 +103,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
     if (result && result.edits === 0) void vscode.window.showInformationMessage(nothingToDo());
   };
   context.subscriptions.push(
-    ...registerTwice('referat.renumberItems', runOnActive(SERVER_COMMANDS.renumberItems, () => say('The items are already numbered 1, 2, 3 …; nothing to renumber.'))),
-    ...registerTwice('referat.rebuildToc', runOnActive(SERVER_COMMANDS.rebuildToc, () => say('The table of contents already matches the headings.'))),
+    ...registerTwice(
+      'referat.renumberItems',
+      runOnActive(SERVER_COMMANDS.renumberItems, () => say('The items are already numbered 1, 2, 3 …; nothing to renumber.')),
+    ),
+    ...registerTwice(
+      'referat.rebuildToc',
+      runOnActive(SERVER_COMMANDS.rebuildToc, () => say('The table of contents already matches the headings.')),
+    ),
     ...registerTwice('referat.lintWorkspace', async () => {
       await ensureStarted(context);
       return vscode.commands.executeCommand(SERVER_COMMANDS.lintWorkspace);
@@ -107,7 +125,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
       if (picked === file) await files.use(doc, 'file');
       else if (picked === folder) await files.use(doc, 'folder');
       else if (picked === pattern) {
-        const glob = await vscode.window.showInputBox({ title: say('Files to open as referater'), prompt: say('A glob pattern relative to the workspace folder, e.g. møder/**/*.txt') });
+        const glob = await vscode.window.showInputBox({
+          title: say('Files to open as referater'),
+          prompt: say('A glob pattern relative to the workspace folder, e.g. møder/**/*.txt'),
+        });
         if (glob) await files.use(doc, { glob });
       }
     }),

@@ -13,7 +13,10 @@ function candidateLanguage(doc: vscode.TextDocument): boolean {
 
 /** A file name as a glob that matches just that name. */
 function literalGlob(relative: string): string {
-  return relative.split(path.sep).join('/').replace(/[[\]{}*?]/g, (c) => `[${c}]`);
+  return relative
+    .split(path.sep)
+    .join('/')
+    .replace(/[[\]{}*?]/g, (c) => `[${c}]`);
 }
 
 /**
@@ -39,7 +42,8 @@ export class ReferatFiles implements vscode.Disposable {
       // A document VS Code kept alive after its tab closed is shown again without an open event; a new entry applies at once.
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => void this.applyRemembered(e.document))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('referat.files')) vscode.window.visibleTextEditors.forEach((ed) => void this.applyRemembered(ed.document));
+        if (e.affectsConfiguration('referat.files'))
+          vscode.window.visibleTextEditors.forEach((ed) => void this.applyRemembered(ed.document));
       }),
     );
     this.refreshTexts();
@@ -72,7 +76,12 @@ export class ReferatFiles implements vscode.Disposable {
     const useFile = say('Use Referat');
     const useFolder = say('For the whole folder');
     const never = say('Never in this workspace');
-    const answer = await vscode.window.showInformationMessage(say('{0} looks like meeting minutes. Check it with Referat?', path.basename(doc.uri.path)), useFile, useFolder, never);
+    const answer = await vscode.window.showInformationMessage(
+      say('{0} looks like meeting minutes. Check it with Referat?', path.basename(doc.uri.path)),
+      useFile,
+      useFolder,
+      never,
+    );
     if (answer === useFile) await this.use(doc, 'file');
     else if (answer === useFolder) await this.use(doc, 'folder');
     else if (answer === never) await this.state.update(NEVER_KEY, true);
@@ -86,7 +95,9 @@ export class ReferatFiles implements vscode.Disposable {
     if (doc.uri.scheme !== 'file') return false;
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const globs = vscode.workspace.getConfiguration('referat', doc.uri).get<string[]>('files', []);
-    return globs.some((g) => vscode.languages.match({ pattern: folder && !path.isAbsolute(g) ? new vscode.RelativePattern(folder, g) : g }, doc) > 0);
+    return globs.some(
+      (g) => vscode.languages.match({ pattern: folder && !path.isAbsolute(g) ? new vscode.RelativePattern(folder, g) : g }, doc) > 0,
+    );
   }
 
   /** Remembers the document (or its folder, or a glob) and opens it as a referat. */
@@ -95,7 +106,12 @@ export class ReferatFiles implements vscode.Disposable {
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
       const relative = folder ? path.relative(folder.uri.fsPath, doc.uri.fsPath) : doc.uri.fsPath;
       const ext = path.extname(relative) || '.txt';
-      const glob = typeof scope === 'object' ? scope.glob : scope === 'file' ? literalGlob(relative) : `${literalGlob(path.dirname(relative)) === '.' ? '' : `${literalGlob(path.dirname(relative))}/`}*${ext}`;
+      const glob =
+        typeof scope === 'object'
+          ? scope.glob
+          : scope === 'file'
+            ? literalGlob(relative)
+            : `${literalGlob(path.dirname(relative)) === '.' ? '' : `${literalGlob(path.dirname(relative))}/`}*${ext}`;
       const config = vscode.workspace.getConfiguration('referat', doc.uri);
       const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
       const current = config.inspect<string[]>('files');
@@ -114,8 +130,15 @@ export class ReferatFiles implements vscode.Disposable {
       const config = vscode.workspace.getConfiguration('referat', doc.uri);
       const current = config.inspect<string[]>('files');
       const list = (folder ? current?.workspaceFolderValue : current?.globalValue) ?? [];
-      const keep = list.filter((g) => vscode.languages.match({ pattern: folder && !path.isAbsolute(g) ? new vscode.RelativePattern(folder, g) : g }, doc) === 0);
-      if (keep.length !== list.length) await config.update('files', keep.length ? keep : undefined, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
+      const keep = list.filter(
+        (g) => vscode.languages.match({ pattern: folder && !path.isAbsolute(g) ? new vscode.RelativePattern(folder, g) : g }, doc) === 0,
+      );
+      if (keep.length !== list.length)
+        await config.update(
+          'files',
+          keep.length ? keep : undefined,
+          folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global,
+        );
     }
     this.offered.add(doc.uri.toString());
     await vscode.languages.setTextDocumentLanguage(doc, /\.md$/i.test(doc.uri.path) ? 'markdown' : 'plaintext');

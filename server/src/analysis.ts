@@ -1,5 +1,14 @@
 import type { Item, ParseResult, Range, ReferatModel } from './core/model';
-import { decisionPlacement, decisionsLead, ourCommitteeTest, parseProblems, placeDecision, readItem, readItemHeading, totalLabelTest } from './core/parse';
+import {
+  decisionPlacement,
+  decisionsLead,
+  ourCommitteeTest,
+  parseProblems,
+  placeDecision,
+  readItem,
+  readItemHeading,
+  totalLabelTest,
+} from './core/parse';
 import { learnScheme } from './core/layout/caseNumbers';
 import { certaintyKey, readCertainty } from './core/certainty';
 import { classifySection, isHistoryEntry } from './core/layout/sections';
@@ -48,7 +57,17 @@ const ITEM_RULE_IDS = new Set(ITEM_RULES.map((r) => r.id));
 /** Parses and lints a whole text. */
 export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
   const { parsed, findings, lines, disableComments } = lintText(text, config, onFailure);
-  return { text, lines, parsed, findings, config, bareCarriageReturn: hasBareCarriageReturn(text), ruleFailed: hasInternalError(findings), disableComments, htmlComments: text.includes('<!--') };
+  return {
+    text,
+    lines,
+    parsed,
+    findings,
+    config,
+    bareCarriageReturn: hasBareCarriageReturn(text),
+    ruleFailed: hasInternalError(findings),
+    disableComments,
+    htmlComments: text.includes('<!--'),
+  };
 }
 
 /**
@@ -60,8 +79,20 @@ export function analyze(text: string, config: ResolvedConfig, onFailure?: (f: Ru
  * falls back to a full analysis. The previous analysis is handed over and must not be used after:
  * its arrays are reused, in place where no lines were added or removed.
  */
-export function reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis {
-  if (previous.config !== config || previous.bareCarriageReturn !== false || previous.ruleFailed !== false || previous.disableComments !== 0) return analyze(text, config, onFailure);
+export function reanalyze(
+  previous: Analysis,
+  text: string,
+  changes: readonly TextChange[],
+  config: ResolvedConfig,
+  onFailure?: (f: RuleFailure) => void,
+): Analysis {
+  if (
+    previous.config !== config ||
+    previous.bareCarriageReturn !== false ||
+    previous.ruleFailed !== false ||
+    previous.disableComments !== 0
+  )
+    return analyze(text, config, onFailure);
   // The parser reads HTML comments as blanks (maskComments); the item-by-item path reads the lines as they are.
   if (previous.htmlComments !== false) return analyze(text, config, onFailure);
   let current: Analysis | undefined = previous;
@@ -83,7 +114,12 @@ function hasInternalError(findings: readonly Finding[]): boolean {
 }
 
 /** One change applied to an analysis, or undefined when it needs a full one. */
-function applyChange(previous: Analysis, change: TextChange, config: ResolvedConfig, onFailure?: (f: RuleFailure) => void): Analysis | undefined {
+function applyChange(
+  previous: Analysis,
+  change: TextChange,
+  config: ResolvedConfig,
+  onFailure?: (f: RuleFailure) => void,
+): Analysis | undefined {
   if (!change.range) return undefined;
   const inserted = change.text;
   // A \r at either end of the inserted text could pair with a neighbouring \n; a lone \r inside it makes such pairs possible later.
@@ -108,14 +144,27 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   // before a heading-shaped line, and from every heading-shaped line. An edit that could change any of that is read in full.
   // An edit of the heading line: it must keep its shape, its number and what the table of contents says of it.
   const onHeading = start.line === item.line;
-  if (onHeading && (!sameHeadingWeight(oldLines, replacement[0], item.line, model.toc) || oldLines[start.line].includes('\f') || replacement[0].includes('\f'))) return undefined;
+  if (
+    onHeading &&
+    (!sameHeadingWeight(oldLines, replacement[0], item.line, model.toc) ||
+      oldLines[start.line].includes('\f') ||
+      replacement[0].includes('\f'))
+  )
+    return undefined;
   // Page furniture (form feeds, running headers) is found document-wide too.
   if (model.layout.pageBreaks > 0 || model.layout.pageFurnitureLines > 0) return undefined;
   // Read across items too: a meeting date that only the decision headings state, and case numbers printed above the next heading.
-  if (model.meeting.date === undefined || (model.meeting.dateRange !== undefined && model.meeting.dateRange.start.line >= model.items[0].line)) return undefined;
+  if (
+    model.meeting.date === undefined ||
+    (model.meeting.dateRange !== undefined && model.meeting.dateRange.start.line >= model.items[0].line)
+  )
+    return undefined;
   if (model.items.some((i) => i.caseNumbers.length > 0 && i.caseNumbers[0].range.start.line < i.line)) return undefined;
   let sectionChanged = false;
-  for (const line of [...oldLines.slice(onHeading ? start.line + 1 : start.line, end.line + 1), ...(onHeading ? replacement.slice(1) : replacement)]) {
+  for (const line of [
+    ...oldLines.slice(onHeading ? start.line + 1 : start.line, end.line + 1),
+    ...(onHeading ? replacement.slice(1) : replacement),
+  ]) {
     const change = layoutChange(line);
     if (change === 'heading') return undefined;
     if (change === 'section') sectionChanged = true;
@@ -142,7 +191,11 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   const heading = readItemHeading(lines[item.line], shapes[item.line]);
   if (!heading) return undefined;
   const tocTitle = model.toc.find((e) => e.number === item.number)?.title;
-  const reread = readItem(lines, shapes, item.line, newEnd, heading, { isOurCommittee: ourCommitteeTest(model.meeting), isTotalLabel: totalLabelTest(parseOptions(config)), tocTitle });
+  const reread = readItem(lines, shapes, item.line, newEnd, heading, {
+    isOurCommittee: ourCommitteeTest(model.meeting),
+    isTotalLabel: totalLabelTest(parseOptions(config)),
+    tocTitle,
+  });
 
   const items: Item[] = delta === 0 ? model.items : model.items.slice();
   // Where the document puts its decisions and its case-number scheme are read from all items: they are read again
@@ -157,7 +210,14 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
   placeDecision(reread, leadMode, lines, shapes);
   if (delta !== 0) for (let j = k + 1; j < items.length; j++) items[j] = shiftLines(items[j], delta);
   const sameNumbers = caseNumberKey(item) === caseNumberKey(reread);
-  const layout = sameRole && sameNumbers ? model.layout : { ...model.layout, caseNumberScheme: sameNumbers ? model.layout.caseNumberScheme : learnScheme(items), decisions: sameRole ? model.layout.decisions : decisionPlacement(items) };
+  const layout =
+    sameRole && sameNumbers
+      ? model.layout
+      : {
+          ...model.layout,
+          caseNumberScheme: sameNumbers ? model.layout.caseNumberScheme : learnScheme(items),
+          decisions: sameRole ? model.layout.decisions : decisionPlacement(items),
+        };
   const read = { ...model, items, lineCount: lines.length, layout };
   // Certainty reads all items (10 ms on 1 MB): read again only where the edit changed what it reads of this one.
   const sameCertainty = layout === model.layout && certaintyInputs(item) === certaintyInputs(reread);
@@ -168,7 +228,10 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     return undefined;
   }
   // The parser's problems about an item concern its title; when that and the lines stay, so do they all.
-  const sameProblems = delta === 0 && Boolean(item.title) === Boolean(reread.title) && JSON.stringify(item.headingRange) === JSON.stringify(reread.headingRange);
+  const sameProblems =
+    delta === 0 &&
+    Boolean(item.title) === Boolean(reread.title) &&
+    JSON.stringify(item.headingRange) === JSON.stringify(reread.headingRange);
   const parsed: ParseResult = { model: newModel, problems: sameProblems ? previous.parsed.problems : parseProblems(newModel, lines) };
 
   // Typing inside an item's text changes nothing the document rules read: their findings stand.
@@ -179,7 +242,8 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     // Previous findings stay in order; only the edited item's block is rebuilt: its document-rule findings, its new parse and item-rule ones.
     findings = replaceBlock(previous.findings, item, (old) => {
       const block = old.filter((f) => !ITEM_RULE_IDS.has(f.rule) && f.rule !== 'parse');
-      for (const p of parsed.problems) if (p.range.start.line >= item.line && p.range.start.line <= item.endLine) block.push(problemFinding(p));
+      for (const p of parsed.problems)
+        if (p.range.start.line >= item.line && p.range.start.line <= item.endLine) block.push(problemFinding(p));
       append(block, ownFindings);
       return block.sort(compareFindings);
     });
@@ -196,7 +260,18 @@ function applyChange(previous: Analysis, change: TextChange, config: ResolvedCon
     sortFindings(findings);
   }
   const ruleFailed = hasInternalError(documentRulesStand ? ownFindings : findings);
-  return { text: previous.text, lines, parsed, findings, config, bareCarriageReturn: false, ruleFailed, incremental: true, disableComments: 0, htmlComments: false };
+  return {
+    text: previous.text,
+    lines,
+    parsed,
+    findings,
+    config,
+    bareCarriageReturn: false,
+    ruleFailed,
+    incremental: true,
+    disableComments: 0,
+    htmlComments: false,
+  };
 }
 
 /** What certainty reads of an item (core/certainty.ts): its number and title, whether it is closed, has structure below its heading, and its decision. */

@@ -85,7 +85,13 @@ export interface RuleInfo {
 }
 
 /** Every rule, in the registry's order. */
-export const rules: readonly RuleInfo[] = RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, fixable: r.fixable, url: rulePageUrl(r.id) }));
+export const rules: readonly RuleInfo[] = RULES.map((r) => ({
+  id: r.id,
+  description: r.description,
+  defaultSeverity: r.defaultSeverity,
+  fixable: r.fixable,
+  url: rulePageUrl(r.id),
+}));
 
 /** The text the linter reads from a PDF, Word file or web page, and its format; a text file's own text. */
 export async function extractText(file: string): Promise<{ text: string; format?: PublishedFormat }> {
@@ -124,7 +130,10 @@ export async function lintFiles(inputs: readonly string[], options: LintFilesOpt
   const lang = options.lang ?? 'da';
   const loader = new ConfigLoader();
   const found = findFiles(inputs, { cwd, useIgnores: options.useIgnores !== false, configIgnores: (dir) => loader.forDir(dir).ignores });
-  const problems = [...found.unmatched.map((i) => (lang === 'da' ? `intet referat svarer til ${i}` : `no referat matches ${i}`)), ...found.problems.map((p) => p[lang])];
+  const problems = [
+    ...found.unmatched.map((i) => (lang === 'da' ? `intet referat svarer til ${i}` : `no referat matches ${i}`)),
+    ...found.problems.map((p) => p[lang]),
+  ];
   const kept = await keepReferater(found.files, inputs, lang);
   problems.push(...kept.skipped);
   const results: FileResult[] = [];

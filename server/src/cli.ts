@@ -11,9 +11,37 @@ import { lintText, parseOptions } from './lint';
 import { locator, type Whereabouts } from './formats';
 import { packageVersion } from './packageInfo';
 import type { Finding, Message } from './rules/types';
-import { encodeDocument, findFiles, InputError, keepReferater, loadDocument, printableName, unwritableEncoding, writeFixedFile, type FileStamp, type LoadedDocument, type TextEncoding } from './files';
+import {
+  encodeDocument,
+  findFiles,
+  InputError,
+  keepReferater,
+  loadDocument,
+  printableName,
+  unwritableEncoding,
+  writeFixedFile,
+  type FileStamp,
+  type LoadedDocument,
+  type TextEncoding,
+} from './files';
 import { cacheFilePath, cacheKey, LintCache, type CachedResult } from './cliCache';
-import { bodyIsEmpty, ChunkWriter, emptyCounts, footer, FORMATS, header, separator, summaryFor, fixLine, tooManyWarnings, writeFileBody, type Counts, type Format, type Lang, type Totals } from './cliFormat';
+import {
+  bodyIsEmpty,
+  ChunkWriter,
+  emptyCounts,
+  footer,
+  FORMATS,
+  header,
+  separator,
+  summaryFor,
+  fixLine,
+  tooManyWarnings,
+  writeFileBody,
+  type Counts,
+  type Format,
+  type Lang,
+  type Totals,
+} from './cliFormat';
 
 /** What linting one file needs to know; the same in the main thread and in every worker. */
 export interface FileSettings {
@@ -144,7 +172,8 @@ function requestedLang(argv: readonly string[]): Lang {
 }
 
 function wholeNumber(name: string, v: string, min: number): number {
-  if (!/^\d{1,9}$/.test(v) || Number(v) < min) throw usage(`${name} skal være et helt tal fra ${min}, ikke "${v}"`, `${name} must be a whole number from ${min}, not "${v}"`);
+  if (!/^\d{1,9}$/.test(v) || Number(v) < min)
+    throw usage(`${name} skal være et helt tal fra ${min}, ikke "${v}"`, `${name} must be a whole number from ${min}, not "${v}"`);
   return Number(v);
 }
 
@@ -156,7 +185,9 @@ function joinValues(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const long = a.startsWith('--') ? a.slice(2) : Object.entries(OPTION_SPEC).find(([, spec]) => 'short' in spec && `-${spec.short}` === a)?.[0];
+    const long = a.startsWith('--')
+      ? a.slice(2)
+      : Object.entries(OPTION_SPEC).find(([, spec]) => 'short' in spec && `-${spec.short}` === a)?.[0];
     const spec = long !== undefined ? (OPTION_SPEC as Record<string, { type: string }>)[long] : undefined;
     if (spec?.type === 'string' && i + 1 < argv.length) out.push(`--${long}=${argv[++i]}`);
     else out.push(a);
@@ -171,12 +202,14 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): Options
   } catch (e) {
     const m = /'([^']+)'/.exec((e as Error).message);
     const what = m ? m[1] : (e as Error).message;
-    if ((e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw usage(`${what} skal have en værdi`, `${what} needs a value`);
+    if ((e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw usage(`${what} skal have en værdi`, `${what} needs a value`);
     throw usage(`ukendt tilvalg ${what}`, `unknown option ${what}`);
   }
   const v = parsed.values;
   const format = (v.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw usage(`--format skal være ${FORMATS.join(', ')}, ikke "${format}"`, `--format must be ${FORMATS.join(', ')}, not "${format}"`);
+  if (!FORMATS.includes(format))
+    throw usage(`--format skal være ${FORMATS.join(', ')}, ikke "${format}"`, `--format must be ${FORMATS.join(', ')}, not "${format}"`);
   const lang = v.lang ?? 'da';
   if (lang !== 'da' && lang !== 'en') throw usage(`--lang skal være da eller en, ikke "${lang}"`, `--lang must be da or en, not "${lang}"`);
   const opts: Options = {
@@ -199,11 +232,18 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): Options
     extract: v.extract,
     inputs: parsed.positionals,
   };
-  if (v.fix && v['fix-dry-run']) throw usage('--fix og --fix-dry-run kan ikke bruges sammen', '--fix and --fix-dry-run cannot be used together');
-  if (opts.dryRun && format !== 'text') throw usage('--fix-dry-run skriver en diff og kan ikke bruges med --format', '--fix-dry-run prints a diff and cannot be used with --format');
-  if (opts.stdinName !== undefined && !opts.inputs.includes('-')) throw usage('--stdin-filename kræver "-" blandt filerne', '--stdin-filename needs "-" among the files');
+  if (v.fix && v['fix-dry-run'])
+    throw usage('--fix og --fix-dry-run kan ikke bruges sammen', '--fix and --fix-dry-run cannot be used together');
+  if (opts.dryRun && format !== 'text')
+    throw usage(
+      '--fix-dry-run skriver en diff og kan ikke bruges med --format',
+      '--fix-dry-run prints a diff and cannot be used with --format',
+    );
+  if (opts.stdinName !== undefined && !opts.inputs.includes('-'))
+    throw usage('--stdin-filename kræver "-" blandt filerne', '--stdin-filename needs "-" among the files');
   if (opts.inputs.filter((i) => i === '-').length > 1) throw usage('"-" kan kun angives én gang', '"-" can be given once only');
-  if (!opts.dumpModel && !opts.printConfig && !opts.extract && opts.inputs.length === 0) throw usage('ingen filer angivet', 'no files given');
+  if (!opts.dumpModel && !opts.printConfig && !opts.extract && opts.inputs.length === 0)
+    throw usage('ingen filer angivet', 'no files given');
   return opts;
 }
 
@@ -264,7 +304,8 @@ export function dumpModel(text: string, config: ResolvedConfig): unknown {
 /** Reads the configuration files as the CLI does: the --config file, or the search from each document's folder. */
 export function configLoader(settings: FileSettings): { forDir: (dir: string) => LoadedConfig; forFile: (file: string) => LoadedConfig } {
   const loader = new ConfigLoader();
-  const forDir = (dir: string): LoadedConfig => (settings.config ? loader.forFile(path.resolve(settings.cwd, settings.config)) : loader.forDir(path.resolve(settings.cwd, dir)));
+  const forDir = (dir: string): LoadedConfig =>
+    settings.config ? loader.forFile(path.resolve(settings.cwd, settings.config)) : loader.forDir(path.resolve(settings.cwd, dir));
   const forFile = (file: string): LoadedConfig => {
     const named = file === '-' ? (settings.stdinName ?? path.join(settings.cwd, 'stdin')) : file;
     return forDir(path.dirname(path.resolve(settings.cwd, named)));
@@ -273,7 +314,9 @@ export function configLoader(settings: FileSettings): { forDir: (dir: string) =>
 }
 
 function configProblemText(loaded: LoadedConfig, lang: Lang): string[] {
-  return loaded.problems.map((p) => (lang === 'da' ? `fejl i konfigurationen: ${describeProblem(p, lang)}` : `bad config: ${describeProblem(p, lang)}`));
+  return loaded.problems.map((p) =>
+    lang === 'da' ? `fejl i konfigurationen: ${describeProblem(p, lang)}` : `bad config: ${describeProblem(p, lang)}`,
+  );
 }
 
 function displayName(file: string, settings: FileSettings): string {
@@ -284,7 +327,13 @@ function displayName(file: string, settings: FileSettings): string {
  * Reads, fixes (without writing) and lints one file. An unreadable file is a failure, not an
  * exception. The same code runs in-process and in the workers, so both give the same bytes.
  */
-export async function lintFile(file: string, settings: FileSettings, forFile: (file: string) => LoadedConfig, sink?: (chunk: string) => void, cache?: LintCache): Promise<LintedFile> {
+export async function lintFile(
+  file: string,
+  settings: FileSettings,
+  forFile: (file: string) => LoadedConfig,
+  sink?: (chunk: string) => void,
+  cache?: LintCache,
+): Promise<LintedFile> {
   const name = displayName(file, settings);
   const result: LintedFile = { file, chunks: [], counts: emptyCounts(), fixable: 0, fixed: 0, configProblems: [] };
   let text: string;
@@ -295,7 +344,11 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
     ({ text, format } = loadedDoc);
   } catch (e) {
     if (e instanceof InputError && e.both) result.failure = e.both[settings.lang];
-    else result.failure = settings.lang === 'da' ? `kan ikke læse ${printableName(name)}: ${errorCode(e)}` : `cannot read ${printableName(name)}: ${errorCode(e)}`;
+    else
+      result.failure =
+        settings.lang === 'da'
+          ? `kan ikke læse ${printableName(name)}: ${errorCode(e)}`
+          : `cannot read ${printableName(name)}: ${errorCode(e)}`;
     return result;
   }
   const encoding = loadedDoc.encoding ?? 'utf8';
@@ -320,10 +373,17 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
     // A published file's text cannot be written back: its findings go without fixes, and --fix leaves it alone.
     const linted = lintText(text, configFor(options));
     findings = linted.findings.map(({ fix: _fix, ...f }) => f);
-    where = locator(linted.lines, format, linted.parsed.model.items.map((i) => i.line));
+    where = locator(
+      linted.lines,
+      format,
+      linted.parsed.model.items.map((i) => i.line),
+    );
     if (settings.fix) {
       const shown = printableName(name);
-      result.notice = settings.lang === 'da' ? `${shown}: --fix retter ikke PDF-, Word- og HTML-filer; filen er uændret` : `${shown}: --fix does not change PDF, Word or HTML files; the file is left as it is`;
+      result.notice =
+        settings.lang === 'da'
+          ? `${shown}: --fix retter ikke PDF-, Word- og HTML-filer; filen er uændret`
+          : `${shown}: --fix does not change PDF, Word or HTML files; the file is left as it is`;
     }
   } else if (settings.fix && unwritable) {
     // Bytes that cannot be written back as they were are not fixed: the findings are the text's own.
@@ -341,7 +401,8 @@ export async function lintFile(file: string, settings: FileSettings, forFile: (f
     findings = fixed.findings;
   } else findings = lint(text, options);
   if (cacheAt && !hit) {
-    const places = where && [...new Set(findings.map((f) => f.range.start.line))].map((line): [number, Whereabouts] => [line, where!(line)]);
+    const places =
+      where && [...new Set(findings.map((f) => f.range.start.line))].map((line): [number, Whereabouts] => [line, where!(line)]);
     result.cacheEntry = { file: cacheAt, entry: { key, findings, ...(places ? { where: places } : {}) } };
   }
   if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
@@ -425,7 +486,14 @@ function nextTurn(): Promise<void> {
  * engine is loaded and warm already), the others are workers. Each outcome is handed on in file
  * order as soon as the ones before it are in.
  */
-async function lintInThreads(files: readonly string[], settings: FileSettings, threads: number, forFile: (file: string) => LoadedConfig, take: (outcome: LintedFile) => void, cache?: LintCache): Promise<void> {
+async function lintInThreads(
+  files: readonly string[],
+  settings: FileSettings,
+  threads: number,
+  forFile: (file: string) => LoadedConfig,
+  take: (outcome: LintedFile) => void,
+  cache?: LintCache,
+): Promise<void> {
   const outcomes: Array<LintedFile | undefined> = new Array(files.length);
   // Small batches keep the threads evenly loaded when some files are much larger than others.
   const batchSize = Math.max(1, Math.min(16, Math.floor(files.length / (threads * 8))));
@@ -552,20 +620,42 @@ export async function main(
   }
 }
 
-async function lintRun(opts: Options, out: (s: string) => void, note: (m: Message | string) => void, outBytes: (b: Uint8Array) => void): Promise<number> {
+async function lintRun(
+  opts: Options,
+  out: (s: string) => void,
+  note: (m: Message | string) => void,
+  outBytes: (b: Uint8Array) => void,
+): Promise<number> {
   const { lang } = opts;
   const { forDir, forFile } = configLoader(opts);
   const found = findFiles(opts.inputs, { cwd: opts.cwd, useIgnores: opts.useIgnores, configIgnores: (dir) => forDir(dir).ignores });
   let failed = found.problems.length > 0 || found.unmatched.length > 0;
   for (const p of found.problems) note(p);
-  for (const u of found.unmatched) note({ da: `intet referat passer til ${printableName(u)}`, en: `no referat matches ${printableName(u)}` });
+  for (const u of found.unmatched)
+    note({ da: `intet referat passer til ${printableName(u)}`, en: `no referat matches ${printableName(u)}` });
   for (const { file, as } of found.sameFiles) {
     const [shown, kept] = [printableName(file), printableName(as)];
-    if (opts.fix) note({ da: `${shown} er samme fil som ${kept} (via et link) og rettes én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is fixed once, as ${kept}` });
-    else note({ da: `${shown} er samme fil som ${kept} (via et link) og kontrolleres én gang, som ${kept}`, en: `${shown} is the same file as ${kept} (through a link) and is linted once, as ${kept}` });
+    if (opts.fix)
+      note({
+        da: `${shown} er samme fil som ${kept} (via et link) og rettes én gang, som ${kept}`,
+        en: `${shown} is the same file as ${kept} (through a link) and is fixed once, as ${kept}`,
+      });
+    else
+      note({
+        da: `${shown} er samme fil som ${kept} (via et link) og kontrolleres én gang, som ${kept}`,
+        en: `${shown} is the same file as ${kept} (through a link) and is linted once, as ${kept}`,
+      });
   }
-  for (const l of found.linksOut) note({ da: `${printableName(l)} er et link til en mappe uden for de angivne mapper og følges ikke (angiv den for at kontrollere den)`, en: `${printableName(l)} is a link to a folder outside the folders named and is not followed (name it to lint it)` });
-  for (const f of found.ignored) note({ da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`, en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)` });
+  for (const l of found.linksOut)
+    note({
+      da: `${printableName(l)} er et link til en mappe uden for de angivne mapper og følges ikke (angiv den for at kontrollere den)`,
+      en: `${printableName(l)} is a link to a folder outside the folders named and is not followed (name it to lint it)`,
+    });
+  for (const f of found.ignored)
+    note({
+      da: `${printableName(f)} springes over af et ignore-mønster (--no-ignore kontrollerer den)`,
+      en: `${printableName(f)} is left out by an ignore pattern (--no-ignore lints it)`,
+    });
   // Published files found in folders stay where their text looks like a referat; the others are noted and left out.
   const { files, skipped, leftOut } = await keepReferater(found.files, opts.inputs, lang);
   for (const s of [...skipped, ...leftOut]) note({ da: `sprunget over: ${s}`, en: `skipped: ${s}` });
@@ -576,7 +666,8 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
 
   // --cache: the findings of unchanged files come from the cache file; --fix writes files, so it reads and keeps none.
   let cache: LintCache | undefined;
-  if (opts.cache && opts.fix) note({ da: '--cache bruges ikke med --fix og --fix-dry-run', en: '--cache is not used with --fix and --fix-dry-run' });
+  if (opts.cache && opts.fix)
+    note({ da: '--cache bruges ikke med --fix og --fix-dry-run', en: '--cache is not used with --fix and --fix-dry-run' });
   else if (opts.cache) {
     const loadedCache = LintCache.load(cacheFilePath(opts.cacheLocation, opts.cwd), version());
     if (loadedCache.problem) note(loadedCache.problem);
@@ -621,7 +712,8 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
     }
     if (r.unwritable) {
       const shown = printableName(displayName(r.file, opts));
-      if (opts.dryRun) note({ da: `ville ikke skrive ${shown}: filen ${r.unwritable.da}`, en: `would not write ${shown}: the file ${r.unwritable.en}` });
+      if (opts.dryRun)
+        note({ da: `ville ikke skrive ${shown}: filen ${r.unwritable.da}`, en: `would not write ${shown}: the file ${r.unwritable.en}` });
       else {
         failed = true;
         note({ da: `skrev ikke ${shown}: filen ${r.unwritable.da}`, en: `did not write ${shown}: the file ${r.unwritable.en}` });
@@ -630,7 +722,11 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
     if (r.write && r.file !== '-' && r.write.stamp) {
       const outcome = writeFixedFile(r.file, r.write.stamp, r.write.text, r.write.encoding);
       const shown = printableName(r.file);
-      if (outcome.written) note({ da: `skrev ${shown} (${r.fixed} ${r.fixed === 1 ? 'rettelse' : 'rettelser'})`, en: `wrote ${shown} (${r.fixed} ${r.fixed === 1 ? 'fix' : 'fixes'})` });
+      if (outcome.written)
+        note({
+          da: `skrev ${shown} (${r.fixed} ${r.fixed === 1 ? 'rettelse' : 'rettelser'})`,
+          en: `wrote ${shown} (${r.fixed} ${r.fixed === 1 ? 'fix' : 'fixes'})`,
+        });
       else {
         failed = true;
         totals.fixed -= r.fixed;
@@ -642,23 +738,37 @@ async function lintRun(opts: Options, out: (s: string) => void, note: (m: Messag
 
   const threads = threadsFor(files, opts.jobs);
   if (threads > 1) {
-    await lintInThreads(files, cache ? { ...opts, cacheFile: cache.file } : opts, threads, forFile, (r) => {
-      if (!r.failure) {
-        startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
-        for (const c of r.chunks) writer.write(c);
-      }
-      finish(r);
-    }, cache);
+    await lintInThreads(
+      files,
+      cache ? { ...opts, cacheFile: cache.file } : opts,
+      threads,
+      forFile,
+      (r) => {
+        if (!r.failure) {
+          startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
+          for (const c of r.chunks) writer.write(c);
+        }
+        finish(r);
+      },
+      cache,
+    );
   } else {
     for (const file of files) {
       // Formatted straight into the output: one file's findings are never held as one string.
       let started = false;
-      const r = await lintFile(file, opts, forFile, (chunk) => {
-        if (!started) startBody(false);
-        started = true;
-        writer.write(chunk);
-      }, cache);
-      if (!started && !r.failure && !opts.dryRun) startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
+      const r = await lintFile(
+        file,
+        opts,
+        forFile,
+        (chunk) => {
+          if (!started) startBody(false);
+          started = true;
+          writer.write(chunk);
+        },
+        cache,
+      );
+      if (!started && !r.failure && !opts.dryRun)
+        startBody(bodyIsEmpty(r.counts.error + r.counts.warning + r.counts.information + r.counts.hint, opts.format));
       if (stdinFix && file === '-') {
         // Printed back in the encoding it came in (BOM included), or as it came where that cannot be done.
         if (r.write) {

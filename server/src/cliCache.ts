@@ -79,16 +79,30 @@ export class LintCache {
       text = readRegularFile(file, MAX_CACHE_BYTES).bytes.toString('utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { cache: new LintCache(file, version, new Map(), true) };
-      const why = e instanceof FileRefusal ? e.reason : { da: String((e as NodeJS.ErrnoException).code ?? e), en: String((e as NodeJS.ErrnoException).code ?? e) };
-      return { cache: new LintCache(file, version, new Map(), false), problem: { da: `cachefilen ${shown} kan ikke læses (${why.da}) og bruges ikke`, en: `the cache file ${shown} cannot be read (${why.en}) and is not used` } };
+      const why =
+        e instanceof FileRefusal
+          ? e.reason
+          : { da: String((e as NodeJS.ErrnoException).code ?? e), en: String((e as NodeJS.ErrnoException).code ?? e) };
+      return {
+        cache: new LintCache(file, version, new Map(), false),
+        problem: {
+          da: `cachefilen ${shown} kan ikke læses (${why.da}) og bruges ikke`,
+          en: `the cache file ${shown} cannot be read (${why.en}) and is not used`,
+        },
+      };
     }
     const ours = text.startsWith(MARK);
     const parsed = ours ? parseCache(text) : undefined;
     if (!parsed) {
-      const replaced = ours ? { da: '; den erstattes', en: '; it is replaced' } : { da: ' og overskrives ikke', en: ' and is not overwritten' };
+      const replaced = ours
+        ? { da: '; den erstattes', en: '; it is replaced' }
+        : { da: ' og overskrives ikke', en: ' and is not overwritten' };
       return {
         cache: new LintCache(file, version, new Map(), ours),
-        problem: { da: `cachefilen ${shown} er ikke en gyldig referat-lint-cache og bruges ikke${replaced.da}`, en: `the cache file ${shown} is not a valid referat-lint cache and is not used${replaced.en}` },
+        problem: {
+          da: `cachefilen ${shown} er ikke en gyldig referat-lint-cache og bruges ikke${replaced.da}`,
+          en: `the cache file ${shown} is not a valid referat-lint cache and is not used${replaced.en}`,
+        },
       };
     }
     const entries = parsed.version === version ? new Map(Object.entries(parsed.files)) : new Map<string, CachedResult>();
@@ -126,7 +140,10 @@ export class LintCache {
     } catch (e) {
       if (temp) removeQuietly(temp);
       const code = String((e as NodeJS.ErrnoException).code ?? e);
-      return { da: `cachefilen ${printableName(this.file)} kunne ikke skrives: ${code}`, en: `could not write the cache file ${printableName(this.file)}: ${code}` };
+      return {
+        da: `cachefilen ${printableName(this.file)} kunne ikke skrives: ${code}`,
+        en: `could not write the cache file ${printableName(this.file)}: ${code}`,
+      };
     }
   }
 }
@@ -134,7 +151,8 @@ export class LintCache {
 function parseCache(text: string): CacheFile | undefined {
   try {
     const data = JSON.parse(text) as Partial<CacheFile>;
-    if (data.tool !== 'referat-lint' || typeof data.version !== 'string' || typeof data.files !== 'object' || data.files === null) return undefined;
+    if (data.tool !== 'referat-lint' || typeof data.version !== 'string' || typeof data.files !== 'object' || data.files === null)
+      return undefined;
     for (const entry of Object.values(data.files)) {
       if (typeof entry?.key !== 'string' || !Array.isArray(entry.findings)) return undefined;
     }

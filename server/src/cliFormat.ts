@@ -13,7 +13,6 @@ export type Lang = 'da' | 'en';
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'];
 
-
 export type Counts = Record<Severity, number>;
 
 export function emptyCounts(): Counts {
@@ -44,13 +43,31 @@ function severityWord(s: Severity, lang: Lang): string {
 
 /** Rules the engine reports beside the registry's, with their descriptions for SARIF. */
 const ENGINE_RULES: ReadonlyArray<{ id: string; description: Message }> = [
-  { id: 'parse', description: { da: 'Parseren kunne ikke læse en del af dokumentet.', en: 'The parser could not read part of the document.' } },
-  { id: 'internal-error', description: { da: 'En regel fejlede på dokumentet og blev sprunget over.', en: 'A rule failed on the document and was skipped.' } },
-  { id: UNUSED_DISABLE_RULE, description: { da: 'En referat-disable-kommentar skjuler ingen fund.', en: 'A referat-disable comment silences no finding.' } },
-  { id: INVALID_DISABLE_RULE, description: { da: 'En referat-disable-kommentar har en ukendt form eller et ukendt regel-id.', en: 'A referat-disable comment has an unknown form or an unknown rule id.' } },
+  {
+    id: 'parse',
+    description: { da: 'Parseren kunne ikke læse en del af dokumentet.', en: 'The parser could not read part of the document.' },
+  },
+  {
+    id: 'internal-error',
+    description: { da: 'En regel fejlede på dokumentet og blev sprunget over.', en: 'A rule failed on the document and was skipped.' },
+  },
+  {
+    id: UNUSED_DISABLE_RULE,
+    description: { da: 'En referat-disable-kommentar skjuler ingen fund.', en: 'A referat-disable comment silences no finding.' },
+  },
+  {
+    id: INVALID_DISABLE_RULE,
+    description: {
+      da: 'En referat-disable-kommentar har en ukendt form eller et ukendt regel-id.',
+      en: 'A referat-disable comment has an unknown form or an unknown rule id.',
+    },
+  },
 ];
 
-const SARIF_RULES = [...RULES.map((r) => ({ id: r.id, description: r.description, page: true, defaultSeverity: r.defaultSeverity as Severity })), ...ENGINE_RULES.map((r) => ({ ...r, page: false, defaultSeverity: 'warning' as Severity }))];
+const SARIF_RULES = [
+  ...RULES.map((r) => ({ id: r.id, description: r.description, page: true, defaultSeverity: r.defaultSeverity as Severity })),
+  ...ENGINE_RULES.map((r) => ({ ...r, page: false, defaultSeverity: 'warning' as Severity })),
+];
 const SARIF_RULE_INDEX = new Map(SARIF_RULES.map((r, i) => [r.id, i]));
 
 function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
@@ -66,7 +83,8 @@ function helpUri(id: string, page: boolean): string {
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(cwd, abs);
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel))
+    return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(abs).href };
 }
 
@@ -94,11 +112,14 @@ function gitlabSeverity(s: Severity): 'major' | 'minor' | 'info' {
 }
 
 /** Characters XML 1.0 cannot hold at all, even escaped: they become U+FFFD. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text for an XML attribute or element: the five special characters escaped, the impossible ones replaced. */
 function xmlText(s: string): string {
-  return s.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s
+    .replace(NOT_XML, '\ufffd')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 export interface FormatContext {
@@ -113,7 +134,13 @@ export interface FormatContext {
  * `where` is given for a published file (PDF, Word, web page): the page or heading of a line,
  * said after each message and, in JSON and SARIF, also as a field of its own.
  */
-export function writeFileBody(name: string, findings: readonly Finding[], ctx: FormatContext, w: ChunkWriter, where?: (line: number) => Whereabouts): void {
+export function writeFileBody(
+  name: string,
+  findings: readonly Finding[],
+  ctx: FormatContext,
+  w: ChunkWriter,
+  where?: (line: number) => Whereabouts,
+): void {
   const { lang } = ctx;
   const placeOf = (f: Finding): Whereabouts | undefined => where?.(f.range.start.line);
   const message = (f: Finding, place: Whereabouts | undefined): string => {
@@ -123,7 +150,10 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
   switch (ctx.format) {
     case 'text': {
       const shown = printableName(name);
-      for (const f of findings) w.write(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${message(f, placeOf(f))}\n`);
+      for (const f of findings)
+        w.write(
+          `${shown}:${f.range.start.line + 1}:${f.range.start.character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${message(f, placeOf(f))}\n`,
+        );
       return;
     }
     case 'github': {
@@ -131,7 +161,9 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
       for (const f of findings) {
         const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
         const { start, end } = f.range;
-        w.write(`::${level} file=${file},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${githubProperty(f.rule)}::${githubData(message(f, placeOf(f)))}\n`);
+        w.write(
+          `::${level} file=${file},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${githubProperty(f.rule)}::${githubData(message(f, placeOf(f)))}\n`,
+        );
       }
       return;
     }
@@ -139,7 +171,9 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
       w.write(`  {\n    "file": ${JSON.stringify(name)},\n    "diagnostics": [`);
       findings.forEach((f, i) => {
         const place = placeOf(f);
-        const diagnostic = place ? JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range, ...place }) : jsonDiagnostic(f, lang);
+        const diagnostic = place
+          ? JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message[lang], range: f.range, ...place })
+          : jsonDiagnostic(f, lang);
         w.write(`${i === 0 ? '\n' : ',\n'}      ${diagnostic}`);
       });
       w.write(findings.length > 0 ? '\n    ]\n  }' : ']\n  }');
@@ -150,8 +184,16 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
       findings.forEach((f, i) => {
         const { start } = f.range;
         // Stable across runs while the finding stays where it is; the position tells two alike findings apart.
-        const fingerprint = createHash('sha256').update(`${file}\u0000${f.rule}\u0000${f.message.en}\u0000${start.line}:${start.character}`).digest('hex');
-        const issue = { description: message(f, placeOf(f)), check_name: f.rule, fingerprint, severity: gitlabSeverity(f.severity), location: { path: file, lines: { begin: start.line + 1 } } };
+        const fingerprint = createHash('sha256')
+          .update(`${file}\u0000${f.rule}\u0000${f.message.en}\u0000${start.line}:${start.character}`)
+          .digest('hex');
+        const issue = {
+          description: message(f, placeOf(f)),
+          check_name: f.rule,
+          fingerprint,
+          severity: gitlabSeverity(f.severity),
+          location: { path: file, lines: { begin: start.line + 1 } },
+        };
         w.write(`${i === 0 ? '' : ',\n'}  ${JSON.stringify(issue)}`);
       });
       return;
@@ -166,7 +208,9 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
         const { line, character } = f.range.start;
         const text = `${file}:${line + 1}:${character + 1} ${severityWord(f.severity, lang)} ${f.rule} ${message(f, placeOf(f))}`;
         w.write(`    <testcase classname="${suite}" name="${xmlText(`${f.rule} (${line + 1}:${character + 1})`)}">\n`);
-        w.write(`      <failure type="${xmlText(f.rule)}" message="${xmlText(message(f, placeOf(f)))}">${xmlText(text)}</failure>\n    </testcase>\n`);
+        w.write(
+          `      <failure type="${xmlText(f.rule)}" message="${xmlText(message(f, placeOf(f)))}">${xmlText(text)}</failure>\n    </testcase>\n`,
+        );
       }
       w.write('  </testsuite>');
       return;
@@ -188,7 +232,12 @@ export function writeFileBody(name: string, findings: readonly Finding[], ctx: F
           result.fixes = [
             {
               description: { text: f.fix.title[lang] },
-              artifactChanges: [{ artifactLocation: location, replacements: f.fix.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })) }],
+              artifactChanges: [
+                {
+                  artifactLocation: location,
+                  replacements: f.fix.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })),
+                },
+              ],
             },
           ];
         }
@@ -277,8 +326,20 @@ function count(n: number, one: string, many: string): string {
 }
 
 const WORDS: Record<Lang, Record<'problem' | 'error' | 'warning' | 'info' | 'file', [string, string]>> = {
-  da: { problem: ['fund', 'fund'], error: ['fejl', 'fejl'], warning: ['advarsel', 'advarsler'], info: ['information', 'informationer'], file: ['fil', 'filer'] },
-  en: { problem: ['problem', 'problems'], error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'infos'], file: ['file', 'files'] },
+  da: {
+    problem: ['fund', 'fund'],
+    error: ['fejl', 'fejl'],
+    warning: ['advarsel', 'advarsler'],
+    info: ['information', 'informationer'],
+    file: ['fil', 'filer'],
+  },
+  en: {
+    problem: ['problem', 'problems'],
+    error: ['error', 'errors'],
+    warning: ['warning', 'warnings'],
+    info: ['info', 'infos'],
+    file: ['file', 'files'],
+  },
 };
 
 function counted(n: number, word: keyof (typeof WORDS)['en'], lang: Lang): string {
@@ -318,10 +379,15 @@ function githubSummary(t: Totals, lang: Lang): string {
     [counts.warning, 'warning'],
     [counts.information + counts.hint + 1, 'info'],
   ];
-  const over = kinds.filter(([n]) => n > GITHUB_ANNOTATIONS_SHOWN).map(([n, word]) => `${GITHUB_ANNOTATIONS_SHOWN} ${lang === 'da' ? 'af de' : 'of the'} ${n} ${WORDS[lang][word][1]}`);
-  const shown = over.length === 0 ? '' : lang === 'da'
-    ? ` GitHub viser ${GITHUB_ANNOTATIONS_SHOWN} anmærkninger af hver slags pr. trin: ${over.join(', ')} er vist; alle fund står i trinnets log.`
-    : ` GitHub shows ${GITHUB_ANNOTATIONS_SHOWN} annotations of each kind per step: ${over.join(', ')} are annotated; every finding is in this step's log.`;
+  const over = kinds
+    .filter(([n]) => n > GITHUB_ANNOTATIONS_SHOWN)
+    .map(([n, word]) => `${GITHUB_ANNOTATIONS_SHOWN} ${lang === 'da' ? 'af de' : 'of the'} ${n} ${WORDS[lang][word][1]}`);
+  const shown =
+    over.length === 0
+      ? ''
+      : lang === 'da'
+        ? ` GitHub viser ${GITHUB_ANNOTATIONS_SHOWN} anmærkninger af hver slags pr. trin: ${over.join(', ')} er vist; alle fund står i trinnets log.`
+        : ` GitHub shows ${GITHUB_ANNOTATIONS_SHOWN} annotations of each kind per step: ${over.join(', ')} are annotated; every finding is in this step's log.`;
   return `::notice title=referat-lint::${githubData(summaryLine(t, lang).trimEnd() + shown)}\n`;
 }
 

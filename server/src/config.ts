@@ -109,7 +109,11 @@ export function resolveConfig(
   }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
-      problem('rules', '"rules" skal være et objekt: { "regel-id": "off" | "information" | "warning" | "error" }.', '"rules" must be an object: { "rule-id": "off" | "information" | "warning" | "error" }.');
+      problem(
+        'rules',
+        '"rules" skal være et objekt: { "regel-id": "off" | "information" | "warning" | "error" }.',
+        '"rules" must be an object: { "rule-id": "off" | "information" | "warning" | "error" }.',
+      );
     } else {
       for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
         if (!ruleIds.includes(id)) {
@@ -117,7 +121,11 @@ export function resolveConfig(
         } else if (typeof value === 'boolean') {
           config.rules[id] = value ? defaults[id] : 'off';
         } else if (typeof value !== 'string' || !SETTINGS.includes(value as RuleSetting)) {
-          problem(`rules.${id}`, `"rules.${id}" skal være "off", "information", "warning" eller "error".`, `"rules.${id}" must be "off", "information", "warning" or "error".`);
+          problem(
+            `rules.${id}`,
+            `"rules.${id}" skal være "off", "information", "warning" eller "error".`,
+            `"rules.${id}" must be "off", "information", "warning" or "error".`,
+          );
         } else {
           config.rules[id] = value as RuleSetting;
         }
@@ -125,12 +133,22 @@ export function resolveConfig(
     }
   }
   stringList('ignores');
-  if (obj.root !== undefined && typeof obj.root !== 'boolean') problem('root', '"root" skal være true eller false.', '"root" must be true or false.');
-  if (obj.extends !== undefined && typeof obj.extends !== 'string' && !(Array.isArray(obj.extends) && obj.extends.every((x) => typeof x === 'string'))) {
+  if (obj.root !== undefined && typeof obj.root !== 'boolean')
+    problem('root', '"root" skal være true eller false.', '"root" must be true or false.');
+  if (
+    obj.extends !== undefined &&
+    typeof obj.extends !== 'string' &&
+    !(Array.isArray(obj.extends) && obj.extends.every((x) => typeof x === 'string'))
+  ) {
     problem('extends', '"extends" skal være en tekst eller en liste af tekster.', '"extends" must be a string or a list of strings.');
   }
   if (obj.reportUnusedDisables !== undefined) {
-    if (typeof obj.reportUnusedDisables !== 'boolean') problem('reportUnusedDisables', '"reportUnusedDisables" skal være true eller false.', '"reportUnusedDisables" must be true or false.');
+    if (typeof obj.reportUnusedDisables !== 'boolean')
+      problem(
+        'reportUnusedDisables',
+        '"reportUnusedDisables" skal være true eller false.',
+        '"reportUnusedDisables" must be true or false.',
+      );
     else config.reportUnusedDisables = obj.reportUnusedDisables;
   }
   const exemptions = stringList('decisionExemptions');
@@ -149,8 +167,17 @@ export function resolveConfig(
   }
   if (obj.memberAliases !== undefined) {
     const v = obj.memberAliases;
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.values(v).every((x) => Array.isArray(x) && x.every((s) => typeof s === 'string'))) {
-      problem('memberAliases', '"memberAliases" skal være et objekt: { "Navn": ["Andet navn"] }.', '"memberAliases" must be an object: { "Name": ["Other name"] }.');
+    if (
+      typeof v !== 'object' ||
+      v === null ||
+      Array.isArray(v) ||
+      !Object.values(v).every((x) => Array.isArray(x) && x.every((s) => typeof s === 'string'))
+    ) {
+      problem(
+        'memberAliases',
+        '"memberAliases" skal være et objekt: { "Navn": ["Andet navn"] }.',
+        '"memberAliases" must be an object: { "Name": ["Other name"] }.',
+      );
     } else {
       config.memberAliases = v as Record<string, string[]>;
     }

@@ -56,12 +56,22 @@ function unsafeJson(text: string, file?: string): ConfigProblem | undefined {
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
       if (++depth > MAX_DEPTH) {
         const where = lineOf(text, scanner.getTokenOffset());
-        return fileProblem(file, `Konfigurationen er indlejret dybere end ${MAX_DEPTH} niveauer (linje ${where}) og afvises; standardindstillingerne bruges.`, `The configuration is nested deeper than ${MAX_DEPTH} levels (line ${where}) and is refused; the defaults are used.`, scanner.getTokenOffset());
+        return fileProblem(
+          file,
+          `Konfigurationen er indlejret dybere end ${MAX_DEPTH} niveauer (linje ${where}) og afvises; standardindstillingerne bruges.`,
+          `The configuration is nested deeper than ${MAX_DEPTH} levels (line ${where}) and is refused; the defaults are used.`,
+          scanner.getTokenOffset(),
+        );
       }
     } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
     else if (token === SyntaxKind.ColonToken && previousString === '__proto__') {
       const where = lineOf(text, scanner.getTokenOffset());
-      return fileProblem(file, `Nøglen "__proto__" (linje ${where}) er ikke tilladt; konfigurationen afvises, og standardindstillingerne bruges.`, `The key "__proto__" (line ${where}) is not allowed; the configuration is refused and the defaults are used.`, scanner.getTokenOffset());
+      return fileProblem(
+        file,
+        `Nøglen "__proto__" (linje ${where}) er ikke tilladt; konfigurationen afvises, og standardindstillingerne bruges.`,
+        `The key "__proto__" (line ${where}) is not allowed; the configuration is refused and the defaults are used.`,
+        scanner.getTokenOffset(),
+      );
     }
     previousString = token === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
   }
@@ -80,12 +90,21 @@ function parseConfigText(bomText: string, file?: string): { raw?: ReferatConfig;
   const e = errors[0];
   const line = lineOf(text, e.offset);
   return {
-    problem: fileProblem(file, `Ugyldig JSON (${jsonErrorWords(e.error).da}, linje ${line}); standardindstillingerne bruges.`, `Invalid JSON (${jsonErrorWords(e.error).en}, line ${line}); the defaults are used.`, e.offset),
+    problem: fileProblem(
+      file,
+      `Ugyldig JSON (${jsonErrorWords(e.error).da}, linje ${line}); standardindstillingerne bruges.`,
+      `Invalid JSON (${jsonErrorWords(e.error).en}, line ${line}); the defaults are used.`,
+      e.offset,
+    ),
   };
 }
 
 /** Reads a config text (JSON with comments); a syntax error is one problem naming the line, and the defaults apply. */
-export function readConfigText(text: string, file?: string, base?: ReferatConfig): { config: ResolvedConfig; problems: ConfigProblem[]; raw?: ReferatConfig } {
+export function readConfigText(
+  text: string,
+  file?: string,
+  base?: ReferatConfig,
+): { config: ResolvedConfig; problems: ConfigProblem[]; raw?: ReferatConfig } {
   const { raw, problem } = parseConfigText(text, file);
   if (problem) return { config: resolveConfig(base, RULE_IDS, DEFAULT_SEVERITIES, file).config, problems: [problem] };
   const merged = base ? mergeConfig(base, raw) : raw;
@@ -101,7 +120,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function mergeConfig(base: ReferatConfig, over: ReferatConfig | undefined): ReferatConfig {
   if (!isObject(over)) return { ...base, ...(over as object) };
   const merged: ReferatConfig = { ...base, ...over };
-  if (base.rules || isObject(over.rules)) merged.rules = { ...(base.rules ?? {}), ...(isObject(over.rules) ? (over.rules as ReferatConfig["rules"]) : {}) };
+  if (base.rules || isObject(over.rules))
+    merged.rules = { ...(base.rules ?? {}), ...(isObject(over.rules) ? (over.rules as ReferatConfig['rules']) : {}) };
   return merged;
 }
 
@@ -118,7 +138,14 @@ function readText(file: string): { text?: string; problem?: ConfigProblem; unrea
     return { text: readRegularFile(file, CONFIG_LIMIT).toString('utf8') };
   } catch (e) {
     const reason = unreadableReason(e);
-    return { problem: fileProblem(file, `Kan ikke læse filen (${reason.da}); standardindstillingerne bruges.`, `Cannot read the file (${reason.en}); the defaults are used.`), unreadable: reason };
+    return {
+      problem: fileProblem(
+        file,
+        `Kan ikke læse filen (${reason.da}); standardindstillingerne bruges.`,
+        `Cannot read the file (${reason.en}); the defaults are used.`,
+      ),
+      unreadable: reason,
+    };
   }
 }
 
@@ -196,7 +223,7 @@ export class ConfigLoader {
     const problems: ConfigProblem[] = [];
     const ignores: IgnoreRules[] = [];
     const stops = new Set((this.options.stopAt ?? []).map((d) => path.resolve(d)));
-    for (let dir = start; ; ) {
+    for (let dir = start; ;) {
       const candidate = path.join(dir, CONFIG_FILE_NAME);
       // Anything by that name counts: a FIFO or a folder is reported (the reader refuses it), not passed over in silence.
       if (fs.existsSync(candidate)) {
@@ -231,8 +258,10 @@ export class ConfigLoader {
     const parsed = readProblem ? { problem: readProblem } : parseConfigText(text!, file);
     if (parsed.problem) problems.push(parsed.problem);
     let own: ReferatConfig = isObject(parsed.raw) ? parsed.raw : {};
-    if (parsed.raw !== undefined && !parsed.problem) for (const p of resolveConfig(parsed.raw, RULE_IDS, DEFAULT_SEVERITIES, file).problems) problems.push(p);
-    const parents = typeof own.extends === 'string' ? [own.extends] : Array.isArray(own.extends) ? own.extends.filter((x) => typeof x === 'string') : [];
+    if (parsed.raw !== undefined && !parsed.problem)
+      for (const p of resolveConfig(parsed.raw, RULE_IDS, DEFAULT_SEVERITIES, file).problems) problems.push(p);
+    const parents =
+      typeof own.extends === 'string' ? [own.extends] : Array.isArray(own.extends) ? own.extends.filter((x) => typeof x === 'string') : [];
     let base: ReferatConfig = {};
     for (const name of parents) {
       const extended = this.extended(name, file, [...chain, file], problems);
@@ -247,17 +276,40 @@ export class ConfigLoader {
   private extended(name: string, from: string, chain: readonly string[], problems: ConfigProblem[]): ReferatConfig | undefined {
     if (name.startsWith('referat:')) {
       const preset = PRESETS[name];
-      if (!preset) problems.push({ file: from, key: 'extends', message: { da: `Ukendt forudindstilling "${name}" (kendte: ${Object.keys(PRESETS).join(', ')}).`, en: `Unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')}).` } });
+      if (!preset)
+        problems.push({
+          file: from,
+          key: 'extends',
+          message: {
+            da: `Ukendt forudindstilling "${name}" (kendte: ${Object.keys(PRESETS).join(', ')}).`,
+            en: `Unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')}).`,
+          },
+        });
       return preset;
     }
     const target = path.resolve(path.dirname(from), name);
     if (chain.includes(target) || chain.length > MAX_EXTENDS_DEPTH) {
-      problems.push({ file: from, key: 'extends', message: { da: `"extends" danner en løkke eller en for lang kæde ved ${target}; den ignoreres.`, en: `"extends" makes a loop or too long a chain at ${target}; it is ignored.` } });
+      problems.push({
+        file: from,
+        key: 'extends',
+        message: {
+          da: `"extends" danner en løkke eller en for lang kæde ved ${target}; den ignoreres.`,
+          en: `"extends" makes a loop or too long a chain at ${target}; it is ignored.`,
+        },
+      });
       return undefined;
     }
     const loaded = this.file(target, chain);
     // A file that cannot be read is the problem of the key that names it.
-    if (loaded.unreadable) problems.push({ file: from, key: 'extends', message: { da: `Kan ikke læse ${target} (${loaded.unreadable.da}); den ignoreres.`, en: `Cannot read ${target} (${loaded.unreadable.en}); it is ignored.` } });
+    if (loaded.unreadable)
+      problems.push({
+        file: from,
+        key: 'extends',
+        message: {
+          da: `Kan ikke læse ${target} (${loaded.unreadable.da}); den ignoreres.`,
+          en: `Cannot read ${target} (${loaded.unreadable.en}); it is ignored.`,
+        },
+      });
     else for (const p of loaded.problems) problems.push(p);
     return withoutFileKeys(loaded.raw);
   }

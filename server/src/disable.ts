@@ -40,13 +40,18 @@ const COMMENT = /<!--\s*referat-(\S*?)(?=\s|-->)([^]*?)-->/g;
 
 /** The rule ids of a directive's text: separated by commas or blanks, ending at ` -- ` (a reason). */
 function ruleList(text: string): string[] | undefined {
-  const ids = text.split(/\s--\s|^--\s|\s--$|^--$/)[0].split(/[\s,]+/).filter((s) => s.length > 0);
+  const ids = text
+    .split(/\s--\s|^--\s|\s--$|^--$/)[0]
+    .split(/[\s,]+/)
+    .filter((s) => s.length > 0);
   return ids.length > 0 ? ids : undefined;
 }
 
 /** Optimal string alignment distance (a swap of two neighbours counts once), for telling a slip from another word. */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
@@ -106,17 +111,26 @@ export function findDirectives(lines: readonly string[]): Directives {
 
 function unknownFormMessage(word: string): Message {
   const forms = KINDS.map((k) => `referat-${k}`).join(', ');
-  return { da: `Ukendt kommentar referat-${word}: formerne er ${forms}. Den skjuler intet.`, en: `Unknown comment referat-${word}: the forms are ${forms}. It silences nothing.` };
+  return {
+    da: `Ukendt kommentar referat-${word}: formerne er ${forms}. Den skjuler intet.`,
+    en: `Unknown comment referat-${word}: the forms are ${forms}. It silences nothing.`,
+  };
 }
 
 function unknownRuleMessage(kind: DirectiveKind, ids: readonly string[]): Message {
   const list = ids.join(', ');
-  return { da: `Ukendt regel-id i referat-${kind}: ${list}. Kommentaren skjuler intet.`, en: `Unknown rule id in referat-${kind}: ${list}. The comment silences nothing.` };
+  return {
+    da: `Ukendt regel-id i referat-${kind}: ${list}. Kommentaren skjuler intet.`,
+    en: `Unknown rule id in referat-${kind}: ${list}. The comment silences nothing.`,
+  };
 }
 
 function unsilenceableMessage(kind: DirectiveKind, ids: readonly string[]): Message {
   const list = ids.join(', ');
-  return { da: `${list} kan ikke skjules med referat-${kind}. Kommentaren skjuler intet.`, en: `${list} cannot be silenced by referat-${kind}. The comment silences nothing.` };
+  return {
+    da: `${list} kan ikke skjules med referat-${kind}. Kommentaren skjuler intet.`,
+    en: `${list} cannot be silenced by referat-${kind}. The comment silences nothing.`,
+  };
 }
 
 function invalidFinding(range: Range, message: Message): Finding {
@@ -161,9 +175,10 @@ class Silencers {
     const covers = (u: Usage): boolean => u.directive.rules === undefined || u.directive.rules.includes(rule);
     const whole = this.file.find(covers) ?? this.nextLine.get(line)?.find(covers);
     if (whole) return whole;
-    for (; this.nextRegion < this.regions.length && this.regions[this.nextRegion].directive.line <= line; this.nextRegion++) this.enter(this.regions[this.nextRegion]);
+    for (; this.nextRegion < this.regions.length && this.regions[this.nextRegion].directive.line <= line; this.nextRegion++)
+      this.enter(this.regions[this.nextRegion]);
     const own = this.ruleRegion.get(rule);
-    return own === undefined ? this.allRegion : own ?? undefined;
+    return own === undefined ? this.allRegion : (own ?? undefined);
   }
 
   private enter(u: Usage): void {

@@ -5,7 +5,15 @@ import { isUtf8 } from 'buffer';
 import ignore, { type Ignore } from 'ignore';
 import { looksLikeReferat } from './core/detect';
 import type { IgnoreRules } from './configFile';
-import { EXTRACT_MESSAGES, ExtractError, extractData, publishedFormatOf, type ExtractedDocument, type ExtractOptions, type PublishedFormat } from './formats';
+import {
+  EXTRACT_MESSAGES,
+  ExtractError,
+  extractData,
+  publishedFormatOf,
+  type ExtractedDocument,
+  type ExtractOptions,
+  type PublishedFormat,
+} from './formats';
 import { CONFIG_LIMIT, DOCUMENT_LIMIT, PUBLISHED_LIMIT, readRegularFile, readRegularHead, ReadRefusal, tooLarge } from './io/read';
 import type { Message } from './rules/types';
 import { createTempBeside, FileRefusal, openRegularFile, readAll, removeQuietly, writeAll } from './safeFile';
@@ -45,7 +53,7 @@ export function printableName(name: string): string {
 /** A name that is not valid UTF-8, printed with its undecodable bytes as \xNN. */
 function printableBytes(name: Buffer): string {
   let out = '';
-  for (let i = 0; i < name.length; ) {
+  for (let i = 0; i < name.length;) {
     const width = utf8Width(name, i);
     if (width === 0) {
       out += `\\x${name[i].toString(16).padStart(2, '0')}`;
@@ -116,7 +124,11 @@ export interface FoundFiles {
 class IgnoreSet {
   private readonly compiled = new Map<string, Ignore>();
 
-  constructor(private readonly cwd: string, private readonly enabled: boolean, private readonly configIgnores?: (dir: string) => readonly IgnoreRules[]) {
+  constructor(
+    private readonly cwd: string,
+    private readonly enabled: boolean,
+    private readonly configIgnores?: (dir: string) => readonly IgnoreRules[],
+  ) {
     if (!enabled) return;
     const file = path.join(cwd, IGNORE_FILE_NAME);
     let text: string | undefined;
@@ -210,7 +222,10 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       real = fs.realpathSync(dir);
       stat = fs.statSync(real);
     } catch (err) {
-      problem(`kan ikke læse mappen ${printableName(dir)}: ${errorCode(err)}`, `cannot read the folder ${printableName(dir)}: ${errorCode(err)}`);
+      problem(
+        `kan ikke læse mappen ${printableName(dir)}: ${errorCode(err)}`,
+        `cannot read the folder ${printableName(dir)}: ${errorCode(err)}`,
+      );
       return false;
     }
     if (throughLink && !insideRoots(real)) {
@@ -227,7 +242,10 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
-      problem(`kan ikke læse mappen ${printableName(dir)}: ${errorCode(e)}`, `cannot read the folder ${printableName(dir)}: ${errorCode(e)}`);
+      problem(
+        `kan ikke læse mappen ${printableName(dir)}: ${errorCode(e)}`,
+        `cannot read the folder ${printableName(dir)}: ${errorCode(e)}`,
+      );
       return;
     }
     entries.sort((a, b) => Buffer.compare(a.name, b.name));
@@ -289,14 +307,25 @@ export function findFiles(inputs: readonly string[], options: FindOptions = {}):
       continue;
     } else if (glob().isDynamicPattern(input)) {
       const fsOnce = readEachFolderOnce(path.resolve(cwd, staticBase(input)));
-      for (const match of glob().globSync(input, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'], fs: fsOnce })) {
+      for (const match of glob().globSync(input, {
+        cwd,
+        dot: false,
+        onlyFiles: true,
+        followSymbolicLinks: true,
+        expandDirectories: false,
+        ignore: ['**/node_modules/**'],
+        fs: fsOnce,
+      })) {
         const p = path.isAbsolute(input) ? match : path.relative(cwd, path.resolve(cwd, match)) || match;
         if (ignores.ignores(p, false)) continue;
         const base = path.basename(p);
         if (MAYBE_EXT.test(base) ? isCandidate(p, base) : true) found.push(p);
       }
     } else {
-      problem(`kan ikke læse ${printableName(input)}: filen eller mappen findes ikke`, `cannot read ${printableName(input)}: no such file or directory`);
+      problem(
+        `kan ikke læse ${printableName(input)}: filen eller mappen findes ikke`,
+        `cannot read ${printableName(input)}: no such file or directory`,
+      );
       continue;
     }
     if (found.length === before) unmatched.push(input);
@@ -423,7 +452,10 @@ function looksLikeWindows1252(buf: Buffer): boolean {
 /** Refused as "not a text file", with the reason. */
 function notText(file: string, da: string, en: string): InputError {
   const shown = printableName(file);
-  return new InputError(`${shown}: not a text file (${en})`, { da: `${shown}: ikke en tekstfil (${da})`, en: `${shown}: not a text file (${en})` });
+  return new InputError(`${shown}: not a text file (${en})`, {
+    da: `${shown}: ikke en tekstfil (${da})`,
+    en: `${shown}: not a text file (${en})`,
+  });
 }
 
 /** A document's bytes as text, with the encoding they were read in; a file that is not text is refused with a reason. */
@@ -462,8 +494,16 @@ export function encodeDocument(text: string, encoding: TextEncoding): Buffer | u
 
 /** Why --fix does not write a file read in `encoding`, or undefined when it does. */
 export function unwritableEncoding(encoding: TextEncoding): Message | undefined {
-  if (encoding === 'windows-1252') return { da: 'er ikke UTF-8 (den er læst som Windows-1252), og --fix skriver kun UTF-8- og UTF-16-filer', en: 'is not UTF-8 (it was read as Windows-1252), and --fix writes UTF-8 and UTF-16 files only' };
-  if (encoding === 'invalid-utf8') return { da: 'er ikke gyldig UTF-8, og --fix skriver ikke en fil hvis bytes den ikke kan gengive', en: 'is not valid UTF-8, and --fix does not write a file whose bytes it cannot reproduce' };
+  if (encoding === 'windows-1252')
+    return {
+      da: 'er ikke UTF-8 (den er læst som Windows-1252), og --fix skriver kun UTF-8- og UTF-16-filer',
+      en: 'is not UTF-8 (it was read as Windows-1252), and --fix writes UTF-8 and UTF-16 files only',
+    };
+  if (encoding === 'invalid-utf8')
+    return {
+      da: 'er ikke gyldig UTF-8, og --fix skriver ikke en fil hvis bytes den ikke kan gengive',
+      en: 'is not valid UTF-8, and --fix does not write a file whose bytes it cannot reproduce',
+    };
   return undefined;
 }
 
@@ -505,7 +545,11 @@ export function readDocumentText(file: string): ReadText & { bytes: Buffer } {
   try {
     opened = openRegularFile(file, { follow: true });
   } catch (e) {
-    if (e instanceof FileRefusal) throw new InputError(`${printableName(file)}: ${e.reason.en}`, { da: `${printableName(file)}: ${e.reason.da}`, en: `${printableName(file)}: ${e.reason.en}` });
+    if (e instanceof FileRefusal)
+      throw new InputError(`${printableName(file)}: ${e.reason.en}`, {
+        da: `${printableName(file)}: ${e.reason.da}`,
+        en: `${printableName(file)}: ${e.reason.en}`,
+      });
     throw e;
   }
   try {
@@ -543,7 +587,13 @@ export interface WriteHooks {
  * something (other hard links to the file; an owner this process cannot give the new file) the file
  * is written in place instead. A read-only file (no write bit for its owner) is refused whoever runs.
  */
-export function writeFixedFile(file: string, stamp: FileStamp, fixedText: string, encoding: TextEncoding, hooks: WriteHooks = {}): WriteOutcome {
+export function writeFixedFile(
+  file: string,
+  stamp: FileStamp,
+  fixedText: string,
+  encoding: TextEncoding,
+  hooks: WriteHooks = {},
+): WriteOutcome {
   const refuse = (da: string, en: string): WriteOutcome => ({ written: false, reason: { da, en } });
   const changed = (): WriteOutcome => refuse('er ændret på disken siden den blev læst', 'changed on disk since it was read');
   const bytes = encodeDocument(fixedText, encoding);
@@ -690,7 +740,12 @@ export interface KeepTurn {
  * `lang`, why those that could not be read went, and `leftOut` names those whose text is not a
  * referat, with the reason. A published file named outright is always kept.
  */
-export async function keepReferater(files: readonly string[], inputs: readonly string[], lang: Lang, turn?: KeepTurn): Promise<{ files: string[]; skipped: string[]; leftOut: string[] }> {
+export async function keepReferater(
+  files: readonly string[],
+  inputs: readonly string[],
+  lang: Lang,
+  turn?: KeepTurn,
+): Promise<{ files: string[]; skipped: string[]; leftOut: string[] }> {
   const given = new Set(inputs);
   const kept: string[] = [];
   const skipped: string[] = [];
@@ -707,7 +762,9 @@ export async function keepReferater(files: readonly string[], inputs: readonly s
       if (looksLikeReferat(text.slice(0, 4096))) kept.push(file);
       else leftOut.push(`${printableName(file)}: ${EXTRACT_MESSAGES.notAReferat[lang]}`);
     } catch (e) {
-      skipped.push(`${printableName(file)}: ${e instanceof ExtractError ? e.text[lang] : e instanceof ReadRefusal ? e.reason[lang] : errorCode(e)}`);
+      skipped.push(
+        `${printableName(file)}: ${e instanceof ExtractError ? e.text[lang] : e instanceof ReadRefusal ? e.reason[lang] : errorCode(e)}`,
+      );
     }
   }
   return { files: kept, skipped, leftOut };

@@ -96,7 +96,12 @@ export function problemFinding(p: ParseProblem): Finding {
  * Parses and lints a text with the given rules (all by default): the parser's own problems come
  * first, as rule `parse`; findings that a disable comment silences are dropped.
  */
-export function lintText(text: string, config: ResolvedConfig = defaultConfig(), onFailure?: (f: RuleFailure) => void, rules: readonly Rule[] = RULES): LintResult {
+export function lintText(
+  text: string,
+  config: ResolvedConfig = defaultConfig(),
+  onFailure?: (f: RuleFailure) => void,
+  rules: readonly Rule[] = RULES,
+): LintResult {
   const lines = splitLines(text);
   const parsed = parseLines(lines, parseOptions(config));
   const all: Finding[] = parsed.problems.map(problemFinding);
@@ -111,7 +116,11 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig(),
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
 }
 
 /**
@@ -215,7 +224,12 @@ export function pickFixes(fixes: readonly Fix[]): { edits: TextEdit[]; fixed: nu
  * findings are those of the returned text whenever a pass linted it or the caller gave them, so
  * that no text is linted twice.
  */
-export function fixAll(text: string, config: ResolvedConfig = defaultConfig(), onlyRule?: string, findings?: readonly Finding[]): { text: string; fixed: number; passes: number; findings?: Finding[] } {
+export function fixAll(
+  text: string,
+  config: ResolvedConfig = defaultConfig(),
+  onlyRule?: string,
+  findings?: readonly Finding[],
+): { text: string; fixed: number; passes: number; findings?: Finding[] } {
   let current = text;
   let fixed = 0;
   let passes = 0;

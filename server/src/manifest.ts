@@ -52,10 +52,19 @@ const FILES_DESCRIPTION: Message = {
 /** Command titles: the Danish one under the command id, the English one under `<id>.en`, shown by `referat.locale`. */
 const COMMAND_TITLES: Record<string, { title: Message; when?: string }> = {
   'referat.renumberItems': { title: { da: 'Omnummerér punkter', en: 'Renumber items' }, when: 'editorLangId == referat' },
-  'referat.rebuildToc': { title: { da: 'Genopbyg indholdsfortegnelsen fra overskrifterne', en: 'Rebuild the table of contents from the headings' }, when: 'editorLangId == referat' },
+  'referat.rebuildToc': {
+    title: { da: 'Genopbyg indholdsfortegnelsen fra overskrifterne', en: 'Rebuild the table of contents from the headings' },
+    when: 'editorLangId == referat',
+  },
   'referat.lintWorkspace': { title: { da: 'Tjek alle referater i arbejdsområdet', en: 'Lint all referater in the workspace' } },
-  'referat.useReferat': { title: { da: 'Brug Referat til denne fil, mappe eller et mønster …', en: 'Use Referat for this file, folder or a pattern …' }, when: 'editorLangId == plaintext || editorLangId == markdown' },
-  'referat.stopReferat': { title: { da: 'Åbn som almindelig tekst og glem valget', en: 'Open as plain text and forget the choice' }, when: 'editorLangId == referat' },
+  'referat.useReferat': {
+    title: { da: 'Brug Referat til denne fil, mappe eller et mønster …', en: 'Use Referat for this file, folder or a pattern …' },
+    when: 'editorLangId == plaintext || editorLangId == markdown',
+  },
+  'referat.stopReferat': {
+    title: { da: 'Åbn som almindelig tekst og glem valget', en: 'Open as plain text and forget the choice' },
+    when: 'editorLangId == referat',
+  },
   'referat.openAsText': { title: { da: 'Åbn som referattekst', en: 'Open as referat text' } },
 };
 
@@ -108,9 +117,16 @@ function keySchemas(): Record<string, { [key: string]: Json }> {
 
 /** Keys only a `.referatrc.json` has (not settings): how files combine, and what the CLI leaves out. */
 const FILE_KEYS: Record<string, { [key: string]: Json }> = {
-  extends: { description: 'Files (relative paths) or presets (referat:recommended, referat:strict) this one applies over.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  extends: {
+    description: 'Files (relative paths) or presets (referat:recommended, referat:strict) this one applies over.',
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  },
   root: { description: 'Stop looking for configuration files in the folders above.', type: 'boolean' },
-  ignores: { description: 'Files not to lint, in gitignore syntax, relative to this file\'s folder.', type: 'array', items: { type: 'string' } },
+  ignores: {
+    description: "Files not to lint, in gitignore syntax, relative to this file's folder.",
+    type: 'array',
+    items: { type: 'string' },
+  },
   reportUnusedDisables: { description: 'Report referat-disable comments that silence nothing (rule unused-disable).', type: 'boolean' },
 };
 
@@ -141,18 +157,31 @@ export function settingsContribution(): { [key: string]: Json } {
     if (key === 'rules' || key === 'memberAliases') setting.default = {};
     properties[`referat.${key}`] = setting;
   }
-  properties['referat.trace.server'] = { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', markdownDescription: '%referat.trace.server%', scope: 'window' };
+  properties['referat.trace.server'] = {
+    type: 'string',
+    enum: ['off', 'messages', 'verbose'],
+    default: 'off',
+    markdownDescription: '%referat.trace.server%',
+    scope: 'window',
+  };
   return { title: 'Referat', properties };
 }
 
 function ruleDescription(id: string, lang: 'da' | 'en'): string {
   const rule = RULES.find((r) => r.id === id)!;
-  return lang === 'da' ? `${rule.description.da} (standard: ${rule.defaultSeverity})` : `${rule.description.en} (default: ${rule.defaultSeverity})`;
+  return lang === 'da'
+    ? `${rule.description.da} (standard: ${rule.defaultSeverity})`
+    : `${rule.description.en} (default: ${rule.defaultSeverity})`;
 }
 
 /** Every string of the manifest, in both languages, by its `%key%`. */
 export function manifestMessages(): Record<string, Message> {
-  const out: Record<string, Message> = { 'referat.locale': LOCALE_DESCRIPTION, 'referat.files': FILES_DESCRIPTION, 'referat.trace.server': TRACE_DESCRIPTION, ...MANIFEST_STRINGS };
+  const out: Record<string, Message> = {
+    'referat.locale': LOCALE_DESCRIPTION,
+    'referat.files': FILES_DESCRIPTION,
+    'referat.trace.server': TRACE_DESCRIPTION,
+    ...MANIFEST_STRINGS,
+  };
   for (const [key, message] of Object.entries(KEY_DESCRIPTIONS)) out[`referat.${key}`] = message;
   for (const rule of RULES) out[`referat.rules.${rule.id}`] = { da: ruleDescription(rule.id, 'da'), en: ruleDescription(rule.id, 'en') };
   return out;
@@ -165,7 +194,8 @@ export function manifestStrings(): Record<string, string> {
     out[id] = title.da;
     out[`${id}.en`] = title.en;
   }
-  for (const [key, message] of Object.entries(manifestMessages())) out[key] = bilingual(message, !key.startsWith('referat.rules.') && !key.startsWith('referat.semantic.'));
+  for (const [key, message] of Object.entries(manifestMessages()))
+    out[key] = bilingual(message, !key.startsWith('referat.rules.') && !key.startsWith('referat.semantic.'));
   return out;
 }
 
@@ -174,7 +204,10 @@ export function commandsContribution(): { commands: Json[]; commandPalette: Json
   const commands: Json[] = [];
   const commandPalette: Json[] = [];
   for (const [id, { when }] of Object.entries(COMMAND_TITLES)) {
-    for (const [command, lang] of [[id, "config.referat.locale != 'en'"], [`${id}.en`, "config.referat.locale == 'en'"]]) {
+    for (const [command, lang] of [
+      [id, "config.referat.locale != 'en'"],
+      [`${id}.en`, "config.referat.locale == 'en'"],
+    ]) {
       commands.push({ command, title: `%${command}%`, category: 'Referat' });
       commandPalette.push({ command, when: when ? `(${when}) && ${lang}` : lang });
     }
@@ -192,7 +225,9 @@ export function languageDefaults(): { [key: string]: Json } {
       'editor.wordWrap': 'on',
       'editor.wordBasedSuggestions': 'off',
       'editor.renderControlCharacters': false,
-      'editor.unicodeHighlight.allowedCharacters': Object.fromEntries(['–', '—', '‘', '’', '‚', '“', '”', '„', '«', '»', '…', '´', '·', '\u00a0'].map((c) => [c, true])),
+      'editor.unicodeHighlight.allowedCharacters': Object.fromEntries(
+        ['–', '—', '‘', '’', '‚', '“', '”', '„', '«', '»', '…', '´', '·', '\u00a0'].map((c) => [c, true]),
+      ),
     },
   };
 }

@@ -47,7 +47,12 @@ function backReferences(source: string, detail: string): Message {
  */
 export function compilePattern(source: string): { pattern: TextPattern } | { problem: Message } {
   if (source.length > MAX_PATTERN_LENGTH) {
-    return { problem: { da: `Mønstret "${source.slice(0, 40)}…" afvises: det er over ${MAX_PATTERN_LENGTH} tegn langt.`, en: `The pattern "${source.slice(0, 40)}…" is refused: it is over ${MAX_PATTERN_LENGTH} characters long.` } };
+    return {
+      problem: {
+        da: `Mønstret "${source.slice(0, 40)}…" afvises: det er over ${MAX_PATTERN_LENGTH} tegn langt.`,
+        en: `The pattern "${source.slice(0, 40)}…" is refused: it is over ${MAX_PATTERN_LENGTH} characters long.`,
+      },
+    };
   }
   if (hasNamedBackReference(source) && compilesInJavaScript(source)) return { problem: backReferences(source, '\\k<…>') };
   try {
@@ -67,6 +72,11 @@ export function compilePattern(source: string): { pattern: TextPattern } | { pro
       };
     }
     if (compilesInJavaScript(source)) return { problem: backReferences(source, detail) };
-    return { problem: { da: `Mønstret "${source}" er ikke et gyldigt regulært udtryk (${detail}).`, en: `The pattern "${source}" is not a valid regular expression (${detail}).` } };
+    return {
+      problem: {
+        da: `Mønstret "${source}" er ikke et gyldigt regulært udtryk (${detail}).`,
+        en: `The pattern "${source}" is not a valid regular expression (${detail}).`,
+      },
+    };
   }
 }

@@ -29,7 +29,7 @@ export function readAll(fd: number, size: number, maxBytes = Number.MAX_SAFE_INT
   const chunks: Buffer[] = [];
   let total = 0;
   // The size is a hint: the file may have grown since fstat; read to its end, within the bound.
-  for (let pos = 0; ; ) {
+  for (let pos = 0; ;) {
     // One byte more than the size: a short read of a regular file is its end, so a file read whole needs no second read.
     const buf = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(size - pos + 1, 16 * 1024 * 1024)));
     const n = fs.readSync(fd, buf, 0, buf.length, pos);
@@ -69,7 +69,7 @@ export function createTempBeside(file: string, mode = 0o600): { temp: string; fd
 
 /** Writes all of `bytes`, at `position` when given (from the file's current offset otherwise). */
 export function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
-  for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at, position === undefined ? null : position + at);
+  for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at, position === undefined ? null : position + at);
 }
 
 /** Removes a temporary file, when it is there; nothing more can be done about one that cannot be removed. */

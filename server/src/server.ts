@@ -69,7 +69,10 @@ let workspaceFolders: string[] = [];
 /** Shows a message; a client that cannot show it (or answers with an error) costs nothing but a log line. */
 function tell(kind: 'warning' | 'info', text: string): void {
   // Without actions the typings say void, but vscode-languageserver sends a request whose promise may reject.
-  const shown = kind === 'warning' ? connection.window.showWarningMessage<MessageActionItem>(text) : connection.window.showInformationMessage<MessageActionItem>(text);
+  const shown =
+    kind === 'warning'
+      ? connection.window.showWarningMessage<MessageActionItem>(text)
+      : connection.window.showInformationMessage<MessageActionItem>(text);
   shown.then(undefined, (e: unknown) => connection.console.log(`${text} (not shown: ${(e as Error)?.message ?? String(e)})`));
 }
 
@@ -122,13 +125,15 @@ function askForFullText(doc: TextDocument): void {
   const selector = [{ language: doc.languageId, scheme: URI.parse(doc.uri).scheme }];
   fullTextAsked.set(
     doc.uri,
-    connection.client.register(DidChangeTextDocumentNotification.type, { documentSelector: selector, syncKind: TextDocumentSyncKind.Full }).then(
-      (d) => d,
-      (e: unknown) => {
-        connection.console.warn(`Could not ask for the whole text of ${doc.uri}: ${(e as Error)?.message ?? String(e)}`);
-        return undefined;
-      },
-    ),
+    connection.client
+      .register(DidChangeTextDocumentNotification.type, { documentSelector: selector, syncKind: TextDocumentSyncKind.Full })
+      .then(
+        (d) => d,
+        (e: unknown) => {
+          connection.console.warn(`Could not ask for the whole text of ${doc.uri}: ${(e as Error)?.message ?? String(e)}`);
+          return undefined;
+        },
+      ),
   );
 }
 
@@ -169,7 +174,10 @@ const documents = new TextDocuments<TextDocument>({
 });
 
 /** Runs a request handler: a cancelled request is answered as cancelled, a throwing one with an error, and the server goes on. */
-function guard<P, R>(name: string, handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R | ResponseError<void> {
+function guard<P, R>(
+  name: string,
+  handler: (params: P, token: CancellationToken) => R,
+): (params: P, token: CancellationToken) => R | ResponseError<void> {
   return (params, token) => {
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     try {
@@ -182,7 +190,11 @@ function guard<P, R>(name: string, handler: (params: P, token: CancellationToken
   };
 }
 
-const workspaceFindings = new WorkspaceFindings((uri) => configs.forUri(uri).config, () => lang, (uri) => documents.get(uri) !== undefined);
+const workspaceFindings = new WorkspaceFindings(
+  (uri) => configs.forUri(uri).config,
+  () => lang,
+  (uri) => documents.get(uri) !== undefined,
+);
 /** Set once the client pulls workspace diagnostics; until then "Lint all" pushes its findings. */
 let workspacePull = false;
 
@@ -210,7 +222,10 @@ function diagnosticsOf(uri: string): Diagnostic[] {
       severity: DiagnosticSeverity.Information,
       source: 'referat',
       code: 'too-many-findings',
-      message: lang === 'da' ? `Referat viser de første ${max} af ${all} fund; referat-lint på kommandolinjen viser dem alle.` : `Referat shows the first ${max} of ${all} findings; referat-lint on the command line lists them all.`,
+      message:
+        lang === 'da'
+          ? `Referat viser de første ${max} af ${all} fund; referat-lint på kommandolinjen viser dem alle.`
+          : `Referat shows the first ${max} of ${all} findings; referat-lint on the command line lists them all.`,
     });
   }
   return shown;
@@ -256,7 +271,10 @@ async function loadSettings(): Promise<void> {
   try {
     const what = { da: 'indstillingerne', en: 'the settings' };
     const [window, ...folders] = (await answered(
-      connection.workspace.getConfiguration([{ section: 'referat' }, ...workspaceFolders.map((scopeUri) => ({ scopeUri, section: 'referat' }))]),
+      connection.workspace.getConfiguration([
+        { section: 'referat' },
+        ...workspaceFolders.map((scopeUri) => ({ scopeUri, section: 'referat' })),
+      ]),
       what,
       lang,
     )) as Array<Settings | null>;
@@ -277,7 +295,9 @@ function configurationChanged(): void {
   for (const doc of documents.all()) configFor(doc.uri);
   workspaceFindings.relintAll();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-  else for (const doc of documents.all()) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(doc.uri) });
+  else
+    for (const doc of documents.all())
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(doc.uri) });
 }
 
 connection.onInitialized(async () => {
@@ -298,7 +318,10 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  const [configFiles, others] = [params.changes.filter((c) => c.uri.endsWith('/.referatrc.json')), params.changes.filter((c) => !c.uri.endsWith('/.referatrc.json'))];
+  const [configFiles, others] = [
+    params.changes.filter((c) => c.uri.endsWith('/.referatrc.json')),
+    params.changes.filter((c) => !c.uri.endsWith('/.referatrc.json')),
+  ];
   workspaceFindings.refreshSoon(others.filter((c) => !documents.get(c.uri)).map((c) => c.uri));
   if (configFiles.length === 0) return;
   configs.clear();
@@ -337,123 +360,188 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
   return workspaceFindings.report(params.previousResultIds, token);
 });
 
-connection.onDocumentSymbol(guard('documentSymbol', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  return found ? documentSymbols(found.analysis, lang, MAX_OUTLINE_ITEMS) : null;
-}));
+connection.onDocumentSymbol(
+  guard('documentSymbol', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    return found ? documentSymbols(found.analysis, lang, MAX_OUTLINE_ITEMS) : null;
+  }),
+);
 
-connection.onFoldingRanges(guard('foldingRange', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  // The client says how many it can use (VS Code: 5,000); the first ones by position are those it would keep.
-  return found ? foldingRanges(found.analysis).slice(0, foldingRangeLimit) : null;
-}));
+connection.onFoldingRanges(
+  guard('foldingRange', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    // The client says how many it can use (VS Code: 5,000); the first ones by position are those it would keep.
+    return found ? foldingRanges(found.analysis).slice(0, foldingRangeLimit) : null;
+  }),
+);
 
-connection.onCodeAction(guard('codeAction', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  return found ? withoutEditsIfReadOnly(found.doc.uri, codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang, resolvesCodeActions)) : null;
-}));
+connection.onCodeAction(
+  guard('codeAction', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    return found
+      ? withoutEditsIfReadOnly(
+          found.doc.uri,
+          codeActions(found.analysis, params, configs.forUri(found.doc.uri).config, lang, resolvesCodeActions),
+        )
+      : null;
+  }),
+);
 
-connection.onCodeActionResolve(guard('codeActionResolve', (action: CodeAction): CodeAction => {
-  const data = action.data as FixAllData | undefined;
-  const found = data && typeof data.uri === 'string' ? analysisOf(data.uri) : undefined;
-  if (!data || !found) return action;
-  // Made from the text as it is now, which is the text the editor will apply the edit to.
-  const edit = fixAllEdit(found.analysis, data.uri, configs.forUri(data.uri).config, typeof data.rule === 'string' ? data.rule : undefined);
-  return { ...action, edit: edit ?? { changes: {} } };
-}) as (action: CodeAction, token: CancellationToken) => CodeAction);
+connection.onCodeActionResolve(
+  guard('codeActionResolve', (action: CodeAction): CodeAction => {
+    const data = action.data as FixAllData | undefined;
+    const found = data && typeof data.uri === 'string' ? analysisOf(data.uri) : undefined;
+    if (!data || !found) return action;
+    // Made from the text as it is now, which is the text the editor will apply the edit to.
+    const edit = fixAllEdit(
+      found.analysis,
+      data.uri,
+      configs.forUri(data.uri).config,
+      typeof data.rule === 'string' ? data.rule : undefined,
+    );
+    return { ...action, edit: edit ?? { changes: {} } };
+  }) as (action: CodeAction, token: CancellationToken) => CodeAction,
+);
 
-connection.onCompletion(guard('completion', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  return found ? completions(found.analysis, params.position, lang) : null;
-}));
+connection.onCompletion(
+  guard('completion', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    return found ? completions(found.analysis, params.position, lang) : null;
+  }),
+);
 
-connection.onHover(guard('hover', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  return found ? hover(found.analysis, params.position, configs.forUri(found.doc.uri).config, lang) : null;
-}));
+connection.onHover(
+  guard('hover', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    return found ? hover(found.analysis, params.position, configs.forUri(found.doc.uri).config, lang) : null;
+  }),
+);
 
-connection.onPrepareRename(guard('prepareRename', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  return found ? prepareRename(found.analysis, params.position, configs.forUri(found.doc.uri).config) : null;
-}));
+connection.onPrepareRename(
+  guard('prepareRename', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    return found ? prepareRename(found.analysis, params.position, configs.forUri(found.doc.uri).config) : null;
+  }),
+);
 
-connection.onRenameRequest(guard('rename', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  if (!found) return null;
-  return rename(found.analysis, found.doc.uri, params.position, params.newName, configs.forUri(found.doc.uri).config, lang);
-}));
+connection.onRenameRequest(
+  guard('rename', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    if (!found) return null;
+    return rename(found.analysis, found.doc.uri, params.position, params.newName, configs.forUri(found.doc.uri).config, lang);
+  }),
+);
 
-connection.languages.semanticTokens.on(guard('semanticTokens', (params) => {
-  const found = analysisOf(params.textDocument.uri);
-  return found ? semanticTokens(found.analysis) : { data: [] };
-}));
+connection.languages.semanticTokens.on(
+  guard('semanticTokens', (params) => {
+    const found = analysisOf(params.textDocument.uri);
+    return found ? semanticTokens(found.analysis) : { data: [] };
+  }),
+);
 
-connection.onExecuteCommand(guard('executeCommand', (params, token) => {
-  const args = params.arguments ?? [];
-  const notOpen = (uri: string): ResponseError<void> =>
-    sync.isLost(uri)
-      ? new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Serverens kopi af dokumentet er ikke editorens tekst; luk og åbn det igen.' : 'The server\'s copy of the document is not the editor\'s text; close and open it again.')
-      : new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Dokumentet er ikke åbent.' : 'The document is not open.');
-  const applying = { da: 'at anvende ændringen', en: 'applying the edit' };
-  switch (params.command) {
-    case COMMANDS.renumberItems:
-    case COMMANDS.rebuildToc: {
-      const uri = String(args[0] ?? '');
-      const found = analysisOf(uri);
-      if (!found) return notOpen(uri);
-      const { model } = found.analysis.parsed;
-      const edits = params.command === COMMANDS.renumberItems ? renumberEdits(model) : rebuildTocEdits(found.analysis);
-      if (edits.length === 0) return { applied: false, edits: 0 };
-      return answered(connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } }), applying, lang, token).then((r) => ({ applied: r.applied, edits: edits.length }));
-    }
-    case COMMANDS.disableRule: {
-      const outcome = disableRule(String(args[0] ?? ''), String(args[1] ?? ''), workspaceFolders);
-      if (!outcome.applied) {
-        tell('warning', `Referat: ${outcome.reason[lang]}`);
-        return { applied: false, reason: outcome.reason[lang] };
+connection.onExecuteCommand(
+  guard('executeCommand', (params, token) => {
+    const args = params.arguments ?? [];
+    const notOpen = (uri: string): ResponseError<void> =>
+      sync.isLost(uri)
+        ? new ResponseError(
+            ErrorCodes.InvalidParams,
+            lang === 'da'
+              ? 'Serverens kopi af dokumentet er ikke editorens tekst; luk og åbn det igen.'
+              : "The server's copy of the document is not the editor's text; close and open it again.",
+          )
+        : new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Dokumentet er ikke åbent.' : 'The document is not open.');
+    const applying = { da: 'at anvende ændringen', en: 'applying the edit' };
+    switch (params.command) {
+      case COMMANDS.renumberItems:
+      case COMMANDS.rebuildToc: {
+        const uri = String(args[0] ?? '');
+        const found = analysisOf(uri);
+        if (!found) return notOpen(uri);
+        const { model } = found.analysis.parsed;
+        const edits = params.command === COMMANDS.renumberItems ? renumberEdits(model) : rebuildTocEdits(found.analysis);
+        if (edits.length === 0) return { applied: false, edits: 0 };
+        return answered(
+          connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } }),
+          applying,
+          lang,
+          token,
+        ).then((r) => ({ applied: r.applied, edits: edits.length }));
       }
-      configs.clear();
-      configurationChanged();
-      return outcome;
+      case COMMANDS.disableRule: {
+        const outcome = disableRule(String(args[0] ?? ''), String(args[1] ?? ''), workspaceFolders);
+        if (!outcome.applied) {
+          tell('warning', `Referat: ${outcome.reason[lang]}`);
+          return { applied: false, reason: outcome.reason[lang] };
+        }
+        configs.clear();
+        configurationChanged();
+        return outcome;
+      }
+      case COMMANDS.openRuleDocs: {
+        const href = ruleDocsUri(String(args[0] ?? ''), lang);
+        if (!href) return new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Ukendt regel.' : 'Unknown rule.');
+        return answered(
+          connection.window.showDocument({ uri: href }),
+          { da: 'at vise dokumentationen', en: 'showing the documentation' },
+          lang,
+          token,
+        ).then((r) => ({ shown: r.success, uri: href }));
+      }
+      case COMMANDS.openAsText:
+        return extractForEditor(String(args[0] ?? ''), lang, workspaceFolders);
+      case COMMANDS.lintWorkspace:
+        return lintWorkspace(token);
+      default:
+        return new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);
     }
-    case COMMANDS.openRuleDocs: {
-      const href = ruleDocsUri(String(args[0] ?? ''), lang);
-      if (!href) return new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Ukendt regel.' : 'Unknown rule.');
-      return answered(connection.window.showDocument({ uri: href }), { da: 'at vise dokumentationen', en: 'showing the documentation' }, lang, token).then((r) => ({ shown: r.success, uri: href }));
-    }
-    case COMMANDS.openAsText:
-      return extractForEditor(String(args[0] ?? ''), lang, workspaceFolders);
-    case COMMANDS.lintWorkspace:
-      return lintWorkspace(token);
-    default:
-      return new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);
-  }
-}));
+  }),
+);
 
 /** "Lint all referater in the workspace": in slices, with progress that the user may cancel; the findings go out as workspace diagnostics. */
 async function lintWorkspace(token: CancellationToken) {
   // An editor that does not answer within the bound gets the lint without a progress bar.
-  const progress = await answered(connection.window.createWorkDoneProgress(), { da: 'at vise fremdriften', en: 'showing the progress' }, lang, token).catch(() => undefined);
+  const progress = await answered(
+    connection.window.createWorkDoneProgress(),
+    { da: 'at vise fremdriften', en: 'showing the progress' },
+    lang,
+    token,
+  ).catch(() => undefined);
   progress?.begin(lang === 'da' ? 'Referat: tjekker arbejdsområdet' : 'Referat: linting the workspace', 0, undefined, true);
   const either = new CancellationTokenSource();
   token.onCancellationRequested(() => either.cancel());
   progress?.token.onCancellationRequested(() => either.cancel());
   let summary;
   try {
-    summary = await workspaceFindings.lintFolders(workspaceFolders, { report: (pct, message) => progress?.report(pct, message) }, either.token);
+    summary = await workspaceFindings.lintFolders(
+      workspaceFolders,
+      { report: (pct, message) => progress?.report(pct, message) },
+      either.token,
+    );
   } finally {
     progress?.done();
     either.dispose();
   }
-  if (!workspacePull) for (const uri of workspaceFindings.uris()) void connection.sendDiagnostics({ uri, diagnostics: workspaceFindings.itemsOf(uri) });
+  if (!workspacePull)
+    for (const uri of workspaceFindings.uris()) void connection.sendDiagnostics({ uri, diagnostics: workspaceFindings.itemsOf(uri) });
   for (const u of summary.unreadable) connection.console.warn(`Referat: cannot read ${u}`);
   for (const u of summary.leftOut) connection.console.info(`Referat: left out ${u}`);
   const { files, findings, unreadable, leftOut, cancelled } = summary;
   const da = `Referat: ${files} referater læst, ${findings} fund${cancelled ? ' (afbrudt)' : ''}.`;
   const en = `Referat: ${files} referater linted, ${findings} findings${cancelled ? ' (cancelled)' : ''}.`;
-  const notRead = unreadable.length === 0 ? '' : lang === 'da' ? ` ${unreadable.length} kunne ikke læses: ${unreadable.join('; ')}` : ` ${unreadable.length} could not be read: ${unreadable.join('; ')}`;
+  const notRead =
+    unreadable.length === 0
+      ? ''
+      : lang === 'da'
+        ? ` ${unreadable.length} kunne ikke læses: ${unreadable.join('; ')}`
+        : ` ${unreadable.length} could not be read: ${unreadable.join('; ')}`;
   const names = leftOut.map((l) => l.slice(0, l.indexOf(': ')));
-  const notReferat = leftOut.length === 0 ? '' : lang === 'da' ? ` ${leftOut.length} PDF-, Word- eller HTML-filer er udeladt, fordi teksten ikke ligner et referat (se teksten med Åbn som referattekst): ${names.join('; ')}` : ` ${leftOut.length} PDF, Word or HTML files were left out because their text does not look like a referat (see it with Open as referat text): ${names.join('; ')}`;
+  const notReferat =
+    leftOut.length === 0
+      ? ''
+      : lang === 'da'
+        ? ` ${leftOut.length} PDF-, Word- eller HTML-filer er udeladt, fordi teksten ikke ligner et referat (se teksten med Åbn som referattekst): ${names.join('; ')}`
+        : ` ${leftOut.length} PDF, Word or HTML files were left out because their text does not look like a referat (see it with Open as referat text): ${names.join('; ')}`;
   tell(unreadable.length > 0 ? 'warning' : 'info', (lang === 'da' ? da : en) + notRead + notReferat);
   return { files, findings, unreadable, leftOut, cancelled };
 }

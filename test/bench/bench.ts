@@ -41,7 +41,15 @@ interface Size {
 
 const SIZES: Size[] = [
   { label: '100 KB', bytes: 100 * KB, runs: quick ? 5 : 15, warmUp: quick ? 10 : 30, markdownlintRuns: quick ? 3 : 15 },
-  { label: '1 MB', bytes: MB, runs: quick ? 5 : 15, warmUp: quick ? 1 : 2, markdownlintRuns: quick ? 1 : 3, fullTarget: 30, keystrokeTarget: 1 },
+  {
+    label: '1 MB',
+    bytes: MB,
+    runs: quick ? 5 : 15,
+    warmUp: quick ? 1 : 2,
+    markdownlintRuns: quick ? 1 : 3,
+    fullTarget: 30,
+    keystrokeTarget: 1,
+  },
   { label: '10 MB', bytes: 10 * MB, runs: quick ? 2 : 5, warmUp: 1, markdownlintRuns: quick ? 0 : 1, fullTarget: 300, keystrokeTarget: 3 },
 ];
 const COLD_START_RUNS = quick ? 3 : 7;
@@ -67,7 +75,6 @@ const FOLDER_TARGET = 3000;
 /** A 50-page PDF referat of ours (test/fixtures/formats/generate.mjs). */
 const LONG_PDF = path.join(root, 'test', 'fixtures', 'formats', 'long.pdf');
 const PDF_RUNS = quick ? 3 : 7;
-
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -97,11 +104,19 @@ function runProcess(command: string, args: readonly string[], cwd: string): { ms
 }
 
 /** Median wall time of a whole process, after `warmUp` uncounted runs (which warm the disk cache). */
-function processMedian(runs: number, warmUp: number, command: string, args: readonly string[], cwd: string, okStatus: readonly number[]): number {
+function processMedian(
+  runs: number,
+  warmUp: number,
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  okStatus: readonly number[],
+): number {
   const times: number[] = [];
   for (let i = 0; i < warmUp + runs; i++) {
     const r = runProcess(command, args, cwd);
-    if (r.status === null || !okStatus.includes(r.status)) throw new Error(`${path.basename(args[0] ?? command)} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    if (r.status === null || !okStatus.includes(r.status))
+      throw new Error(`${path.basename(args[0] ?? command)} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
     if (i >= warmUp) times.push(r.ms);
   }
   return median(times);
@@ -154,7 +169,9 @@ function keystrokes(text: string, runs: number, warmUp: number): KeystrokeTimes 
   const result: KeystrokeTimes = { update: median(updates), reanalysis: median(reanalyses) };
   if (text.length <= 2 * MB) {
     const full = analyze(previous.text, config);
-    result.agrees = JSON.stringify(full.findings) === JSON.stringify(previous.findings) && JSON.stringify(full.parsed) === JSON.stringify(previous.parsed);
+    result.agrees =
+      JSON.stringify(full.findings) === JSON.stringify(previous.findings) &&
+      JSON.stringify(full.parsed) === JSON.stringify(previous.parsed);
   }
   return result;
 }
@@ -179,12 +196,14 @@ function peakMemory(file: string): { peakMB: number; beforeMB: number; items: nu
     const result = analyze(text, defaultConfig());
     process.stdout.write(JSON.stringify({ peak: process.resourceUsage().maxRSS * 1024, before, items: result.parsed.model.items.length }));`;
   const out = path.join(root, 'out', 'server', 'src');
-  const r = spawnSync(process.execPath, ['-e', script, path.join(out, 'analysis.js'), path.join(out, 'lint.js'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ['-e', script, path.join(out, 'analysis.js'), path.join(out, 'lint.js'), file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) throw new Error(`the memory probe failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout) as { peak: number; before: number; items: number };
   return { peakMB: m.peak / MB, beforeMB: m.before / MB, items: m.items };
 }
-
 
 function ms(value: number): string {
   if (value >= 1000 && Number.isInteger(value / 1000)) return `${value / 1000} s`;
@@ -216,24 +235,46 @@ interface ProcessFigures {
 }
 
 /** Issue 19's targets, each beside markdownlint's figure from the same run where it has one. */
-function issue19Table(rows: ReadonlyArray<{ size: Size; full: number; markdownlint?: number }>, p: ProcessFigures, fix: FixPathFigures): string[] {
-  const theirs = (v: number | undefined, n = 1): string => (v === undefined ? (quick ? 'not run (--quick)' : 'not run') : `${ms(v)} (${runs(n)})`);
+function issue19Table(
+  rows: ReadonlyArray<{ size: Size; full: number; markdownlint?: number }>,
+  p: ProcessFigures,
+  fix: FixPathFigures,
+): string[] {
+  const theirs = (v: number | undefined, n = 1): string =>
+    v === undefined ? (quick ? 'not run (--quick)' : 'not run') : `${ms(v)} (${runs(n)})`;
   const out = ['| issue 19 target | referat | markdownlint | ratio |', '|---|---|---|---|'];
   for (const r of rows) {
     if (r.size.fullTarget === undefined) continue;
-    out.push(`| parse + all checks, ${r.size.label} (in-process) | ${ms(r.full)}${versus(r.size.fullTarget, r.full)} | ${theirs(r.markdownlint, r.size.markdownlintRuns)} | ${ratio(r.full, r.markdownlint)} |`);
+    out.push(
+      `| parse + all checks, ${r.size.label} (in-process) | ${ms(r.full)}${versus(r.size.fullTarget, r.full)} | ${theirs(r.markdownlint, r.size.markdownlintRuns)} | ${ratio(r.full, r.markdownlint)} |`,
+    );
   }
-  out.push(`| the CLI on 1 MB, whole process, \`--format json\` | ${ms(p.coldStart)} | ${theirs(p.coldStartCli2, COLD_START_CLI2_RUNS)} | ${ratio(p.coldStart, p.coldStartCli2)}${atLeast(CLI_RATIO_TARGET, p.coldStart, p.coldStartCli2)} |`);
-  out.push(`| the CLI on 10 MB, whole process (${runs(CLI_10MB_RUNS)}) | ${ms(p.cli10)}${versus(CLI_10MB_TARGET, p.cli10)} | ${theirs(p.cli10Cli2)} | ${ratio(p.cli10, p.cli10Cli2)} |`);
-  out.push(`| \`--fix\` on a copy of 1 MB, whole process | ${ms(fix.cliFix)}${versus(FIX_TARGET, fix.cliFix)} | ${theirs(p.fixCli2)} (\`--fix\`) | ${ratio(fix.cliFix, p.fixCli2)} |`);
-  out.push(`| quick fix at a finding on 5 MB in the server (a client that resolves) | ${ms(fix.quickFix)}${versus(SERVER_FIX_TARGET, fix.quickFix)} | — | — |`);
+  out.push(
+    `| the CLI on 1 MB, whole process, \`--format json\` | ${ms(p.coldStart)} | ${theirs(p.coldStartCli2, COLD_START_CLI2_RUNS)} | ${ratio(p.coldStart, p.coldStartCli2)}${atLeast(CLI_RATIO_TARGET, p.coldStart, p.coldStartCli2)} |`,
+  );
+  out.push(
+    `| the CLI on 10 MB, whole process (${runs(CLI_10MB_RUNS)}) | ${ms(p.cli10)}${versus(CLI_10MB_TARGET, p.cli10)} | ${theirs(p.cli10Cli2)} | ${ratio(p.cli10, p.cli10Cli2)} |`,
+  );
+  out.push(
+    `| \`--fix\` on a copy of 1 MB, whole process | ${ms(fix.cliFix)}${versus(FIX_TARGET, fix.cliFix)} | ${theirs(p.fixCli2)} (\`--fix\`) | ${ratio(fix.cliFix, p.fixCli2)} |`,
+  );
+  out.push(
+    `| quick fix at a finding on 5 MB in the server (a client that resolves) | ${ms(fix.quickFix)}${versus(SERVER_FIX_TARGET, fix.quickFix)} | — | — |`,
+  );
   out.push(`| … resolving the rule's fix-all | ${ms(fix.ruleFixAll)}${versus(SERVER_FIX_TARGET, fix.ruleFixAll)} | — | — |`);
   out.push(`| … resolving source.fixAll.referat | ${ms(fix.sourceFixAll)}${versus(SERVER_FIX_TARGET, fix.sourceFixAll)} | — | — |`);
-  out.push(`| quick fix on 5 MB, a client that does not resolve (fix-all edits in the answer) | ${ms(fix.eagerQuickFix)}${versus(SERVER_FIX_TARGET, fix.eagerQuickFix)} | — | — |`);
-  if (p.corpus) out.push(`| the corpus's ${p.corpus.documents} real documents in one CLI run (${runs(CORPUS_RUNS)}) | ${ms(p.corpus.ours)}${versus(CORPUS_TARGET, p.corpus.ours)} | ${theirs(p.corpus.cli2)} (\`**/*.txt\`) | ${ratio(p.corpus.ours, p.corpus.cli2)} |`);
-  else out.push('| the corpus\'s real documents in one CLI run | ../shared/corpus is absent: not measured | — | — |');
+  out.push(
+    `| quick fix on 5 MB, a client that does not resolve (fix-all edits in the answer) | ${ms(fix.eagerQuickFix)}${versus(SERVER_FIX_TARGET, fix.eagerQuickFix)} | — | — |`,
+  );
+  if (p.corpus)
+    out.push(
+      `| the corpus's ${p.corpus.documents} real documents in one CLI run (${runs(CORPUS_RUNS)}) | ${ms(p.corpus.ours)}${versus(CORPUS_TARGET, p.corpus.ours)} | ${theirs(p.corpus.cli2)} (\`**/*.txt\`) | ${ratio(p.corpus.ours, p.corpus.cli2)} |`,
+    );
+  else out.push("| the corpus's real documents in one CLI run | ../shared/corpus is absent: not measured | — | — |");
   out.push('');
-  out.push('1,000,000 short items (`Punkt N:` lines; target 3 s and 1 GB peak RSS) are measured by `npm run bench:cli`: about a minute on its own, too long for this bench.');
+  out.push(
+    '1,000,000 short items (`Punkt N:` lines; target 3 s and 1 GB peak RSS) are measured by `npm run bench:cli`: about a minute on its own, too long for this bench.',
+  );
   return out;
 }
 
@@ -264,7 +305,8 @@ async function main(): Promise<number> {
     let mismatches = 0;
 
     // In-process: our full analysis and keystrokes, then markdownlint on the same texts.
-    const rows: Array<{ size: Size; items: number; parsedAsExpected: boolean; full: number; keys: KeystrokeTimes; markdownlint?: number }> = [];
+    const rows: Array<{ size: Size; items: number; parsedAsExpected: boolean; full: number; keys: KeystrokeTimes; markdownlint?: number }> =
+      [];
     const files = new Map<string, string>();
     for (const size of SIZES) {
       const { text, items, tocEntries: expectedToc } = buildReferat(parts, size.bytes);
@@ -274,13 +316,20 @@ async function main(): Promise<number> {
       const check = analyze(text, config);
       const found = check.parsed.model.items.length;
       const tocEntries = check.parsed.model.toc.length;
-      const ok = found === items && tocEntries === expectedToc && !check.findings.some((f) => f.rule === 'item-numbering' || f.rule === 'toc-mismatch');
+      const ok =
+        found === items &&
+        tocEntries === expectedToc &&
+        !check.findings.some((f) => f.rule === 'item-numbering' || f.rule === 'toc-mismatch');
       if (!ok) mismatches++;
-      say(`${size.label}: ${(text.length / MB).toFixed(2)} MB, ${items} items generated, ${found} parsed, ${expectedToc === 0 ? 'no table of contents' : `${tocEntries} in the table of contents`}, ${check.findings.length} findings ${ok ? '✓' : '✗'}`);
+      say(
+        `${size.label}: ${(text.length / MB).toFixed(2)} MB, ${items} items generated, ${found} parsed, ${expectedToc === 0 ? 'no table of contents' : `${tocEntries} in the table of contents`}, ${check.findings.length} findings ${ok ? '✓' : '✗'}`,
+      );
       const full = medianOf(size.runs, size.warmUp, () => analyze(text, config));
       say(`  parse + all checks: ${ms(full)}`);
       const keys = keystrokes(text, size.runs, size.warmUp);
-      say(`  keystroke: update ${ms(keys.update)}, re-analysis ${ms(keys.reanalysis)}${keys.agrees === undefined ? '' : keys.agrees ? ', equal to a full analysis' : ', DIFFERS from a full analysis'}`);
+      say(
+        `  keystroke: update ${ms(keys.update)}, re-analysis ${ms(keys.reanalysis)}${keys.agrees === undefined ? '' : keys.agrees ? ', equal to a full analysis' : ', DIFFERS from a full analysis'}`,
+      );
       if (keys.agrees === false) mismatches++;
       rows.push({ size, items, parsedAsExpected: ok, full, keys });
     }
@@ -305,18 +354,27 @@ async function main(): Promise<number> {
     say(`cold start on 1 MB: referat-lint ${ms(coldStart)}, markdownlint-cli2 ${ms(coldStartCli2)} (node alone ${ms(nodeAlone)})`);
     const tenMB = files.get('10 MB')!;
     const cli10 = processMedian(CLI_10MB_RUNS, 0, process.execPath, [CLI, '--format', 'json', tenMB], dir, [0, 1]);
-    const cli10Cli2 = CLI2_SLOW_RUNS > 0 ? processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, path.basename(tenMB)], dir, [0, 1]) : undefined;
+    const cli10Cli2 =
+      CLI2_SLOW_RUNS > 0 ? processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, path.basename(tenMB)], dir, [0, 1]) : undefined;
     say(`the CLI on 10 MB: referat-lint ${ms(cli10)}, markdownlint-cli2 ${cli10Cli2 === undefined ? 'not run' : ms(cli10Cli2)}`);
     // markdownlint-cli2 --fix on a copy of the same 1 MB, beside referat-lint --fix (measured with the server's figures below).
     const fixCopy = path.join(dir, 'cli2-fix.md');
     fs.copyFileSync(oneMB, fixCopy);
-    const fixCli2 = CLI2_SLOW_RUNS > 0 ? processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, '--fix', path.basename(fixCopy)], dir, [0, 1]) : undefined;
+    const fixCli2 =
+      CLI2_SLOW_RUNS > 0
+        ? processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, '--fix', path.basename(fixCopy)], dir, [0, 1])
+        : undefined;
     const corpus = corpusDir();
     let corpusRun: { ours: number; cli2?: number; documents: number } | undefined;
     if (corpus) {
-      corpusRun = { ours: processMedian(CORPUS_RUNS, 1, process.execPath, [CLI, corpus], dir, [0, 1]), documents: collectFiles([corpus]).length };
+      corpusRun = {
+        ours: processMedian(CORPUS_RUNS, 1, process.execPath, [CLI, corpus], dir, [0, 1]),
+        documents: collectFiles([corpus]).length,
+      };
       if (CLI2_SLOW_RUNS > 0) corpusRun.cli2 = processMedian(CLI2_SLOW_RUNS, 0, process.execPath, [CLI2, '**/*.txt'], corpus, [0, 1]);
-      say(`the corpus (${corpus}) in one CLI run: referat-lint ${ms(corpusRun.ours)}, markdownlint-cli2 ${corpusRun.cli2 === undefined ? 'not run' : ms(corpusRun.cli2)}`);
+      say(
+        `the corpus (${corpus}) in one CLI run: referat-lint ${ms(corpusRun.ours)}, markdownlint-cli2 ${corpusRun.cli2 === undefined ? 'not run' : ms(corpusRun.cli2)}`,
+      );
     } else say('the corpus (../shared/corpus beside the repository) is absent: its row is skipped');
     const memory = peakMemory(files.get('10 MB')!);
     say(`peak memory on 10 MB: ${memory.peakMB.toFixed(0)} MB (${memory.beforeMB.toFixed(0)} MB before the analysis)`);
@@ -329,7 +387,8 @@ async function main(): Promise<number> {
     say(`${FOLDER_FILES} documents: referat-lint --jobs 1 ${ms(folderOneJob)}`);
     const folderTwoJobs = processMedian(FOLDER_RUNS, 0, process.execPath, [CLI, '--jobs', '2', folder], dir, [0, 1]);
     say(`${FOLDER_FILES} documents: referat-lint --jobs 2 ${ms(folderTwoJobs)}`);
-    const folderCli2 = FOLDER_CLI2_RUNS > 0 ? processMedian(FOLDER_CLI2_RUNS, 0, process.execPath, [CLI2, '**/*.md'], folder, [0, 1]) : undefined;
+    const folderCli2 =
+      FOLDER_CLI2_RUNS > 0 ? processMedian(FOLDER_CLI2_RUNS, 0, process.execPath, [CLI2, '**/*.md'], folder, [0, 1]) : undefined;
     if (folderCli2 !== undefined) say(`${FOLDER_FILES} documents: markdownlint-cli2 ${ms(folderCli2)}`);
 
     // Reading a published file: the first extraction loads pdf.js, the later ones reuse it.
@@ -348,9 +407,16 @@ async function main(): Promise<number> {
     // The report, as Markdown.
     const cpus = os.cpus();
     const out: string[] = [];
-    out.push(`Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}${quick ? '; --quick' : ''}.`);
+    out.push(
+      `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}${quick ? '; --quick' : ''}.`,
+    );
     out.push('');
-    out.push('| document | items (parsed as generated) | parse + all checks | markdownlint | ratio | keystroke: document update | keystroke: re-analysis |');
+    out.push(
+      '| document | items (parsed as generated) | parse + all checks | markdownlint | ratio | keystroke: document update | keystroke: re-analysis |',
+    );
     out.push('|---|---:|---|---|---|---|---|');
     for (const r of rows) {
       const s = r.size;
@@ -359,21 +425,37 @@ async function main(): Promise<number> {
       );
     }
     out.push('');
-    out.push(`In-process medians of ${SIZES.map((s) => `${s.runs} runs after ${s.warmUp} warm-up (${s.label})`).join(', ')}, and markdownlint's of ${SIZES.map((s) => `${s.markdownlintRuns} (${s.label})`).join(', ')}. A keystroke is one character typed in the middle of the document, each from the previous keystroke's analysis; the re-analysis is \`reanalyze\`, the update \`TextDocument.update\`.`);
+    out.push(
+      `In-process medians of ${SIZES.map((s) => `${s.runs} runs after ${s.warmUp} warm-up (${s.label})`).join(', ')}, and markdownlint's of ${SIZES.map((s) => `${s.markdownlintRuns} (${s.label})`).join(', ')}. A keystroke is one character typed in the middle of the document, each from the previous keystroke's analysis; the re-analysis is \`reanalyze\`, the update \`TextDocument.update\`.`,
+    );
     out.push('');
     out.push('| whole process | referat-lint | markdownlint-cli2 | ratio |');
     out.push('|---|---|---|---|');
-    out.push(`| cold start, 1 MB, \`--format json\` (${runs(COLD_START_RUNS)}) | ${ms(coldStart)} | ${ms(coldStartCli2)} (${runs(COLD_START_CLI2_RUNS)}) | ${ratio(coldStart, coldStartCli2)}${atLeast(CLI_RATIO_TARGET, coldStart, coldStartCli2)} |`);
-    out.push(`| peak memory (RSS), analysing 10 MB | ${memory.peakMB.toFixed(0)} MB${versus(MEMORY_TARGET_MB, memory.peakMB, (v) => `${v} MB`)} | — | — |`);
-    out.push(`| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default threads (one per 8 MB, up to the ${os.availableParallelism()} CPUs) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`);
-    out.push(`| ${FOLDER_FILES} documents, \`--jobs 1\` (${runs(FOLDER_RUNS)}) | ${ms(folderOneJob)} | | ${ratio(folderOneJob, folderCli2)} |`);
-    out.push(`| ${FOLDER_FILES} documents, \`--jobs 2\` (this thread and a worker) (${runs(FOLDER_RUNS)}) | ${ms(folderTwoJobs)} | | ${ratio(folderTwoJobs, folderCli2)} |`);
+    out.push(
+      `| cold start, 1 MB, \`--format json\` (${runs(COLD_START_RUNS)}) | ${ms(coldStart)} | ${ms(coldStartCli2)} (${runs(COLD_START_CLI2_RUNS)}) | ${ratio(coldStart, coldStartCli2)}${atLeast(CLI_RATIO_TARGET, coldStart, coldStartCli2)} |`,
+    );
+    out.push(
+      `| peak memory (RSS), analysing 10 MB | ${memory.peakMB.toFixed(0)} MB${versus(MEMORY_TARGET_MB, memory.peakMB, (v) => `${v} MB`)} | — | — |`,
+    );
+    out.push(
+      `| ${FOLDER_FILES} documents of ${FOLDER_FILE_BYTES / KB} KB (${(folderBytes / MB).toFixed(0)} MB), default threads (one per 8 MB, up to the ${os.availableParallelism()} CPUs) (${runs(FOLDER_RUNS)}) | ${ms(folderDefault)}${versus(FOLDER_TARGET, folderDefault)} | ${folderCli2 === undefined ? 'not run' : `${ms(folderCli2)} (${runs(FOLDER_CLI2_RUNS)})`} | ${ratio(folderDefault, folderCli2)} |`,
+    );
+    out.push(
+      `| ${FOLDER_FILES} documents, \`--jobs 1\` (${runs(FOLDER_RUNS)}) | ${ms(folderOneJob)} | | ${ratio(folderOneJob, folderCli2)} |`,
+    );
+    out.push(
+      `| ${FOLDER_FILES} documents, \`--jobs 2\` (this thread and a worker) (${runs(FOLDER_RUNS)}) | ${ms(folderTwoJobs)} | | ${ratio(folderTwoJobs, folderCli2)} |`,
+    );
     out.push('');
     out.push(`| ${pdfPages}-page PDF (test/fixtures/formats/long.pdf) (${runs(PDF_RUNS)}) | ${ms(pdfProcess)} | — | — |`);
     out.push('');
-    out.push(`Text extraction of that PDF in-process: ${ms(pdfFirst)} the first time (loading pdf.js included), ${ms(median(pdfTimes))} after (${runs(PDF_RUNS)}).`);
+    out.push(
+      `Text extraction of that PDF in-process: ${ms(pdfFirst)} the first time (loading pdf.js included), ${ms(median(pdfTimes))} after (${runs(PDF_RUNS)}).`,
+    );
     out.push('');
-    out.push(`Node alone starts in ${ms(nodeAlone)}. Peak memory is the whole process's maxRSS (${memory.beforeMB.toFixed(0)} MB before the analysis, with the text read). markdownlint runs with its default rules: the \`markdownlint/sync\` API in-process, \`markdownlint-cli2\` as a process.`);
+    out.push(
+      `Node alone starts in ${ms(nodeAlone)}. Peak memory is the whole process's maxRSS (${memory.beforeMB.toFixed(0)} MB before the analysis, with the text read). markdownlint runs with its default rules: the \`markdownlint/sync\` API in-process, \`markdownlint-cli2\` as a process.`,
+    );
     out.push('');
     const safety = await safetyFigures(tools);
     out.push(...issue19Table(rows, { coldStart, coldStartCli2, cli10, cli10Cli2, fixCli2, corpus: corpusRun }, safety.fixPath));
@@ -381,7 +463,8 @@ async function main(): Promise<number> {
     out.push(...safety.lines);
     process.stdout.write(out.join('\n') + '\n');
     say(`The bench took ${ms(performance.now() - started)}.`);
-    if (mismatches > 0) say('Some generated documents did not parse as expected, or a re-analysis differed from a full analysis: see ✗ above.');
+    if (mismatches > 0)
+      say('Some generated documents did not parse as expected, or a re-analysis differed from a full analysis: see ✗ above.');
     return mismatches > 0 ? 1 : 0;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

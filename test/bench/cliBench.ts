@@ -39,7 +39,9 @@ function main(): void {
       fs.writeSync(fd, chunk);
     }
     fs.closeSync(fd);
-    console.log(`${LINES.toLocaleString('en')} lines of "Punkt N:", ${(fs.statSync(file).size / 1e6).toFixed(1)} MB; Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+    console.log(
+      `${LINES.toLocaleString('en')} lines of "Punkt N:", ${(fs.statSync(file).size / 1e6).toFixed(1)} MB; Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
+    );
     for (const format of ['json', 'text']) {
       const out = path.join(dir, `out.${format}`);
       const m = measure(['--lang', 'en', '--format', format, file], out);
@@ -52,7 +54,9 @@ function main(): void {
       const complete = format === 'json' ? end.endsWith(']') : /problems \(.*\) in 1 file\./.test(end);
       const within = m.maxRssMb <= 1024 ? '✓ (≤ 1 GB)' : '✗ (> 1 GB)';
       const inTime = m.ms <= TIME_TARGET_MS ? '✓ (≤ 3 s)' : '✗ (> 3 s)';
-      console.log(`--format ${format}: ${(m.ms / 1000).toFixed(1)} s ${inTime}, peak RSS ${m.maxRssMb.toFixed(0)} MB ${within}, exit ${m.code}, output ${(size / 1e6).toFixed(0)} MB, ${complete ? 'complete' : 'INCOMPLETE'}`);
+      console.log(
+        `--format ${format}: ${(m.ms / 1000).toFixed(1)} s ${inTime}, peak RSS ${m.maxRssMb.toFixed(0)} MB ${within}, exit ${m.code}, output ${(size / 1e6).toFixed(0)} MB, ${complete ? 'complete' : 'INCOMPLETE'}`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

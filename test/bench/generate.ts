@@ -24,11 +24,15 @@ export function exampleParts(): ExampleParts {
   const withSlips = fs.readFileSync(path.join(root, 'examples', 'med-fejl.referat.md'), 'utf8');
   const theirMembers = /^\*\*Mødedeltagere\*\* (.+)$/m.exec(withSlips)![1];
   // One member list for both committees' items, so that only the examples' own slips are findings.
-  const header = correct.slice(0, correct.indexOf('## Indholdsfortegnelse')).replace(/^(\*\*Mødedeltagere\*\* .+)$/m, `$1, ${theirMembers}`);
+  const header = correct
+    .slice(0, correct.indexOf('## Indholdsfortegnelse'))
+    .replace(/^(\*\*Mødedeltagere\*\* .+)$/m, `$1, ${theirMembers}`);
   // The items with slips are moved to the correct example's meeting (the slip in a decision's date stays, 04-06-2025),
   // with the same absentee as the correct example's items, so that the slipped absentee lists stand out.
   const moved = itemBlocks(withSlips).map((b) =>
-    b.replace(/Teknik- og Miljøudvalget den 05-06-2025/g, 'Kultur- og Fritidsudvalget den 12-03-2025').replace(/^Afbud: Ole Rask$/m, 'Afbud: Jens Bækgaard'),
+    b
+      .replace(/Teknik- og Miljøudvalget den 05-06-2025/g, 'Kultur- og Fritidsudvalget den 12-03-2025')
+      .replace(/^Afbud: Ole Rask$/m, 'Afbud: Jens Bækgaard'),
   );
   return { header, blocks: [...itemBlocks(correct), ...moved] };
 }
@@ -41,7 +45,12 @@ const TOC_UP_TO_BYTES = 2 * MB;
  * `firstNumber`, with a table of contents that matches (left out above TOC_UP_TO_BYTES), and case
  * numbers that stay unique apart from the examples' own deliberate duplicate.
  */
-export function buildReferat(parts: ExampleParts, bytes: number, firstNumber = 1, rotate = 0): { text: string; items: number; tocEntries: number } {
+export function buildReferat(
+  parts: ExampleParts,
+  bytes: number,
+  firstNumber = 1,
+  rotate = 0,
+): { text: string; items: number; tocEntries: number } {
   const withToc = bytes <= TOC_UP_TO_BYTES;
   const toc: string[] = [];
   const body: string[] = [];
@@ -52,12 +61,10 @@ export function buildReferat(parts: ExampleParts, bytes: number, firstNumber = 1
     const b = (k + rotate) % parts.blocks.length;
     if (b === 0) caseNumbers = new Map();
     const number = firstNumber + k;
-    const block = parts.blocks[b]
-      .replace(/^# Punkt \d+:/, `# Punkt ${number}:`)
-      .replace(/^(\d{2})\/\d{4}$/gm, (cn, year: string) => {
-        if (!caseNumbers.has(cn)) caseNumbers.set(cn, `${year}/${serial++}`);
-        return caseNumbers.get(cn)!;
-      });
+    const block = parts.blocks[b].replace(/^# Punkt \d+:/, `# Punkt ${number}:`).replace(/^(\d{2})\/\d{4}$/gm, (cn, year: string) => {
+      if (!caseNumbers.has(cn)) caseNumbers.set(cn, `${year}/${serial++}`);
+      return caseNumbers.get(cn)!;
+    });
     body.push(block);
     length += block.length + 2;
     if (withToc) {

@@ -69,7 +69,11 @@ function names(n: number): { members: string[]; slips: string[] } {
   const b = 'aeiouyæøåáéíóúàèìòùâ';
   const syllable = (k: number): string => a[k % 20] + b[k % 20] + a[(k + 7) % 20];
   const cap = (s: string): string => s[0].toUpperCase() + s.slice(1);
-  const members = Array.from({ length: n }, (_, i) => `${cap(syllable(i) + syllable(Math.floor(i / 20)))} ${cap(syllable(Math.floor(i / 400)) + syllable(Math.floor(i / 8000)))}sen`);
+  const members = Array.from(
+    { length: n },
+    (_, i) =>
+      `${cap(syllable(i) + syllable(Math.floor(i / 20)))} ${cap(syllable(Math.floor(i / 400)) + syllable(Math.floor(i / 8000)))}sen`,
+  );
   return { members, slips: members.map((m) => m.slice(0, 3) + (m[3] === 'q' ? 'w' : 'q') + m.slice(4)) };
 }
 
@@ -79,9 +83,22 @@ function memberDocument(n: number): string {
 }
 
 /** A quick fix at the first fixable finding, the fix-all of its rule resolved, and source.fixAll resolved, in the built server over stdio. */
-async function serverQuickFix(text: string, resolving: boolean, runs: number): Promise<{ request: number; resolve?: number; resolveAll?: number }> {
+async function serverQuickFix(
+  text: string,
+  resolving: boolean,
+  runs: number,
+): Promise<{ request: number; resolve?: number; resolveAll?: number }> {
   const client = await TestClient.start(
-    resolving ? { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } } } } : {},
+    resolving
+      ? {
+          textDocument: {
+            codeAction: {
+              codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+              resolveSupport: { properties: ['edit'] },
+            },
+          },
+        }
+      : {},
   );
   try {
     const uri = 'file:///tmp/referat-bench/quickfix.referat.md';
@@ -89,7 +106,12 @@ async function serverQuickFix(text: string, resolving: boolean, runs: number): P
     const items = (await client.diagnostics(uri)).items!;
     const target = items.find((d) => d.code === 'table-sum-mismatch') ?? items.find((d) => d.code === 'item-numbering');
     if (!target) throw new Error('no fixable finding in the document');
-    const ask = (): Promise<CodeAction[]> => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target as Diagnostic] } });
+    const ask = (): Promise<CodeAction[]> =>
+      client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: target.range,
+        context: { diagnostics: [target as Diagnostic] },
+      });
     let actions: CodeAction[] = [];
     const request = await timedMedianAsync(runs, async () => {
       actions = await ask();
@@ -98,7 +120,11 @@ async function serverQuickFix(text: string, resolving: boolean, runs: number): P
     const resolve = resolving && all ? await timedMedianAsync(runs, () => client.request('codeAction/resolve', all)) : undefined;
     let resolveAll: number | undefined;
     if (resolving) {
-      const [source] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const [source] = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: target.range,
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
       if (!source) throw new Error('no source.fixAll action on a document with fixes');
       resolveAll = await timedMedianAsync(runs, () => client.request('codeAction/resolve', source));
     }
@@ -152,7 +178,9 @@ export async function safetyFigures(t: BenchTools): Promise<{ lines: string[]; f
   const fixes = lintText(oneMB, config).findings.filter((f) => f.fix).length;
   // The part of a fix-all that is its own: choosing the fixes and applying them, without the lints before and after.
   const applyOnly = (text: string): number => {
-    const found = lintText(text, config).findings.filter((f) => f.fix).map((f) => f.fix!);
+    const found = lintText(text, config)
+      .findings.filter((f) => f.fix)
+      .map((f) => f.fix!);
     return timedMedian(runs, () => applyEdits(text, pickFixes(found).edits));
   };
   const apply1 = applyOnly(oneMB);
@@ -166,7 +194,10 @@ export async function safetyFigures(t: BenchTools): Promise<{ lines: string[]; f
   for (let i = 0; i < runs; i++) {
     fs.writeFileSync(file, oneMB);
     const start = performance.now();
-    const r = spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'referat-lint.js'), '--fix', '--jobs', '1', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'referat-lint.js'), '--fix', '--jobs', '1', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     cliRuns.push(performance.now() - start);
     if (r.status !== 0 && r.status !== 1) throw new Error(`referat-lint --fix exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   }
@@ -175,14 +206,18 @@ export async function safetyFigures(t: BenchTools): Promise<{ lines: string[]; f
 
   const eager = await serverQuickFix(fiveMB, false, runs);
   const lazy = await serverQuickFix(fiveMB, true, runs);
-  t.say(`quick fix on 5 MB in the server: ${t.ms(eager.request)} (fix-all edits in the answer), ${t.ms(lazy.request)} (resolved later: the rule's fix-all ${t.ms(lazy.resolve ?? NaN)}, source.fixAll ${t.ms(lazy.resolveAll ?? NaN)})`);
+  t.say(
+    `quick fix on 5 MB in the server: ${t.ms(eager.request)} (fix-all edits in the answer), ${t.ms(lazy.request)} (resolved later: the rule's fix-all ${t.ms(lazy.resolve ?? NaN)}, source.fixAll ${t.ms(lazy.resolveAll ?? NaN)})`,
+  );
 
   const memberRows: string[] = [];
   for (const n of [2000, 20000]) {
     const text = memberDocument(n);
     const took = timedMedian(t.quick ? 1 : 3, () => lintText(text, config));
     t.say(`member list of ${n} names, ${n} near-miss absentees: ${t.ms(took)}`);
-    memberRows.push(`| member list of ${n.toLocaleString('en-GB')} names, ${n.toLocaleString('en-GB')} near-miss absentees (twice) | ${t.ms(took)} |`);
+    memberRows.push(
+      `| member list of ${n.toLocaleString('en-GB')} names, ${n.toLocaleString('en-GB')} near-miss absentees (twice) | ${t.ms(took)} |`,
+    );
   }
 
   const patterns = resolveConfig({ caseNumberPatterns: ['(?:[0-9-]?){23}[0-9-]{23}'] }, RULE_IDS, DEFAULT_SEVERITIES).config;
@@ -195,25 +230,46 @@ export async function safetyFigures(t: BenchTools): Promise<{ lines: string[]; f
   let million: Awaited<ReturnType<typeof serverMillionItems>> | undefined;
   if (!t.quick) {
     million = await serverMillionItems();
-    t.say(`1,000,000 lines of "Punkt N:" in the server: open + diagnostics ${t.ms(million.open)} (${million.diagnostics} sent), outline ${t.ms(million.outline)}, peak ${million.peak?.toFixed(0) ?? '?'} MB`);
+    t.say(
+      `1,000,000 lines of "Punkt N:" in the server: open + diagnostics ${t.ms(million.open)} (${million.diagnostics} sent), outline ${t.ms(million.outline)}, peak ${million.peak?.toFixed(0) ?? '?'} MB`,
+    );
   }
 
   out.push('| issue 15 | time |');
   out.push('|---|---|');
-  out.push(`| choosing and applying the fixes of 1 MB (${fixes} fixable findings), without the lints (median of ${runs}) | ${t.ms(apply1)} |`);
+  out.push(
+    `| choosing and applying the fixes of 1 MB (${fixes} fixable findings), without the lints (median of ${runs}) | ${t.ms(apply1)} |`,
+  );
   out.push(`| choosing and applying the fixes of 5 MB (median of ${runs}) | ${t.ms(apply5)} |`);
   out.push(`| fix-all in-process, 1 MB: lint, apply, lint again (median of ${runs}) | ${t.ms(fix1)}${t.versus(FIX_TARGET, fix1)} |`);
   out.push(`| fix-all in-process, 5 MB (median of ${Math.max(1, runs - 4)}) | ${t.ms(fix5)} |`);
   out.push(`| \`referat-lint --fix --jobs 1\` on 1 MB, whole process (median of ${runs}) | ${t.ms(cli)}${t.versus(FIX_TARGET, cli)} |`);
-  out.push(`| quick fix at a finding on 5 MB in the server, a client that resolves code actions (median of ${runs}) | ${t.ms(lazy.request)}${t.versus(QUICK_FIX_TARGET, lazy.request)} |`);
+  out.push(
+    `| quick fix at a finding on 5 MB in the server, a client that resolves code actions (median of ${runs}) | ${t.ms(lazy.request)}${t.versus(QUICK_FIX_TARGET, lazy.request)} |`,
+  );
   out.push(`| … then resolving the rule's fix-all | ${t.ms(lazy.resolve ?? NaN)}${t.versus(QUICK_FIX_TARGET, lazy.resolve ?? NaN)} |`);
-  out.push(`| … resolving source.fixAll.referat (every rule, pass after pass) | ${t.ms(lazy.resolveAll ?? NaN)}${t.versus(QUICK_FIX_TARGET, lazy.resolveAll ?? NaN)} |`);
-  out.push(`| quick fix at a finding on 5 MB, a client that does not resolve (fix-all edits in the answer) | ${t.ms(eager.request)}${t.versus(QUICK_FIX_TARGET, eager.request)} |`);
+  out.push(
+    `| … resolving source.fixAll.referat (every rule, pass after pass) | ${t.ms(lazy.resolveAll ?? NaN)}${t.versus(QUICK_FIX_TARGET, lazy.resolveAll ?? NaN)} |`,
+  );
+  out.push(
+    `| quick fix at a finding on 5 MB, a client that does not resolve (fix-all edits in the answer) | ${t.ms(eager.request)}${t.versus(QUICK_FIX_TARGET, eager.request)} |`,
+  );
   for (const row of memberRows) out.push(row);
   out.push(`| \`caseNumberPatterns\` \`(?:[0-9-]?){23}[0-9-]{23}\`, three case numbers that fail it (RE2) | ${t.ms(patternTime)} |`);
   if (million) {
-    out.push(`| 1,000,000 lines of \`Punkt N:\` in the server: open + pull diagnostics (${million.diagnostics} sent) | ${t.ms(million.open)}, peak ${million.peak?.toFixed(0) ?? '?'} MB |`);
+    out.push(
+      `| 1,000,000 lines of \`Punkt N:\` in the server: open + pull diagnostics (${million.diagnostics} sent) | ${t.ms(million.open)}, peak ${million.peak?.toFixed(0) ?? '?'} MB |`,
+    );
     out.push(`| … the outline | ${t.ms(million.outline)} |`);
   }
-  return { lines: out, fixPath: { cliFix: cli, quickFix: lazy.request, ruleFixAll: lazy.resolve ?? NaN, sourceFixAll: lazy.resolveAll ?? NaN, eagerQuickFix: eager.request } };
+  return {
+    lines: out,
+    fixPath: {
+      cliFix: cli,
+      quickFix: lazy.request,
+      ruleFixAll: lazy.resolve ?? NaN,
+      sourceFixAll: lazy.resolveAll ?? NaN,
+      eagerQuickFix: eager.request,
+    },
+  };
 }

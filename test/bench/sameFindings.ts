@@ -64,11 +64,17 @@ function main(args: readonly string[]): number {
     const b = now[name];
     if (!a || !b) differ.push(`${name}: ${a ? 'missing now' : 'new'}`);
     else if (a.findings !== b.findings || a.model !== b.model) {
-      differ.push(`${name}: ${[a.findings !== b.findings ? `findings (${a.count} -> ${b.count})` : '', a.model !== b.model ? 'model' : ''].filter(Boolean).join(', ')} differ`);
+      differ.push(
+        `${name}: ${[a.findings !== b.findings ? `findings (${a.count} -> ${b.count})` : '', a.model !== b.model ? 'model' : ''].filter(Boolean).join(', ')} differ`,
+      );
     }
   }
   for (const d of differ) process.stdout.write(`${d}\n`);
-  process.stdout.write(differ.length > 0 ? `same-findings: ${differ.length} of ${Object.keys(now).length} documents differ\n` : `same-findings: all ${Object.keys(now).length} documents the same\n`);
+  process.stdout.write(
+    differ.length > 0
+      ? `same-findings: ${differ.length} of ${Object.keys(now).length} documents differ\n`
+      : `same-findings: all ${Object.keys(now).length} documents the same\n`,
+  );
   return differ.length > 0 ? 1 : 0;
 }
 

@@ -12,10 +12,21 @@ export function runNeovimProbe(scratch: string): { ok: boolean; detail: string }
   const fixture = path.join(scratch, 'med-fejl.referat.md');
   fs.copyFileSync(path.join(root, 'examples', 'med-fejl.referat.md'), fixture);
   const out = path.join(scratch, 'result.json');
-  const server = fs.existsSync(path.join(root, 'dist', 'server.js')) ? path.join(root, 'dist', 'server.js') : path.join(root, 'out', 'server', 'src', 'server.js');
+  const server = fs.existsSync(path.join(root, 'dist', 'server.js'))
+    ? path.join(root, 'dist', 'server.js')
+    : path.join(root, 'out', 'server', 'src', 'server.js');
   const started = Date.now();
   const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${path.join(root, 'test', 'e2e', 'nvim', 'probe.lua')}`], {
-    env: { ...process.env, REFERAT_FIXTURE: fixture, REFERAT_OUT: out, REFERAT_SERVER: server, REFERAT_NODE: process.execPath, HOME: scratch, XDG_STATE_HOME: scratch, XDG_DATA_HOME: scratch },
+    env: {
+      ...process.env,
+      REFERAT_FIXTURE: fixture,
+      REFERAT_OUT: out,
+      REFERAT_SERVER: server,
+      REFERAT_NODE: process.execPath,
+      HOME: scratch,
+      XDG_STATE_HOME: scratch,
+      XDG_DATA_HOME: scratch,
+    },
     encoding: 'utf8',
     timeout: 60000,
   });

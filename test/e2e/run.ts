@@ -95,7 +95,18 @@ async function startCodeServer(scratch: string, folder: string): Promise<CodeSer
   if (!extensionDir) throw new Error('the installed extension folder is missing');
 
   const port = await freePort();
-  const args = [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...dirs, folder];
+  const args = [
+    entry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    ...dirs,
+    folder,
+  ];
   // Its own process group, so that stopping it also stops the processes it forks.
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const output: string[] = [];
@@ -126,7 +137,16 @@ async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -166,7 +186,9 @@ async function uiCheck(browser: Browser, server: CodeServer, folder: string, fil
     // The document's own rows (not the file row above them) carry a rule id.
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: /absentee|toc-mismatch|case-number/ }).first();
     await row.waitFor({ timeout: 60000 });
-    rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => (e as { textContent: string | null }).textContent ?? ''));
+    rows = await page.$$eval('.markers-panel .monaco-list-row', (els) =>
+      els.map((e) => (e as { textContent: string | null }).textContent ?? ''),
+    );
     // Going to the finding brings its squiggle into view for the screenshot.
     await row.click();
     await page.keyboard.press('Enter');
@@ -176,7 +198,9 @@ async function uiCheck(browser: Browser, server: CodeServer, folder: string, fil
     await page.screenshot({ path: shot });
   }
   await page.close();
-  log(`UI check: ${rows.length} Problems rows for ${file}, e.g. "${rows.find((r) => /absentee|toc-mismatch|case-number/.test(r)) ?? rows[0]}"; screenshot ${path.relative(root, shot)}`);
+  log(
+    `UI check: ${rows.length} Problems rows for ${file}, e.g. "${rows.find((r) => /absentee|toc-mismatch|case-number/.test(r)) ?? rows[0]}"; screenshot ${path.relative(root, shot)}`,
+  );
   return rows.some((r) => /absentee-not-member|toc-mismatch|case-number-missing/.test(r));
 }
 
@@ -203,14 +227,20 @@ async function uiDanishCheck(browser: Browser, server: CodeServer, folder: strin
     await page.keyboard.press('Control+.');
     const docsItem = page.locator('.action-widget .monaco-list-row', { hasText: 'Åbn dokumentationen for table-sum-mismatch' }).first();
     await docsItem.waitFor({ timeout: 30000 });
-    seen.push(...(await page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => ((e as { textContent: string | null }).textContent ?? '').trim()))));
+    seen.push(
+      ...(await page.$$eval('.action-widget .monaco-list-row', (els) =>
+        els.map((e) => ((e as { textContent: string | null }).textContent ?? '').trim()),
+      )),
+    );
     // The second entry, chosen with the keyboard as a secretary would (a click races the menu's hover).
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.locator('.tab', { hasText: 'table-sum-mismatch.da.md' }).first().waitFor({ timeout: 30000 });
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('h1', { hasText: 'table-sum-mismatch' }).waitFor({ timeout: 30000 });
-    seen.push(((await frame.locator('body').textContent()) ?? '').includes('Standardalvor') ? 'rendered Danish page' : 'page without Standardalvor');
+    seen.push(
+      ((await frame.locator('body').textContent()) ?? '').includes('Standardalvor') ? 'rendered Danish page' : 'page without Standardalvor',
+    );
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+.');
     await docsItem.waitFor({ timeout: 30000 });
@@ -260,7 +290,10 @@ async function electronRun(scratch: string): Promise<boolean> {
   const executable = await downloadAndUnzipVSCode('1.100.3');
   const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(executable);
   const exts = path.join(scratch, 'exts');
-  const install = spawnSync(cli, [...cliArgs, '--extensions-dir', exts, '--install-extension', VSIX], { encoding: 'utf8', shell: process.platform === 'win32' });
+  const install = spawnSync(cli, [...cliArgs, '--extensions-dir', exts, '--install-extension', VSIX], {
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   if (install.status !== 0) throw new Error(`installing the .vsix failed: ${install.stderr}`);
   const extensionDir = fs.readdirSync(exts).find((d) => d.startsWith('referat.referat-'));
   if (!extensionDir) throw new Error('the installed extension folder is missing');

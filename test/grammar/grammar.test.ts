@@ -31,7 +31,10 @@ describe('TextMate grammar', function () {
   });
 
   describe('annotated cases (test/grammar/cases)', () => {
-    const files = fs.readdirSync(CASES).filter((f) => f.endsWith('.referat.txt')).sort();
+    const files = fs
+      .readdirSync(CASES)
+      .filter((f) => f.endsWith('.referat.txt'))
+      .sort();
 
     it('has case files', () => {
       assert.ok(files.length > 0, `no *.referat.txt in ${CASES}`);
@@ -119,7 +122,23 @@ describe('TextMate grammar', function () {
       // Each context puts the run where a different rule's expressions read it: a heading title, a
       // bare item line, a decision, a table row, a list item, names after Afbud, a table of contents.
       const contexts: Array<{ before?: string; prefix: string }> = [
-        ...['', '# Punkt 1: ', 'Punkt 1: ', '**1. JA - ', 'Beslutning i ', '## Beslutning ', 'Afbud: ', '| I alt ', '| ', 'a\tb ', 'Udvalget i alt\t', '- ', 'at ', 'Sagsnr.: ', '**'].map((prefix) => ({ prefix })),
+        ...[
+          '',
+          '# Punkt 1: ',
+          'Punkt 1: ',
+          '**1. JA - ',
+          'Beslutning i ',
+          '## Beslutning ',
+          'Afbud: ',
+          '| I alt ',
+          '| ',
+          'a\tb ',
+          'Udvalget i alt\t',
+          '- ',
+          'at ',
+          'Sagsnr.: ',
+          '**',
+        ].map((prefix) => ({ prefix })),
         { before: '## Indholdsfortegnelse', prefix: '1. JA - ' },
       ];
       const runs = [' ', '\t', '.', '…', '*', '|', '1', '1.', '1-', '<a', 'i ', 'A ', '**x '];
@@ -130,7 +149,10 @@ describe('TextMate grammar', function () {
           for (const run of runs) {
             const line = prefix + run.repeat(size / run.length);
             const { tokens, stoppedEarly } = grammar.tokenizeLine(line, state);
-            assert.ok(!stoppedEarly && tokens[tokens.length - 1].end === line.length, `stopped early on ${JSON.stringify(prefix + run)}...`);
+            assert.ok(
+              !stoppedEarly && tokens[tokens.length - 1].end === line.length,
+              `stopped early on ${JSON.stringify(prefix + run)}...`,
+            );
           }
         }
         return grammar.counts.scannerCalls;
@@ -152,7 +174,10 @@ describe('TextMate grammar', function () {
       assert.strictEqual(tokens.length, 100_000);
       assert.strictEqual(grammar.counts.lines, 100_000);
       // The item headings near the end are still found: no rule swallowed the rest of the document.
-      const lastHeading = lines.map((l, i) => (l.startsWith('# Punkt') ? i : -1)).filter((i) => i >= 0).pop()!;
+      const lastHeading = lines
+        .map((l, i) => (l.startsWith('# Punkt') ? i : -1))
+        .filter((i) => i >= 0)
+        .pop()!;
       assert.ok(scopesAt(tokens[lastHeading], 0).includes(ITEM_HEADING), `line ${lastHeading + 1} is not an item heading`);
     });
   });
@@ -164,7 +189,10 @@ describe('TextMate grammar', function () {
       console.log('  (grammar corpus tests skipped: ../shared/corpus not found)');
       return;
     }
-    const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+    const files = fs
+      .readdirSync(corpus)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
 
     for (const file of files) {
       describe(file, () => {
@@ -199,7 +227,10 @@ describe('TextMate grammar', function () {
             if (section.style === 'bare' && /[.]$/.test(lines[section.line].trim())) continue;
             const decision = section.kind === 'beslutning';
             const scopes = scopesAt(tokens[section.line], section.headingRange.start.character);
-            if (!scopes.includes(decision ? DECISION_HEADING : SECTION_HEADING) || scopes.includes(decision ? SECTION_HEADING : DECISION_HEADING)) {
+            if (
+              !scopes.includes(decision ? DECISION_HEADING : SECTION_HEADING) ||
+              scopes.includes(decision ? SECTION_HEADING : DECISION_HEADING)
+            ) {
               missing.push(`line ${section.line + 1} (${section.kind}): ${JSON.stringify(lines[section.line])} -> ${scopes.join(' ')}`);
             }
           }

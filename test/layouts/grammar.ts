@@ -8,7 +8,19 @@ import * as fc from 'fast-check';
  */
 export const AXES = {
   /** The item heading's words and number. */
-  heading: ['punkt-colon', 'punkt-dot', 'pkt', 'sag', 'number-dot', 'number-bare', 'number-twice', 'bullet-pkt', 'number-own-line', 'title-then-sag-nr', 'field-block'],
+  heading: [
+    'punkt-colon',
+    'punkt-dot',
+    'pkt',
+    'sag',
+    'number-dot',
+    'number-bare',
+    'number-twice',
+    'bullet-pkt',
+    'number-own-line',
+    'title-then-sag-nr',
+    'field-block',
+  ],
   headingMarkup: ['bare', 'atx', 'bold'],
   /** A long title broken over two lines. */
   wrapTitles: ['no', 'yes'],
@@ -30,7 +42,14 @@ export const AXES = {
   /** A date quoted in the body (an earlier meeting, a deadline), which is not the meeting's. */
   quotedDate: ['no', 'yes'],
   committeePlacement: ['udvalg-label', 'atx', 'referat-line', 'bold'],
-  decisionHeading: ['Beslutning', 'Beslutninger', 'Beslutning i udvalg den dato', 'Beslutning i udvalg den :', 'Afgørelse', 'Udvalgets beslutning'],
+  decisionHeading: [
+    'Beslutning',
+    'Beslutninger',
+    'Beslutning i udvalg den dato',
+    'Beslutning i udvalg den :',
+    'Afgørelse',
+    'Udvalgets beslutning',
+  ],
   decisionPosition: ['last', 'first'],
   sectionMarkup: ['bare', 'atx', 'bold'],
   members: ['lines-paren', 'comma-paren', 'lines-dash-role', 'deltog', 'role-first', 'absent-after-name'],
@@ -54,7 +73,8 @@ export const AXIS_NAMES = Object.keys(AXES) as Axis[];
  */
 export const KNOWN_FAILING: { [A in Axis]?: Partial<Record<Layout[A], string>> } = {
   heading: {
-    'number-dot': '`N. Title` fails in combination: with a body list, a wrapped title, `<br />` or wrapped table-of-contents entries items are lost or doubled',
+    'number-dot':
+      '`N. Title` fails in combination: with a body list, a wrapped title, `<br />` or wrapped table-of-contents entries items are lost or doubled',
     'number-bare': 'a number without `.` before the title is no heading shape the layout step knows: no items read',
     'number-own-line': 'a number alone on its line, the title on the next: no items read',
     'title-then-sag-nr': 'the title first and `Sag nr. N` below it: no items read',
@@ -68,7 +88,7 @@ export const KNOWN_FAILING: { [A in Axis]?: Partial<Record<Layout[A], string>> }
   caseLabel: {
     'Sag nr.': '`Sag nr. <case number>` is read as an item heading of the shape `Sag N`',
   },
-  casePlacement: { before: 'a case number on the line before the heading is read as the previous item\'s' },
+  casePlacement: { before: "a case number on the line before the heading is read as the previous item's" },
   decisionHeading: {
     'Beslutning i udvalg den :': 'a decision heading whose date was lost (`den :`) is not read as one',
     Afgørelse: '`Afgørelse` is no decision heading the parser knows',
@@ -90,10 +110,22 @@ export const KNOWN_FAILING: { [A in Axis]?: Partial<Record<Layout[A], string>> }
  * test leaves out the layouts that contain one; the report measures them.
  */
 export const KNOWN_FAILING_TOGETHER: ReadonlyArray<{ when: Partial<Layout>; reason: string }> = [
-  { when: { closedBody: 'empty', furniture: 'web' }, reason: 'a closed item without text takes the web page\'s `Til toppen` as its one-line decision' },
-  { when: { caseScheme: 'kle-dash', caseLabel: 'none' }, reason: 'an unlabelled KLE number with dashes (`00.01.00-G01-101-18`) is not read as a case number, and a closed item below it is lost' },
-  { when: { closedBody: 'empty', documentNumber: 'yes' }, reason: 'a closed item without text takes its `Dok.nr.` line as its one-line decision' },
-  { when: { heading: 'number-twice', bodyList: 'yes' }, reason: 'a numbered list in an item\'s body (`1.`, `2.`, `3.`) outweighs headings written `N.  N. Title`: the list is read as the items' },
+  {
+    when: { closedBody: 'empty', furniture: 'web' },
+    reason: "a closed item without text takes the web page's `Til toppen` as its one-line decision",
+  },
+  {
+    when: { caseScheme: 'kle-dash', caseLabel: 'none' },
+    reason: 'an unlabelled KLE number with dashes (`00.01.00-G01-101-18`) is not read as a case number, and a closed item below it is lost',
+  },
+  {
+    when: { closedBody: 'empty', documentNumber: 'yes' },
+    reason: 'a closed item without text takes its `Dok.nr.` line as its one-line decision',
+  },
+  {
+    when: { heading: 'number-twice', bodyList: 'yes' },
+    reason: "a numbered list in an item's body (`1.`, `2.`, `3.`) outweighs headings written `N.  N. Title`: the list is read as the items",
+  },
 ];
 
 /** The known combination failure a layout contains, if any. */

@@ -36,10 +36,46 @@ export interface FictionalMeeting {
   items: FictionalItem[];
 }
 
-const FIRST = ['Agnete', 'Bjarke', 'Cecilie', 'Dines', 'Ellen', 'Frode', 'Gunhild', 'Holger', 'Ingeborg', 'Jeppe', 'Kirstine', 'Leif', 'Malene', 'Nikolaj', 'Oda', 'Preben'];
-const LAST = ['Holmgaard', 'Vestergren', 'Lykkebo', 'Andkjær', 'Brandholm', 'Fenger', 'Krogsbæk', 'Mølbjerg', 'Rask', 'Sandholt', 'Thorbøll', 'Ulvedal'];
+const FIRST = [
+  'Agnete',
+  'Bjarke',
+  'Cecilie',
+  'Dines',
+  'Ellen',
+  'Frode',
+  'Gunhild',
+  'Holger',
+  'Ingeborg',
+  'Jeppe',
+  'Kirstine',
+  'Leif',
+  'Malene',
+  'Nikolaj',
+  'Oda',
+  'Preben',
+];
+const LAST = [
+  'Holmgaard',
+  'Vestergren',
+  'Lykkebo',
+  'Andkjær',
+  'Brandholm',
+  'Fenger',
+  'Krogsbæk',
+  'Mølbjerg',
+  'Rask',
+  'Sandholt',
+  'Thorbøll',
+  'Ulvedal',
+];
 const PARTIES = ['A', 'V', 'F', 'Ø', 'C', 'O', 'B', 'I', 'Å'];
-export const COMMITTEES = ['Udvalget for Natur og Fritid', 'Børne- og Ungeudvalget', 'Teknik- og Klimaudvalget', 'Social- og Seniorudvalget', 'Kultur- og Bevægelsesudvalget'];
+export const COMMITTEES = [
+  'Udvalget for Natur og Fritid',
+  'Børne- og Ungeudvalget',
+  'Teknik- og Klimaudvalget',
+  'Social- og Seniorudvalget',
+  'Kultur- og Bevægelsesudvalget',
+];
 /** Titles of case items; the long ones are those a layout may wrap. */
 const CASE_TITLES = [
   'Budgetopfølgning pr. 31. marts',
@@ -53,19 +89,30 @@ const CASE_TITLES = [
   'Ansøgning om anlægsbevilling til ny legeplads i Nørreby',
   'Strategi for klimatilpasning af de kommunale bygninger',
 ];
-const DECISIONS = ['Godkendt.', 'Indstillingen blev godkendt.', 'Taget til efterretning.', 'Udvalget anbefaler indstillingen over for Økonomiudvalget.'];
+const DECISIONS = [
+  'Godkendt.',
+  'Indstillingen blev godkendt.',
+  'Taget til efterretning.',
+  'Udvalget anbefaler indstillingen over for Økonomiudvalget.',
+];
 
 const memberArb: fc.Arbitrary<FictionalMember[]> = fc
-  .uniqueArray(fc.tuple(fc.nat(FIRST.length - 1), fc.nat(LAST.length - 1)), { minLength: 3, maxLength: 7, comparator: (a, b) => a[0] === b[0] || a[1] === b[1] })
+  .uniqueArray(fc.tuple(fc.nat(FIRST.length - 1), fc.nat(LAST.length - 1)), {
+    minLength: 3,
+    maxLength: 7,
+    comparator: (a, b) => a[0] === b[0] || a[1] === b[1],
+  })
   .chain((pairs) =>
-    fc.tuple(fc.array(fc.constantFrom(...PARTIES), { minLength: pairs.length, maxLength: pairs.length }), fc.boolean()).map(([parties, withRoles]) =>
-      pairs.map(([f, l], k) => {
-        const m: FictionalMember = { name: `${FIRST[f]} ${LAST[l]}`, party: parties[k] };
-        if (withRoles && k === 0) m.role = 'Formand';
-        if (withRoles && k === 1) m.role = 'Næstformand';
-        return m;
-      }),
-    ),
+    fc
+      .tuple(fc.array(fc.constantFrom(...PARTIES), { minLength: pairs.length, maxLength: pairs.length }), fc.boolean())
+      .map(([parties, withRoles]) =>
+        pairs.map(([f, l], k) => {
+          const m: FictionalMember = { name: `${FIRST[f]} ${LAST[l]}`, party: parties[k] };
+          if (withRoles && k === 0) m.role = 'Formand';
+          if (withRoles && k === 1) m.role = 'Næstformand';
+          return m;
+        }),
+      ),
   );
 
 const caseItemArb = fc.record({
@@ -88,7 +135,8 @@ const itemsArb: fc.Arbitrary<FictionalItem[]> = fc
     const add = (i: Omit<FictionalItem, 'number'>): void => void items.push({ number: start + items.length, ...i });
     add({ title: 'Godkendelse af dagsorden', standing: true, closed: false, decision: 'Godkendt.' });
     for (const c of cases) add({ title: c.title, caseSerial: c.caseSerial, standing: false, closed: false, decision: c.decision });
-    if (question) add({ title: 'Spørgsmål om åbningstider på genbrugspladsen', caseSerial: 4321, standing: false, closed: false, decision: null });
+    if (question)
+      add({ title: 'Spørgsmål om åbningstider på genbrugspladsen', caseSerial: 4321, standing: false, closed: false, decision: null });
     if (closed) add({ title: 'Lukket: Salg af erhvervsgrund', caseSerial: 777, standing: false, closed: true, decision: 'Godkendt.' });
     if (eventuelt) add({ title: 'Eventuelt', standing: true, closed: false, decision: 'Intet.' });
     return items;
@@ -104,4 +152,8 @@ export const meetingArb: fc.Arbitrary<FictionalMeeting> = fc
     absentCount: fc.nat(2),
     items: itemsArb,
   })
-  .map(({ absentCount, members, ...rest }) => ({ ...rest, members, absentees: members.slice(members.length - Math.min(absentCount, members.length - 2)).map((m) => m.name) }));
+  .map(({ absentCount, members, ...rest }) => ({
+    ...rest,
+    members,
+    absentees: members.slice(members.length - Math.min(absentCount, members.length - 2)).map((m) => m.name),
+  }));

@@ -30,7 +30,20 @@ export interface Rendered {
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 const two = (n: number): string => String(n).padStart(2, '0');
 
@@ -135,25 +148,47 @@ function memberText(m: FictionalMember, withRole: boolean): string {
 /** The header's member list and the roles a reader takes from it. */
 function memberLines(layout: Layout, meeting: FictionalMeeting): { lines: string[]; members: ExpectedMember[] } {
   const absent = new Set(meeting.absentees);
-  const plain = (m: FictionalMember, role?: string): ExpectedMember => (role ? { name: m.name, party: m.party, role } : { name: m.name, party: m.party });
+  const plain = (m: FictionalMember, role?: string): ExpectedMember =>
+    role ? { name: m.name, party: m.party, role } : { name: m.name, party: m.party };
   switch (layout.members) {
     case 'lines-paren':
-      return { lines: ['Medlemmer:', ...meeting.members.map((m) => memberText(m, true))], members: meeting.members.map((m) => plain(m, m.role)) };
+      return {
+        lines: ['Medlemmer:', ...meeting.members.map((m) => memberText(m, true))],
+        members: meeting.members.map((m) => plain(m, m.role)),
+      };
     case 'comma-paren':
-      return { lines: [`Medlemmer: ${meeting.members.map((m) => memberText(m, true)).join(', ')}`], members: meeting.members.map((m) => plain(m, m.role)) };
+      return {
+        lines: [`Medlemmer: ${meeting.members.map((m) => memberText(m, true)).join(', ')}`],
+        members: meeting.members.map((m) => plain(m, m.role)),
+      };
     case 'lines-dash-role':
       return {
         lines: ['Deltagere:', ...meeting.members.map((m) => `${m.name} (${m.party})${m.role ? ` - ${m.role.toLowerCase()}` : ''}`)],
         members: meeting.members.map((m) => plain(m, m.role)),
       };
     case 'deltog':
-      return { lines: ['Mødedeltagere:', ...meeting.members.filter((m) => !absent.has(m.name)).map((m) => `${memberText(m, true)} deltog`), ...meeting.members.filter((m) => absent.has(m.name)).map((m) => memberText(m, true))], members: [...meeting.members.filter((m) => !absent.has(m.name)), ...meeting.members.filter((m) => absent.has(m.name))].map((m) => plain(m, m.role)) };
+      return {
+        lines: [
+          'Mødedeltagere:',
+          ...meeting.members.filter((m) => !absent.has(m.name)).map((m) => `${memberText(m, true)} deltog`),
+          ...meeting.members.filter((m) => absent.has(m.name)).map((m) => memberText(m, true)),
+        ],
+        members: [...meeting.members.filter((m) => !absent.has(m.name)), ...meeting.members.filter((m) => absent.has(m.name))].map((m) =>
+          plain(m, m.role),
+        ),
+      };
     case 'role-first': {
       const role = (m: FictionalMember): string | undefined => (m.role === 'Næstformand' ? '1. næstformand' : m.role);
-      return { lines: ['Medlemmer:', ...meeting.members.map((m) => `${role(m) ? `${role(m)} ` : ''}${m.name} (${m.party})`)], members: meeting.members.map((m) => plain(m, role(m))) };
+      return {
+        lines: ['Medlemmer:', ...meeting.members.map((m) => `${role(m) ? `${role(m)} ` : ''}${m.name} (${m.party})`)],
+        members: meeting.members.map((m) => plain(m, role(m))),
+      };
     }
     case 'absent-after-name':
-      return { lines: ['Medlemmer:', ...meeting.members.map((m) => `${memberText(m, true)}${absent.has(m.name) ? ' - afbud' : ''}`)], members: meeting.members.map((m) => plain(m, m.role)) };
+      return {
+        lines: ['Medlemmer:', ...meeting.members.map((m) => `${memberText(m, true)}${absent.has(m.name) ? ' - afbud' : ''}`)],
+        members: meeting.members.map((m) => plain(m, m.role)),
+      };
   }
 }
 
@@ -194,7 +229,19 @@ function tocLines(layout: Layout, entries: ReadonlyArray<{ number: number; title
   return out;
 }
 
-const WEB_TOP = ['Forside', 'Politik og demokrati', 'Dagsordener og referater', 'Søg', '', 'Vi bruger cookies for at forbedre din oplevelse af hjemmesiden.', 'Accepter alle   Kun nødvendige', '', 'Udskriv', 'Fold alle ud', ''];
+const WEB_TOP = [
+  'Forside',
+  'Politik og demokrati',
+  'Dagsordener og referater',
+  'Søg',
+  '',
+  'Vi bruger cookies for at forbedre din oplevelse af hjemmesiden.',
+  'Accepter alle   Kun nødvendige',
+  '',
+  'Udskriv',
+  'Fold alle ud',
+  '',
+];
 
 /** Which item loses its heading: the last open case item that is not the first item. */
 function lostIndex(layout: Layout, items: readonly FictionalItem[]): number {
@@ -213,7 +260,9 @@ export function render(meeting: FictionalMeeting, layout: Layout): Rendered {
   const decisionDate = `${two(day)}-${two(month)}-${year}`;
   const lost = lostIndex(layout, meeting.items);
   const firstCase = meeting.items.findIndex((i) => !i.standing && !i.closed);
-  const items = meeting.items.map((i, k) => (layout.numericTitle === 'yes' && k === firstCase && k !== lost ? { ...i, title: NUMERIC_TITLE } : i));
+  const items = meeting.items.map((i, k) =>
+    layout.numericTitle === 'yes' && k === firstCase && k !== lost ? { ...i, title: NUMERIC_TITLE } : i,
+  );
 
   const out: string[] = [];
   if (layout.furniture === 'web') out.push(...WEB_TOP);
@@ -261,12 +310,19 @@ export function render(meeting: FictionalMeeting, layout: Layout): Rendered {
   out.push(...memberOut, '');
   const absenceInHeader = layout.members !== 'absent-after-name' && layout.absence !== 'in-decisions';
   if (absenceInHeader) out.push(absenceLine(layout.absence === 'afbud' ? 'Afbud' : 'Fraværende', meeting.absentees), '');
-  out.push(...tocLines(layout, items.filter((_, k) => k !== lost)));
+  out.push(
+    ...tocLines(
+      layout,
+      items.filter((_, k) => k !== lost),
+    ),
+  );
 
   const expectedItems: ExpectedItem[] = [];
   items.forEach((item, k) => {
     const caseNumber = item.caseSerial !== undefined ? caseNumberText(layout.caseScheme, year - (k % 2), item.caseSerial) : undefined;
-    const caseLines = caseNumber ? [caseLine(layout, caseNumber), ...(layout.documentNumber === 'yes' ? [`Dok.nr.: 330-${year}-${500000 + k}`] : [])] : [];
+    const caseLines = caseNumber
+      ? [caseLine(layout, caseNumber), ...(layout.documentNumber === 'yes' ? [`Dok.nr.: 330-${year}-${500000 + k}`] : [])]
+      : [];
     const isLost = k === lost;
     const hasDecision = item.decision !== null && !(item.closed && layout.closedBody === 'empty');
     let caseNumbers = caseNumber ? [caseNumber] : [];
@@ -287,17 +343,27 @@ export function render(meeting: FictionalMeeting, layout: Layout): Rendered {
       if (layout.furniture === 'web') out.push('Til toppen', '');
       return;
     }
-    const decisionHead = layout.decisionHeading === 'Beslutning i udvalg den dato' ? `Beslutning i ${committee} den ${decisionDate}` : layout.decisionHeading === 'Beslutning i udvalg den :' ? `Beslutning i ${committee} den :` : layout.decisionHeading;
+    const decisionHead =
+      layout.decisionHeading === 'Beslutning i udvalg den dato'
+        ? `Beslutning i ${committee} den ${decisionDate}`
+        : layout.decisionHeading === 'Beslutning i udvalg den :'
+          ? `Beslutning i ${committee} den :`
+          : layout.decisionHeading;
     const decision: string[] = [];
     if (item.decision !== null) {
       decision.push(sectionHeading(layout.sectionMarkup, decisionHead), item.decision);
-      if (layout.absence === 'in-decisions' && layout.members !== 'absent-after-name' && meeting.absentees.length > 0) decision.push(absenceLine('Afbud', meeting.absentees));
+      if (layout.absence === 'in-decisions' && layout.members !== 'absent-after-name' && meeting.absentees.length > 0)
+        decision.push(absenceLine('Afbud', meeting.absentees));
       decision.push('');
     }
     const body: string[] = [];
     if (!item.standing) {
-      body.push(sectionHeading(layout.sectionMarkup, 'Sagsfremstilling'), 'Forvaltningen har udarbejdet et forslag, som udvalget skal tage stilling til.');
-      if (layout.quotedDate === 'yes') body.push(`Byrådet behandlede sagen den 12. marts ${year - 3}, og høringsfristen er den 1. juni ${year + 1}.`);
+      body.push(
+        sectionHeading(layout.sectionMarkup, 'Sagsfremstilling'),
+        'Forvaltningen har udarbejdet et forslag, som udvalget skal tage stilling til.',
+      );
+      if (layout.quotedDate === 'yes')
+        body.push(`Byrådet behandlede sagen den 12. marts ${year - 3}, og høringsfristen er den 1. juni ${year + 1}.`);
       if (layout.bodyList === 'yes') body.push('Forslaget har tre dele:', '1. Skoleveje', '2. Cykelstier', '3. Belysning');
       if (layout.furniture === 'web') body.push('Størrelse: 1024px', 'Transkript');
       body.push('', sectionHeading(layout.sectionMarkup, 'Indstilling'), 'Forvaltningen indstiller, at forslaget godkendes.', '');

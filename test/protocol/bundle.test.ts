@@ -16,7 +16,10 @@ describe('the bundled language server', function () {
   after(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   it('builds, starts from one file, and reports the slips of the example', async () => {
-    const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'bundle.mjs'), '--outdir', outdir], { cwd: repoRoot(), encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'bundle.mjs'), '--outdir', outdir], {
+      cwd: repoRoot(),
+      encoding: 'utf8',
+    });
     assert.strictEqual(build.status, 0, build.stderr);
     assert.ok(fs.existsSync(path.join(outdir, 'extension.js')));
     const client = await TestClient.start({ server: path.join(outdir, 'server.js') });

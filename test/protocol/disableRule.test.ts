@@ -18,7 +18,8 @@ describe('language server: turning a rule off', function () {
   let root: string;
   let ws: string;
   let client: TestClient;
-  const disable = (uri: string, rule: string): Promise<Outcome> => client.request<Outcome>('workspace/executeCommand', { command: 'referat.server.disableRule', arguments: [uri, rule] });
+  const disable = (uri: string, rule: string): Promise<Outcome> =>
+    client.request<Outcome>('workspace/executeCommand', { command: 'referat.server.disableRule', arguments: [uri, rule] });
   const rc = (dir: string): string => path.join(dir, '.referatrc.json');
 
   beforeEach(async () => {
@@ -45,7 +46,11 @@ describe('language server: turning a rule off', function () {
     assert.deepStrictEqual(client.edits, [], 'written by the server, not left unsaved in an editor');
     const items = (await client.diagnostics(uri)).items!;
     assert.ok(!items.some((d) => d.code === 'toc-mismatch') && items.length > 0);
-    assert.deepStrictEqual(client.messages.filter((m) => /JSON|referatrc/.test(m.message)), [], 'no warning');
+    assert.deepStrictEqual(
+      client.messages.filter((m) => /JSON|referatrc/.test(m.message)),
+      [],
+      'no warning',
+    );
     assert.deepStrictEqual(fs.readdirSync(ws).sort(), ['.referatrc.json', 'sub'], 'no temporary file left');
   });
 
@@ -76,7 +81,7 @@ describe('language server: turning a rule off', function () {
     }
     assert.ok(!fs.existsSync(rc(path.join(root, 'outside'))), 'nothing outside the workspace');
     assert.ok(!fs.existsSync(rc(ws)));
-    assert.ok(!fs.existsSync(rc(process.cwd())), 'nothing in the server\'s working directory');
+    assert.ok(!fs.existsSync(rc(process.cwd())), "nothing in the server's working directory");
     fs.writeFileSync(rc(ws), '{ "rules": { ');
     const broken = await disable(pathToFileURL(path.join(ws, 'm.referat.md')).toString(), 'toc-mismatch');
     assert.match(broken.reason!, /is not valid JSON; fix the file first/);

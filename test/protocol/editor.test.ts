@@ -27,7 +27,7 @@ describe('language server: the editor of issue 17', function () {
     }
   });
 
-  it('names a JSON error of .referatrc.json in Danish words, not the parser\'s code', async () => {
+  it("names a JSON error of .referatrc.json in Danish words, not the parser's code", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-json-'));
     fs.writeFileSync(path.join(dir, '.referatrc.json'), '{ "rules": { "toc-mismatch": } }');
     const client = await TestClient.start({ workspaceFolder: dir, locale: 'da', settings: { locale: 'da' } });
@@ -45,7 +45,10 @@ describe('language server: the editor of issue 17', function () {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-roots-'));
     const [a, b] = [path.join(root, 'a'), path.join(root, 'b')];
     for (const d of [a, b]) fs.mkdirSync(d);
-    const client = await TestClient.start({ workspaceFolders: [a, b], folderSettings: { [`file://${b}`]: { rules: { 'toc-mismatch': 'off' } } } });
+    const client = await TestClient.start({
+      workspaceFolders: [a, b],
+      folderSettings: { [`file://${b}`]: { rules: { 'toc-mismatch': 'off' } } },
+    });
     const [ua, ub] = [pathToFileURL(path.join(a, 'm.referat.md')).toString(), pathToFileURL(path.join(b, 'm.referat.md')).toString()];
     await client.open(ua, SLIPS);
     await client.open(ub, SLIPS);
@@ -64,14 +67,21 @@ describe('language server: the editor of issue 17', function () {
     const u = 'file:///tmp/referat-test/blank-first.referat.md';
     await client.open(u, `\n\n${SLIPS}`);
     const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: u } });
-    assert.ok(ranges.every((r) => r.startLine >= 2), ranges.map((r) => `${r.startLine}-${r.endLine}`).join(' '));
-    assert.ok(ranges.some((r) => r.startLine === 2 && r.endLine === 8), 'the header from its title line');
+    assert.ok(
+      ranges.every((r) => r.startLine >= 2),
+      ranges.map((r) => `${r.startLine}-${r.endLine}`).join(' '),
+    );
+    assert.ok(
+      ranges.some((r) => r.startLine === 2 && r.endLine === 8),
+      'the header from its title line',
+    );
     await client.stop();
   });
 });
 
 /** A fictional referat in the coded shape (`N. JA - Title`), its table of contents with dot leaders and page numbers. */
-const codedItem = (n: number, title: string): string => `**${n}. JA - ${title}**\n\nÅben sag\n\n**Beslutning Udvalget for Job og Arbejdsmarked den 05-02-2025**\n\nGodkendt.\n\n`;
+const codedItem = (n: number, title: string): string =>
+  `**${n}. JA - ${title}**\n\nÅben sag\n\n**Beslutning Udvalget for Job og Arbejdsmarked den 05-02-2025**\n\nGodkendt.\n\n`;
 const CODED = `# REFERAT Udvalget for Job og Arbejdsmarked d. 05-02-2025
 
 **Mødedato** Onsdag d. 5. februar 2025 kl. 16:00
@@ -102,19 +112,29 @@ describe('language server: the table-of-contents commands of issue 26', function
     const u = 'file:///tmp/referat-test/coded-clean.referat.md';
     await client.open(u, CODED);
     const before = client.edits.length;
-    const result = await client.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: 'referat.server.rebuildToc', arguments: [u] });
+    const result = await client.request<{ applied: boolean; edits: number }>('workspace/executeCommand', {
+      command: 'referat.server.rebuildToc',
+      arguments: [u],
+    });
     assert.deepStrictEqual(result, { applied: false, edits: 0 });
     assert.strictEqual(client.edits.length, before, 'no edit is sent');
     await client.close(u);
   });
 
-  it('adds a new item in its neighbours\' form, without a page, renumbers the entry after it, and keeps every other line; the missing-entry warning has a quick fix', async () => {
+  it("adds a new item in its neighbours' form, without a page, renumbers the entry after it, and keeps every other line; the missing-entry warning has a quick fix", async () => {
     const text = CODED.replace('**3. JA - Budget 2025**', `${codedItem(3, 'Pulje til fleksjob')}**4. JA - Budget 2025**`);
     const u = 'file:///tmp/referat-test/coded-new.referat.md';
     await client.open(u, text);
     const missing = (await client.diagnostics(u)).items!.filter((d) => d.code === 'toc-mismatch');
-    assert.deepStrictEqual(missing.map((d) => d.message), ['Item 3 "Pulje til fleksjob" is missing from the table of contents.']);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: missing[0].range, context: { diagnostics: [missing[0]] } });
+    assert.deepStrictEqual(
+      missing.map((d) => d.message),
+      ['Item 3 "Pulje til fleksjob" is missing from the table of contents.'],
+    );
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: missing[0].range,
+      context: { diagnostics: [missing[0]] },
+    });
     const add = actions.find((a) => a.title === 'Add the item to the table of contents');
     assert.ok(add, actions.map((a) => a.title).join(' | '));
     const added = edited(text, add.edit, u);
@@ -124,7 +144,10 @@ describe('language server: the table-of-contents commands of issue 26', function
     const rebuilt = edited(text, client.edits[client.edits.length - 1].edit, u);
     assert.strictEqual(
       rebuilt,
-      text.replace('formanden .....\t2\n3. JA - Budget 2025.....\t4\n', 'formanden .....\t2\n3. JA - Pulje til fleksjob .....\n4. JA - Budget 2025.....\t4\n'),
+      text.replace(
+        'formanden .....\t2\n3. JA - Budget 2025.....\t4\n',
+        'formanden .....\t2\n3. JA - Pulje til fleksjob .....\n4. JA - Budget 2025.....\t4\n',
+      ),
     );
     const v = 'file:///tmp/referat-test/coded-rebuilt.referat.md';
     await client.open(v, rebuilt);

@@ -3,7 +3,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  SemanticTokens,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { applyTextEdits, TestClient } from '../support/lsp';
 import { corpusDir, repoRoot } from '../support/paths';
 
@@ -44,14 +53,26 @@ describe('language server over LSP', function () {
     const report = await client.diagnostics(uri);
     assert.strictEqual(report.kind, 'full');
     assert.deepStrictEqual(rulesOf(report.items!), [
-      'absentee-inconsistent', 'absentee-not-member', 'case-number-duplicate', 'case-number-future', 'case-number-missing',
-      'decision-date', 'empty-decision', 'item-numbering', 'missing-decision', 'table-sum-mismatch', 'toc-mismatch',
+      'absentee-inconsistent',
+      'absentee-not-member',
+      'case-number-duplicate',
+      'case-number-future',
+      'case-number-missing',
+      'decision-date',
+      'empty-decision',
+      'item-numbering',
+      'missing-decision',
+      'table-sum-mismatch',
+      'toc-mismatch',
     ]);
     const sum = report.items!.find((d) => d.code === 'table-sum-mismatch')!;
     assert.strictEqual(sum.source, 'referat');
     assert.strictEqual(sum.severity, 1);
     assert.strictEqual(sum.message, '"I alt" is 8,3, but the 3 rows add up to 8,8.');
-    assert.deepStrictEqual(sum.range, { start: { line: lineOf(SLIPS, 'I alt'), character: 6 }, end: { line: lineOf(SLIPS, 'I alt'), character: 9 } });
+    assert.deepStrictEqual(sum.range, {
+      start: { line: lineOf(SLIPS, 'I alt'), character: 6 },
+      end: { line: lineOf(SLIPS, 'I alt'), character: 9 },
+    });
     const href = sum.codeDescription!.href;
     assert.ok(href.endsWith('/docs/rules/table-sum-mismatch.md'), href);
     assert.ok(fs.existsSync(new URL(href)), 'the linked page exists');
@@ -76,7 +97,9 @@ describe('language server over LSP', function () {
     assert.deepStrictEqual((await client.diagnostics(u)).items, []);
     const line = lineOf(CORRECT, '# Punkt 3:');
     // Paste a new item without a decision before Punkt 3, then renumber by typing.
-    await client.change(u, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '# Punkt 3: Indskudt sag\r\n\r\n25/7777\r\n\r\n' }]);
+    await client.change(u, [
+      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '# Punkt 3: Indskudt sag\r\n\r\n25/7777\r\n\r\n' },
+    ]);
     const pasted = await client.diagnostics(u);
     assert.deepStrictEqual(rulesOf(pasted.items!), ['item-numbering', 'missing-decision', 'toc-mismatch']);
     await client.change(u, [{ range: { start: { line, character: 0 }, end: { line: line + 4, character: 0 } }, text: '' }]);
@@ -92,13 +115,24 @@ describe('language server over LSP', function () {
     assert.strictEqual(names[0], 'Teknik- og Miljøudvalget 05-06-2025');
     assert.strictEqual(names[1], 'Table of contents');
     assert.deepStrictEqual(names.slice(2), [
-      'Punkt 1: Godkendelse af dagsorden', 'Punkt 2: Ny cykelsti langs Ådalen', 'Punkt 3: Vintertjeneste, regnskab 2024', 'Punkt 4: Klimatilpasning i Nørreby',
-      'Punkt 5: Affaldsordning for sommerhuse', 'Punkt 6: Trafiksikkerhed ved Skovby Skole', 'Punkt 8: Eventuelt',
+      'Punkt 1: Godkendelse af dagsorden',
+      'Punkt 2: Ny cykelsti langs Ådalen',
+      'Punkt 3: Vintertjeneste, regnskab 2024',
+      'Punkt 4: Klimatilpasning i Nørreby',
+      'Punkt 5: Affaldsordning for sommerhuse',
+      'Punkt 6: Trafiksikkerhed ved Skovby Skole',
+      'Punkt 8: Eventuelt',
     ]);
     assert.strictEqual(symbols[0].children!.length, 5, 'the members');
     const item3 = symbols[4];
-    assert.deepStrictEqual(item3.children!.map((c) => c.name), ['Økonomi', 'Beslutning i Teknik- og Miljøudvalget den 05-06-2025']);
-    assert.deepStrictEqual(item3.children![0].children!.map((c) => c.name), ['Table (5 rows)']);
+    assert.deepStrictEqual(
+      item3.children!.map((c) => c.name),
+      ['Økonomi', 'Beslutning i Teknik- og Miljøudvalget den 05-06-2025'],
+    );
+    assert.deepStrictEqual(
+      item3.children![0].children!.map((c) => c.name),
+      ['Table (5 rows)'],
+    );
     assert.strictEqual(item3.selectionRange.start.line, lineOf(SLIPS, '# Punkt 3:'));
   });
 
@@ -115,7 +149,11 @@ describe('language server over LSP', function () {
   it('offers the quick fix of a finding, and it fixes exactly that', async () => {
     const report = await client.diagnostics(uri);
     const sum = report.items!.find((d) => d.code === 'table-sum-mismatch')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: sum.range, context: { diagnostics: [sum] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: sum.range,
+      context: { diagnostics: [sum] },
+    });
     const fix = actions.find((a) => a.title === 'Set the total to 8,8')!;
     assert.ok(fix, actions.map((a) => a.title).join(' | '));
     assert.strictEqual(fix.kind, 'quickfix');
@@ -133,7 +171,10 @@ describe('language server over LSP', function () {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    assert.deepStrictEqual(actions.map((a) => a.kind), ['source.fixAll.referat']);
+    assert.deepStrictEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.referat'],
+    );
     const fixed = editText(SLIPS, actions[0].edit, uri);
     assert.ok(fixed.includes('I alt\t8,8'));
     assert.ok(fixed.includes('4. Klimatilpasning i Nørreby\n'));
@@ -142,28 +183,52 @@ describe('language server over LSP', function () {
     const u = 'file:///tmp/referat-test/fixed.referat.md';
     await client.open(u, fixed);
     const left = (await client.diagnostics(u)).items!;
-    assert.deepStrictEqual(rulesOf(left), ['absentee-inconsistent', 'absentee-not-member', 'case-number-duplicate', 'case-number-future', 'case-number-missing', 'empty-decision', 'missing-decision']);
+    assert.deepStrictEqual(rulesOf(left), [
+      'absentee-inconsistent',
+      'absentee-not-member',
+      'case-number-duplicate',
+      'case-number-future',
+      'case-number-missing',
+      'empty-decision',
+      'missing-decision',
+    ]);
     await client.close(u);
   });
 
   it('fixes all findings of one rule with one action', async () => {
-    const text = CORRECT.replace('I alt\t800.000', 'I alt\t700.000').replace('Afbud: Jens Bækgaard\n\n# Punkt 3', 'Afbud: Jens Bækgard\n\n# Punkt 3').replace(/Punkt 4: Eventuelt/, 'Punkt 6: Eventuelt').replace('# Punkt 3:', '# Punkt 4:');
+    const text = CORRECT.replace('I alt\t800.000', 'I alt\t700.000')
+      .replace('Afbud: Jens Bækgaard\n\n# Punkt 3', 'Afbud: Jens Bækgard\n\n# Punkt 3')
+      .replace(/Punkt 4: Eventuelt/, 'Punkt 6: Eventuelt')
+      .replace('# Punkt 3:', '# Punkt 4:');
     const u = 'file:///tmp/referat-test/numbering.referat.md';
     await client.open(u, text);
     const numbering = (await client.diagnostics(u)).items!.filter((d) => d.code === 'item-numbering');
     assert.strictEqual(numbering.length, 2);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: numbering[0].range, context: { diagnostics: [numbering[0]] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: numbering[0].range,
+      context: { diagnostics: [numbering[0]] },
+    });
     const all = actions.find((a) => a.title === 'Fix all 2 item-numbering findings')!;
     assert.ok(all, actions.map((a) => a.title).join(' | '));
     const fixed = editText(text, all.edit, u);
-    assert.strictEqual(fixed, text.replace('# Punkt 4: Renovering', '# Punkt 3: Renovering').replace('Punkt 6: Eventuelt', 'Punkt 4: Eventuelt'));
+    assert.strictEqual(
+      fixed,
+      text.replace('# Punkt 4: Renovering', '# Punkt 3: Renovering').replace('Punkt 6: Eventuelt', 'Punkt 4: Eventuelt'),
+    );
     await client.close(u);
   });
 
-  it('opens a rule\'s documentation through the client', async () => {
-    const result = await client.request<{ shown: boolean; uri: string }>('workspace/executeCommand', { command: 'referat.server.openRuleDocs', arguments: ['toc-mismatch'] });
+  it("opens a rule's documentation through the client", async () => {
+    const result = await client.request<{ shown: boolean; uri: string }>('workspace/executeCommand', {
+      command: 'referat.server.openRuleDocs',
+      arguments: ['toc-mismatch'],
+    });
     assert.strictEqual(result.shown, true);
-    assert.strictEqual(client.shown[client.shown.length - 1].uri, pathToFileURL(path.join(repoRoot(), 'docs', 'rules', 'toc-mismatch.md')).toString());
+    assert.strictEqual(
+      client.shown[client.shown.length - 1].uri,
+      pathToFileURL(path.join(repoRoot(), 'docs', 'rules', 'toc-mismatch.md')).toString(),
+    );
   });
 
   it('completes member names after Afbud:, leaving out those already written', async () => {
@@ -173,20 +238,32 @@ describe('language server over LSP', function () {
     lines[line] = 'Afbud: Ole Rask, H';
     const text = lines.join('\n');
     await client.open(u, text);
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line, character: 18 } });
-    assert.deepStrictEqual(items.map((i) => i.label), ['Søren Kjær', 'Hanne Mølgaard', 'Peter Dahl Iversen', 'Mette Brandt']);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: u },
+      position: { line, character: 18 },
+    });
+    assert.deepStrictEqual(
+      items.map((i) => i.label),
+      ['Søren Kjær', 'Hanne Mølgaard', 'Peter Dahl Iversen', 'Mette Brandt'],
+    );
     const hanne = items[1];
-    assert.deepStrictEqual(hanne.textEdit, { range: { start: { line, character: 17 }, end: { line, character: 18 } }, newText: 'Hanne Mølgaard' });
+    assert.deepStrictEqual(hanne.textEdit, {
+      range: { start: { line, character: 17 }, end: { line, character: 18 } },
+      newText: 'Hanne Mølgaard',
+    });
     assert.strictEqual(hanne.detail, '(V)');
     await client.close(u);
   });
 
-  it('completes section headings in the document\'s style and a new item with the next number', async () => {
+  it("completes section headings in the document's style and a new item with the next number", async () => {
     const u = 'file:///tmp/referat-test/heading.referat.md';
     const text = `${SLIPS}\n## Be`;
     await client.open(u, text);
     const line = text.split('\n').length - 1;
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line, character: 5 } });
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: u },
+      position: { line, character: 5 },
+    });
     const decision = items.find((i) => i.label === 'Beslutning i Teknik- og Miljøudvalget den 05-06-2025')!;
     assert.strictEqual(decision.textEdit!.newText, '## Beslutning i Teknik- og Miljøudvalget den 05-06-2025');
     assert.ok(items.some((i) => i.textEdit!.newText === '## Sagsfremstilling'));
@@ -212,13 +289,22 @@ describe('language server over LSP', function () {
 
   it('renames a member in the member list and every absentee list', async () => {
     const line = lineOf(SLIPS, 'Afbud: Ole Rask');
-    const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position: { line, character: 9 } });
+    const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', {
+      textDocument: { uri },
+      position: { line, character: 9 },
+    });
     assert.strictEqual(prepared.placeholder, 'Ole Rask');
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: { line, character: 9 }, newName: 'Ole Raskmose' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: { line, character: 9 },
+      newName: 'Ole Raskmose',
+    });
     const renamed = editText(SLIPS, edit, uri);
     assert.strictEqual(renamed, SLIPS.replace(/Ole Rask(?!\w)/g, 'Ole Raskmose'));
     assert.ok(renamed.includes('Ole Rasch'), 'a misspelling is not the member, and stays');
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: { line, character: 9 }, newName: 'A, B' }));
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: { line, character: 9 }, newName: 'A, B' }),
+    );
   });
 
   it('marks headings with semantic tokens, bare-line ones included', async () => {
@@ -235,7 +321,11 @@ describe('language server over LSP', function () {
     }
     const lines = PLAIN.split('\n');
     const text = (t: [number, number, number, number]): string => lines[t[0]].slice(t[1], t[1] + t[2]);
-    assert.deepStrictEqual(decoded.filter((t) => t[3] === 0).map(text), ['Punkt 1: Godkendelse af dagsorden', 'Punkt 2: Madordning på plejecentrene', 'Punkt 3: Budgetopfølgning, 2. kvartal']);
+    assert.deepStrictEqual(decoded.filter((t) => t[3] === 0).map(text), [
+      'Punkt 1: Godkendelse af dagsorden',
+      'Punkt 2: Madordning på plejecentrene',
+      'Punkt 3: Budgetopfølgning, 2. kvartal',
+    ]);
     assert.deepStrictEqual(decoded.filter((t) => t[3] === 1).map(text), ['Resumé', 'Økonomi']);
     assert.strictEqual(decoded.filter((t) => t[3] === 2).length, 3);
     await client.close(u);
@@ -248,8 +338,15 @@ describe('language server over LSP', function () {
     assert.strictEqual(renumbered, SLIPS.replace('# Punkt 8: Eventuelt', '# Punkt 7: Eventuelt').replace('8. Eventuelt', '7. Eventuelt'));
     await client.request('workspace/executeCommand', { command: 'referat.server.rebuildToc', arguments: [uri] });
     const rebuilt = editText(SLIPS, client.edits[client.edits.length - 1].edit, uri);
-    assert.ok(rebuilt.includes('4. Klimatilpasning i Nørreby\n5. Affaldsordning for sommerhuse\n6. Trafiksikkerhed ved Skovby Skole\n8. Eventuelt\n'), rebuilt.slice(0, 800));
-    await assert.rejects(client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: ['file:///not/open.referat'] }));
+    assert.ok(
+      rebuilt.includes(
+        '4. Klimatilpasning i Nørreby\n5. Affaldsordning for sommerhuse\n6. Trafiksikkerhed ved Skovby Skole\n8. Eventuelt\n',
+      ),
+      rebuilt.slice(0, 800),
+    );
+    await assert.rejects(
+      client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: ['file:///not/open.referat'] }),
+    );
   });
 });
 
@@ -262,7 +359,11 @@ describe('language server: locale, configuration and push diagnostics', function
     await da.open(u, SLIPS);
     const items = (await da.diagnostics(u)).items!;
     assert.strictEqual(items.find((d) => d.code === 'table-sum-mismatch')!.message, '"I alt" er 8,3, men summen af de 3 rækker er 8,8.');
-    const actions = await da.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: items[0].range, context: { diagnostics: [items[0]] } });
+    const actions = await da.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: items[0].range,
+      context: { diagnostics: [items[0]] },
+    });
     assert.ok(actions.some((a) => a.title === `Åbn dokumentationen for ${items[0].code}`));
     await da.stop();
     const en = await TestClient.start({ locale: 'da', settings: { locale: 'en' } });
@@ -304,8 +405,13 @@ describe('language server: locale, configuration and push diagnostics', function
     }, 'settings applied');
     assert.ok(!rules.includes('toc-mismatch') && !rules.includes('case-number-duplicate') && rules.includes('item-numbering'));
     fs.writeFileSync(path.join(dir, '.referatrc.json'), '{ "rules": { "toc-mismatch": "of" }, }');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.referatrc.json')).toString(), type: 2 }] });
-    const message = await client.until(() => client.messages.find((m) => m.message.includes('.referatrc.json')), 'a message about the config');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(path.join(dir, '.referatrc.json')).toString(), type: 2 }],
+    });
+    const message = await client.until(
+      () => client.messages.find((m) => m.message.includes('.referatrc.json')),
+      'a message about the config',
+    );
     assert.match(message.message, /\.referatrc\.json \(rules\.toc-mismatch\)/);
     const after = rulesOf((await client.diagnostics(u)).items!);
     assert.ok(after.includes('toc-mismatch'), 'the default applies to the broken key');
@@ -326,7 +432,10 @@ describe('language server: locale, configuration and push diagnostics', function
     await client.request('workspace/executeCommand', { command: 'referat.server.disableRule', arguments: [u, 'toc-mismatch'] });
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(dir, '.referatrc.json'), 'utf8')), { rules: { 'toc-mismatch': 'off' } });
 
-    const result = await client.request<{ files: number; findings: number }>('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] });
+    const result = await client.request<{ files: number; findings: number }>('workspace/executeCommand', {
+      command: 'referat.server.lintWorkspace',
+      arguments: [],
+    });
     assert.strictEqual(result.files, 2);
     const b = pathToFileURL(path.join(dir, 'arkiv', 'b.txt')).toString();
     const published = await client.until(() => client.published.get(b), 'diagnostics of a file not open');
@@ -429,7 +538,10 @@ describe('language server on a real referat', function () {
     return;
   }
   const name = 'haderslev-beskaeftigelse-og-borgerserviceudvalget-2024-11-14.txt';
-  const expectations = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'corpus', 'expectations.json'), 'utf8'))[name] as { items: unknown[]; slips: Array<{ rule: string; line: number }> };
+  const expectations = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'corpus', 'expectations.json'), 'utf8'))[name] as {
+    items: unknown[];
+    slips: Array<{ rule: string; line: number }>;
+  };
 
   it(`shows ${name} as .referat.md: its outline, folding and real slips, and fixes them`, async () => {
     const text = fs.readFileSync(path.join(corpus, name), 'utf8');
@@ -441,17 +553,27 @@ describe('language server on a real referat', function () {
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: u } });
     assert.ok(folds.length >= expectations.items.length);
     const items = (await client.diagnostics(u)).items!.filter((d) => d.severity! <= 2);
-    assert.deepStrictEqual(items.map((d) => `${d.code}@${d.range.start.line}`).sort(), expectations.slips.map((s) => `${s.rule}@${s.line}`).sort());
+    assert.deepStrictEqual(
+      items.map((d) => `${d.code}@${d.range.start.line}`).sort(),
+      expectations.slips.map((s) => `${s.rule}@${s.line}`).sort(),
+    );
     const toc = items.filter((d) => d.code === 'toc-mismatch');
     let fixed = text;
     for (const d of toc) {
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: d.range,
+        context: { diagnostics: [d] },
+      });
       const fix = actions.find((a) => a.kind === 'quickfix' && a.edit)!;
       fixed = applyTextEdits(fixed, fix.edit!.changes![u]);
     }
     await client.change(u, [{ text: fixed }]);
     const left = (await client.diagnostics(u)).items!.filter((d) => d.severity! <= 2);
-    assert.deepStrictEqual(left.map((d) => d.code), ['case-number-missing']);
+    assert.deepStrictEqual(
+      left.map((d) => d.code),
+      ['case-number-missing'],
+    );
     await client.stop();
   });
 });
@@ -478,15 +600,23 @@ describe('language server: checked protocol input and bounded waits (issue 15)',
     // An editor that believes the document is longer than it is: applied, the text would be doubled.
     const past = { line: lineCount + 1, character: 0 };
     await client.change(u, [{ range: { start: past, end: past }, text: CORRECT }]);
-    await client.change(u, [{ range: { start: { line: lineCount + 5, character: 0 }, end: { line: lineCount + 6, character: 0 } }, text: 'x' }]);
+    await client.change(u, [
+      { range: { start: { line: lineCount + 5, character: 0 }, end: { line: lineCount + 6, character: 0 } }, text: 'x' },
+    ]);
     assert.deepStrictEqual((await client.diagnostics(u)).items, [], 'no findings of a text the editor does not have');
     assert.strictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: u } }), null);
     const logged = client.logs.filter((l) => l.includes(u) && l.includes('does not fit'));
     assert.strictEqual(logged.length, 1, logged.join('\n'));
     assert.match(logged[0], /outside the document's \d+ lines/);
     const said = await client.until(() => client.messages.find((m) => m.message.includes('no longer fit')), 'a message to the user');
-    assert.match(said.message, /misfit\.referat\.md no longer fit the server's copy; findings pause until the document is closed and opened again/);
-    await assert.rejects(client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: [u] }), /not the editor's text/);
+    assert.match(
+      said.message,
+      /misfit\.referat\.md no longer fit the server's copy; findings pause until the document is closed and opened again/,
+    );
+    await assert.rejects(
+      client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: [u] }),
+      /not the editor's text/,
+    );
 
     await client.change(u, [{ text: SLIPS }]);
     assert.deepStrictEqual(summary((await client.diagnostics(u)).items!), await freshDiagnostics(client, SLIPS));
@@ -508,7 +638,10 @@ describe('language server: checked protocol input and bounded waits (issue 15)',
     const u = 'file:///tmp/referat-test/dynamic.referat.md';
     await client.open(u, CORRECT);
     await client.change(u, [{ range: { start: { line: 9999, character: 0 }, end: { line: 9999, character: 0 } }, text: 'x' }]);
-    const full = await client.until(() => registered.find((r) => r.method === 'textDocument/didChange'), 'a registration of full-text sync');
+    const full = await client.until(
+      () => registered.find((r) => r.method === 'textDocument/didChange'),
+      'a registration of full-text sync',
+    );
     assert.strictEqual(full.registerOptions?.syncKind, 1, 'TextDocumentSyncKind.Full');
     // As VS Code does with the next edit once full sync is registered: the whole text.
     await client.change(u, [{ text: SLIPS }]);
@@ -534,7 +667,10 @@ describe('language server: checked protocol input and bounded waits (issue 15)',
     // An incremental change with a version that goes back cannot be trusted to fit: set aside, and said.
     await client.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], 1);
     assert.deepStrictEqual((await client.diagnostics(u, again.resultId)).items, []);
-    assert.ok(client.logs.some((l) => l.includes(u) && /version 1 does not follow version 1/.test(l)), client.logs.join('\n'));
+    assert.ok(
+      client.logs.some((l) => l.includes(u) && /version 1 does not follow version 1/.test(l)),
+      client.logs.join('\n'),
+    );
     await client.stop();
   });
 
@@ -545,32 +681,72 @@ describe('language server: checked protocol input and bounded waits (issue 15)',
     const u = 'file:///tmp/referat-test/timeout.referat.md';
     await client.open(u, SLIPS);
     const outcome = (p: Promise<unknown>): Promise<string> =>
-      Promise.race([p.then(() => 'answered', (e: Error) => e.message), new Promise<string>((r) => setTimeout(() => r('no answer within 15 s'), 15000))]);
-    assert.strictEqual(await outcome(client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: [u] })), 'The editor did not answer within 300 ms (applying the edit).');
-    assert.strictEqual(await outcome(client.request('workspace/executeCommand', { command: 'referat.server.rebuildToc', arguments: [u] })), 'The editor did not answer within 300 ms (applying the edit).');
-    assert.strictEqual(await outcome(client.request('workspace/executeCommand', { command: 'referat.server.openRuleDocs', arguments: ['toc-mismatch'] })), 'The editor did not answer within 300 ms (showing the documentation).');
-    assert.ok((await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } })).length > 2, 'still answering');
+      Promise.race([
+        p.then(
+          () => 'answered',
+          (e: Error) => e.message,
+        ),
+        new Promise<string>((r) => setTimeout(() => r('no answer within 15 s'), 15000)),
+      ]);
+    assert.strictEqual(
+      await outcome(client.request('workspace/executeCommand', { command: 'referat.server.renumberItems', arguments: [u] })),
+      'The editor did not answer within 300 ms (applying the edit).',
+    );
+    assert.strictEqual(
+      await outcome(client.request('workspace/executeCommand', { command: 'referat.server.rebuildToc', arguments: [u] })),
+      'The editor did not answer within 300 ms (applying the edit).',
+    );
+    assert.strictEqual(
+      await outcome(client.request('workspace/executeCommand', { command: 'referat.server.openRuleDocs', arguments: ['toc-mismatch'] })),
+      'The editor did not answer within 300 ms (showing the documentation).',
+    );
+    assert.ok(
+      (await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } })).length > 2,
+      'still answering',
+    );
     await client.stop();
   });
 
   it('with a client that resolves code actions, the fix-all edits are made only when one is chosen, and are the same', async () => {
     const lazy = await TestClient.start({
-      textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } } },
+      textDocument: {
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+          resolveSupport: { properties: ['edit'] },
+        },
+      },
     });
     const text = CORRECT.replace(/Punkt 4: Eventuelt/, 'Punkt 6: Eventuelt').replace('# Punkt 3:', '# Punkt 4:');
     const u = 'file:///tmp/referat-test/lazy.referat.md';
     await lazy.open(u, text);
     const numbering = (await lazy.diagnostics(u)).items!.filter((d) => d.code === 'item-numbering');
-    const actions = await lazy.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: numbering[0].range, context: { diagnostics: [numbering[0]] } });
+    const actions = await lazy.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: numbering[0].range,
+      context: { diagnostics: [numbering[0]] },
+    });
     const all = actions.find((a) => a.title === 'Fix all 2 item-numbering findings')!;
     assert.ok(all && all.edit === undefined && all.data !== undefined, JSON.stringify(all));
-    assert.ok(actions.some((a) => a.kind === 'quickfix' && a.edit), 'a single quick fix still comes with its edit');
+    assert.ok(
+      actions.some((a) => a.kind === 'quickfix' && a.edit),
+      'a single quick fix still comes with its edit',
+    );
     const resolved = await lazy.request<CodeAction>('codeAction/resolve', all);
-    assert.strictEqual(editText(text, resolved.edit, u), text.replace('# Punkt 4: Renovering', '# Punkt 3: Renovering').replace('Punkt 6: Eventuelt', 'Punkt 4: Eventuelt'));
-    const source = await lazy.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: numbering[0].range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.strictEqual(
+      editText(text, resolved.edit, u),
+      text.replace('# Punkt 4: Renovering', '# Punkt 3: Renovering').replace('Punkt 6: Eventuelt', 'Punkt 4: Eventuelt'),
+    );
+    const source = await lazy.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: numbering[0].range,
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.strictEqual(source[0].edit, undefined);
     const fixedAll = editText(text, (await lazy.request<CodeAction>('codeAction/resolve', source[0])).edit, u);
-    assert.deepStrictEqual((await freshDiagnostics(lazy, fixedAll)).filter((d) => d.startsWith('item-numbering')), []);
+    assert.deepStrictEqual(
+      (await freshDiagnostics(lazy, fixedAll)).filter((d) => d.startsWith('item-numbering')),
+      [],
+    );
     await lazy.stop();
   });
 });

@@ -36,7 +36,11 @@ interface LintResult {
 
 function lintAll(client: TestClient, source?: CancellationTokenSource): Promise<LintResult> {
   const params = { command: 'referat.server.lintWorkspace', arguments: [] };
-  return (source ? client.connection.sendRequest('workspace/executeCommand', params, source.token) : client.connection.sendRequest('workspace/executeCommand', params)) as Promise<LintResult>;
+  return (
+    source
+      ? client.connection.sendRequest('workspace/executeCommand', params, source.token)
+      : client.connection.sendRequest('workspace/executeCommand', params)
+  ) as Promise<LintResult>;
 }
 
 describe('language server: linting the workspace', function () {
@@ -76,7 +80,10 @@ describe('language server: linting the workspace', function () {
     const before = client.progress.length;
     const source = new CancellationTokenSource();
     const cancelled = lintAll(client, source);
-    await client.until(() => client.progress.slice(before).some((p) => p.value.kind === 'report' && (p.value.percentage ?? 0) > 0), 'a progress report');
+    await client.until(
+      () => client.progress.slice(before).some((p) => p.value.kind === 'report' && (p.value.percentage ?? 0) > 0),
+      'a progress report',
+    );
     source.cancel();
     const stopped = await cancelled;
     assert.strictEqual(stopped.cancelled, true);
@@ -102,8 +109,15 @@ describe('language server: linting the workspace', function () {
     const client = await TestClient.start({ workspaceFolder: dir, pull: false, user });
     const result = await lintAll(client);
     assert.strictEqual(result.files, 1);
-    assert.deepStrictEqual(result.unreadable.map((u) => path.basename(u.split(':')[0])).sort(), ['hemmelig.referat.md', 'lukket', 'ukendt.txt']);
-    assert.ok(result.unreadable.every((u) => /EACCES/.test(u)), result.unreadable.join(' | '));
+    assert.deepStrictEqual(result.unreadable.map((u) => path.basename(u.split(':')[0])).sort(), [
+      'hemmelig.referat.md',
+      'lukket',
+      'ukendt.txt',
+    ]);
+    assert.ok(
+      result.unreadable.every((u) => /EACCES/.test(u)),
+      result.unreadable.join(' | '),
+    );
     const said = await client.until(() => client.messages.find((m) => /could not be read/.test(m.message)), 'the message');
     assert.match(said.message, /1 referater linted, \d+ findings\. 3 could not be read: .*hemmelig\.referat\.md: EACCES/);
     const a = pathToFileURL(path.join(dir, 'a.referat.md')).toString();
@@ -138,7 +152,10 @@ describe('language server: linting the workspace', function () {
     fs.writeFileSync(bPath, 'REFERAT\n\nIntet her.\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: b, type: 2 }] });
     const changed = await next;
-    assert.deepStrictEqual(changed.items.map((i) => i.uri), [b]);
+    assert.deepStrictEqual(
+      changed.items.map((i) => i.uri),
+      [b],
+    );
 
     // Open a, fix it in the editor: the document pull reports it, the workspace pull leaves it alone.
     await client.open(a, SLIPS);
@@ -152,7 +169,10 @@ describe('language server: linting the workspace', function () {
     const reopened = (await client.diagnostics(a)).items!;
     assert.ok(rulesOf(reopened).includes('table-sum-mismatch'), 'the document pull after close gives the disk findings');
     const back = await afterOpen;
-    assert.deepStrictEqual(back.items.map((i) => i.uri), [a]);
+    assert.deepStrictEqual(
+      back.items.map((i) => i.uri),
+      [a],
+    );
     assert.deepStrictEqual(rulesOf((back.items[0] as { items: Diagnostic[] }).items), rulesOf(reopened));
     await client.stop();
   });

@@ -26,15 +26,34 @@ export function boundedRun(command: string, args: readonly string[], timeoutMs: 
   const started = process.hrtime.bigint();
   // With bytes out, text in must be bytes too.
   const input = typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input;
-  const r = spawnSync(command, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, ...options, input, encoding: 'buffer' });
+  const r = spawnSync(command, args, {
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+    input,
+    encoding: 'buffer',
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const timedOut = r.signal === 'SIGKILL' || (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   const stdoutBytes = Buffer.from(r.stdout ?? Buffer.alloc(0));
-  return { status: r.status, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.from(r.stderr ?? Buffer.alloc(0)).toString('utf8'), stdoutBytes, timedOut, ms };
+  return {
+    status: r.status,
+    stdout: stdoutBytes.toString('utf8'),
+    stderr: Buffer.from(r.stderr ?? Buffer.alloc(0)).toString('utf8'),
+    stdoutBytes,
+    timedOut,
+    ms,
+  };
 }
 
 /** Runs JavaScript in a fresh Node process, bounded in time; it prints what it returns as JSON, and its peak memory. */
-export function boundedNode<T>(label: string, code: string, timeoutMs = 20000, options: SpawnSyncOptions = {}): { value: T; ms: number; maxRssMb: number } {
+export function boundedNode<T>(
+  label: string,
+  code: string,
+  timeoutMs = 20000,
+  options: SpawnSyncOptions = {},
+): { value: T; ms: number; maxRssMb: number } {
   const script = `const __v = (() => { ${code} })(); process.stdout.write(JSON.stringify({ value: __v === undefined ? null : __v, rss: process.resourceUsage().maxRSS }));`;
   const r = boundedRun(process.execPath, ['-e', script], timeoutMs, options);
   if (r.timedOut) throw new Error(`${label}: still running after ${timeoutMs} ms, stopped`);
@@ -57,7 +76,11 @@ export interface BoundedCli extends BoundedRun {
  * Runs the built CLI (in English) as a process stopped after `timeoutMs`, with its time and peak
  * memory; `unprivileged` runs it as `nobody` when the tests run as root. A run the bound stops fails.
  */
-export function runCliBounded(label: string, args: readonly string[], options: { cwd: string; input?: Buffer | string; unprivileged?: boolean; timeoutMs?: number }): BoundedCli {
+export function runCliBounded(
+  label: string,
+  args: readonly string[],
+  options: { cwd: string; input?: Buffer | string; unprivileged?: boolean; timeoutMs?: number },
+): BoundedCli {
   const peakFile = path.join(os.tmpdir(), `referat-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const asNobody = options.unprivileged && process.getuid?.() === 0 ? NOBODY : {};
   try {

@@ -180,10 +180,9 @@ export function checkAssertions(file: string, parsed: CaseFile, tokens: Token[][
       const present = a.excluded.filter((s) => actual.includes(s));
       if (missing.length === 0 && present.length === 0) continue;
       const text = sourceLines[a.sourceLine];
-      const what = [
-        missing.length ? `expected ${missing.join(', ')}` : '',
-        present.length ? `did not expect ${present.join(', ')}` : '',
-      ].filter(Boolean).join('; ');
+      const what = [missing.length ? `expected ${missing.join(', ')}` : '', present.length ? `did not expect ${present.join(', ')}` : '']
+        .filter(Boolean)
+        .join('; ');
       failures.push(
         `${file}:${a.fileLine}: column ${column} (${JSON.stringify(text.slice(column, column + 1))} in ${JSON.stringify(text)}): ${what}; actual: ${actual.join(' ') || '(nothing)'}`,
       );
@@ -257,7 +256,10 @@ export function unsafeRepetitions(source: string): string[] {
       min = m[1] === '' ? 0 : Number(m[1]);
       max = m[2] ? (m[3] === '' ? Infinity : Number(m[3])) : min;
       end = i + m[0].length;
-      if (source[end] === '+') findings.push(`\`${source.slice(last?.start ?? i, end + 1)}\` at ${i}: an interval followed by + repeats without bound in Oniguruma's syntax; write (?>...) or a plain interval`);
+      if (source[end] === '+')
+        findings.push(
+          `\`${source.slice(last?.start ?? i, end + 1)}\` at ${i}: an interval followed by + repeats without bound in Oniguruma's syntax; write (?>...) or a plain interval`,
+        );
     } else return undefined;
     let possessive = false;
     if (c !== '{' && source[end] === '+') {
@@ -324,9 +326,13 @@ export function unsafeRepetitions(source: string): string[] {
       const repeated = q.max > 1;
       const heldBack = q.possessive || group?.atomic;
       if (group && repeated && group.unbounded && (group.backtracking || !heldBack)) {
-        findings.push(`\`${source.slice(last.start, q.end)}\` at ${last.start}: a repeated group holds an unbounded repetition that can backtrack`);
+        findings.push(
+          `\`${source.slice(last.start, q.end)}\` at ${last.start}: a repeated group holds an unbounded repetition that can backtrack`,
+        );
       } else if (group && q.max === Infinity && group.variable && !heldBack) {
-        findings.push(`\`${source.slice(last.start, q.end)}\` at ${last.start}: an unbounded repetition of a group that can match the same text in more than one way`);
+        findings.push(
+          `\`${source.slice(last.start, q.end)}\` at ${last.start}: an unbounded repetition of a group that can match the same text in more than one way`,
+        );
       }
       const givesBack = !q.possessive && !top().atomic;
       if (q.max === Infinity) {

@@ -15,7 +15,11 @@ const MB = 1024 * 1024;
 function repeatedDeflate(head: string, body: string, copies: number, tail: string): Buffer {
   const part = (text: string, flush: number): Buffer => zlib.deflateRawSync(Buffer.from(text, 'latin1'), { level: 9, finishFlush: flush });
   const block = part(body, zlib.constants.Z_FULL_FLUSH);
-  return Buffer.concat([part(head, zlib.constants.Z_FULL_FLUSH), ...Array<Buffer>(copies).fill(block), part(tail, zlib.constants.Z_FINISH)]);
+  return Buffer.concat([
+    part(head, zlib.constants.Z_FULL_FLUSH),
+    ...Array<Buffer>(copies).fill(block),
+    part(tail, zlib.constants.Z_FINISH),
+  ]);
 }
 
 /** `text` repeated to about a megabyte. */
@@ -41,7 +45,7 @@ function adler32Combine(first: number, second: number, secondLength: number): nu
   const a1 = first & 0xffff;
   const b1 = (first >>> 16) & 0xffff;
   const a = (a1 + (second & 0xffff) + ADLER_BASE - 1) % ADLER_BASE;
-  const b = ((rem * a1) % ADLER_BASE + b1 + ((second >>> 16) & 0xffff) + ADLER_BASE - rem) % ADLER_BASE;
+  const b = (((rem * a1) % ADLER_BASE) + b1 + ((second >>> 16) & 0xffff) + ADLER_BASE - rem) % ADLER_BASE;
   return ((b << 16) | a) >>> 0;
 }
 
@@ -120,7 +124,8 @@ function zip(entries: ZipEntry[]): Buffer {
  * with `oneParagraph` of words in one paragraph; `lie` declares it a hundredth of its size.
  */
 export function zipBombDocx(copies: number, oneParagraph = false, lie = false): Buffer {
-  const open = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const open =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
   const head = oneParagraph ? `${open}<w:p><w:r><w:t>` : open;
   const body = megabyteOf(oneParagraph ? 'referat ' : '<w:p/>');
   const tail = `${oneParagraph ? '</w:t></w:r></w:p>' : ''}</w:body></w:document>`;
@@ -131,7 +136,12 @@ export function zipBombDocx(copies: number, oneParagraph = false, lie = false): 
   return zip([
     { name: '[Content_Types].xml', data: Buffer.from(types) },
     { name: '_rels/.rels', data: Buffer.from(rels) },
-    { name: 'word/document.xml', data: repeatedDeflate(head, body, copies, tail), size: Math.round((head.length + copies * body.length + tail.length) / (lie ? 100 : 1)), crc: crc32Of([head, body, tail], [1, copies, 1]) },
+    {
+      name: 'word/document.xml',
+      data: repeatedDeflate(head, body, copies, tail),
+      size: Math.round((head.length + copies * body.length + tail.length) / (lie ? 100 : 1)),
+      crc: crc32Of([head, body, tail], [1, copies, 1]),
+    },
   ]);
 }
 
@@ -167,11 +177,17 @@ export function pdfBomb(copies: number, hiddenFilter = false): Buffer {
   offsets.push(length);
   add(Buffer.from('6 0 obj\n/FlateDecode\nendobj\n'));
   const xref = length;
-  add(Buffer.from(`xref\n0 7\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  add(
+    Buffer.from(
+      `xref\n0 7\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+    ),
+  );
   return Buffer.concat(parts);
 }
 
 /** A web page whose elements nest `depth` deep. */
 export function deepHtml(depth: number): Buffer {
-  return Buffer.from(`<!doctype html><html><body><main><h1>REFERAT</h1>${'<div>'.repeat(depth)}Punkt 1: Godkendelse${'</div>'.repeat(depth)}</main></body></html>`);
+  return Buffer.from(
+    `<!doctype html><html><body><main><h1>REFERAT</h1>${'<div>'.repeat(depth)}Punkt 1: Godkendelse${'</div>'.repeat(depth)}</main></body></html>`,
+  );
 }

@@ -46,7 +46,10 @@ export class TestClient {
   readonly edits: ApplyWorkspaceEditParams[] = [];
   readonly shown: ShowDocumentParams[] = [];
   /** `$/progress` values, in order, with their tokens. */
-  readonly progress: Array<{ token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string; cancellable?: boolean } }> = [];
+  readonly progress: Array<{
+    token: string | number;
+    value: { kind: string; percentage?: number; message?: string; title?: string; cancellable?: boolean };
+  }> = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
@@ -105,11 +108,20 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env }, ...options.user });
+    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+      ...options.user,
+    });
     const client = new TestClient(proc, options.settings ?? {});
     client.folderSettings = options.folderSettings ?? {};
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
+      workspace: {
+        configuration: true,
+        applyEdit: true,
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+        diagnostics: { refreshSupport: true },
+      },
       textDocument: {
         ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
         publishDiagnostics: { versionSupport: true },
@@ -196,14 +208,21 @@ export class TestClient {
 }
 
 /** Applies LSP text edits to a text, as an editor does. */
-export function applyTextEdits(text: string, edits: ReadonlyArray<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+export function applyTextEdits(
+  text: string,
+  edits: ReadonlyArray<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }>,
+): string {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
     if (c === 10 || c === 13) starts.push(i + 1);
   }
-  const offset = (p: { line: number; character: number }): number => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  const offset = (p: { line: number; character: number }): number =>
+    p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length);
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));

@@ -17,7 +17,10 @@ export function whyNoUnprivilegedRun(): string | undefined {
   if (answer === undefined) {
     const probe = path.join(repoRoot(), 'bin', 'referat-lint.js');
     const r = spawnSync(process.execPath, [probe, '--version'], { ...NOBODY, encoding: 'utf8', cwd: '/' });
-    answer = r.status === 0 ? '' : `running as root, and the user nobody cannot run ${probe} (${(r.stderr || String(r.error ?? '')).split('\n').find((l) => l.trim()) ?? `exit ${r.status}`}); give the folders above the repository o+x to run it`;
+    answer =
+      r.status === 0
+        ? ''
+        : `running as root, and the user nobody cannot run ${probe} (${(r.stderr || String(r.error ?? '')).split('\n').find((l) => l.trim()) ?? `exit ${r.status}`}); give the folders above the repository o+x to run it`;
   }
   return answer || undefined;
 }

@@ -51,7 +51,10 @@ describe('certainty per document', () => {
       assert.deepStrictEqual(notes[0].range.start, { line: 0, character: 0 });
       assert.match(notes[0].message.da, /punktoverskrifterne.*missing-decision.*item-numbering/);
       assert.match(notes[0].message.en, /the item headings.*missing-decision.*item-numbering/);
-      assert.deepStrictEqual(findings.filter((f) => f.severity === 'warning' || f.severity === 'error'), []);
+      assert.deepStrictEqual(
+        findings.filter((f) => f.severity === 'warning' || f.severity === 'error'),
+        [],
+      );
     }
   });
 
@@ -69,10 +72,16 @@ describe('certainty per document', () => {
   it('decision headings that mostly give another date than the header make the date uncertain', () => {
     const [meeting] = fc.sample(biggerMeeting, { numRuns: 1, seed: SEED });
     const text = render(meeting, { ...plain, decisionHeading: 'Beslutning i udvalg den dato' }).text;
-    const shifted = text.replace(/(Beslutning i .* den )(\d\d)-/g, (_, head: string, day: string) => `${head}${String((Number(day) % 28) + 1).padStart(2, '0')}-`);
+    const shifted = text.replace(
+      /(Beslutning i .* den )(\d\d)-/g,
+      (_, head: string, day: string) => `${head}${String((Number(day) % 28) + 1).padStart(2, '0')}-`,
+    );
     const { findings, parsed } = lintText(shifted);
     assert.deepStrictEqual(uncertainParts(parsed.model.certainty), ['date']);
     assert.ok(!findings.some((f) => f.rule === 'decision-date'));
-    assert.match(findings.find((f) => f.rule === 'layout-uncertain')!.message.en, /the meeting date \(the decision headings give another date\).*decision-date/);
+    assert.match(
+      findings.find((f) => f.rule === 'layout-uncertain')!.message.en,
+      /the meeting date \(the decision headings give another date\).*decision-date/,
+    );
   });
 });

@@ -31,7 +31,7 @@ describe('--cache', () => {
   });
   afterEach(() => t.remove());
 
-  it('writes .referatcache in the working folder, and takes an unchanged file\'s findings from it', () => {
+  it("writes .referatcache in the working folder, and takes an unchanged file's findings from it", () => {
     const plain = runCli(['.'], { cwd: t.dir });
     const first = runCli(['--cache', '.'], { cwd: t.dir });
     assert.strictEqual(first.stdout, plain.stdout);
@@ -64,10 +64,13 @@ describe('--cache', () => {
 
     fs.writeFileSync(path.join(t.dir, '.referatrc.json'), JSON.stringify({ rules: { 'case-number-future': 'off' } }));
     const configured = runCli(['--cache', '.'], { cwd: t.dir });
-    assert.deepStrictEqual(configured.stdout.split('\n').filter((l) => l.includes('.referat.md:')), [
-      `a.referat.md:15:9 warning item-numbering ${lint(WITH_SLIP)[0].message.en}`,
-      `b.referat.md:15:9 warning item-numbering ${lint(WITH_SLIP)[0].message.en}`,
-    ]);
+    assert.deepStrictEqual(
+      configured.stdout.split('\n').filter((l) => l.includes('.referat.md:')),
+      [
+        `a.referat.md:15:9 warning item-numbering ${lint(WITH_SLIP)[0].message.en}`,
+        `b.referat.md:15:9 warning item-numbering ${lint(WITH_SLIP)[0].message.en}`,
+      ],
+    );
 
     tamper(cacheFile, path.join(t.dir, 'b.referat.md'), 'from an older version', (data) => {
       data.version = '0.0.1';
@@ -82,7 +85,10 @@ describe('--cache', () => {
     const unused = runCli(['--cache', '--report-unused-disables', '.'], { cwd: t.dir });
     assert.match(unused.stdout, /a\.referat\.md:1:1 warning unused-disable/);
     const quiet = runCli(['--cache', '--quiet', '.'], { cwd: t.dir });
-    assert.deepStrictEqual(quiet.stdout.split('\n').filter((l) => l.includes('.referat.md:')), ['a.referat.md:18:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.']);
+    assert.deepStrictEqual(
+      quiet.stdout.split('\n').filter((l) => l.includes('.referat.md:')),
+      ['a.referat.md:18:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.'],
+    );
   });
 
   it('--cache-location names the file or, ending in /, the folder; the cache is written by a rename, leaving nothing beside it', () => {
@@ -107,7 +113,13 @@ describe('--cache', () => {
     fs.writeFileSync(cacheFile, '{"tool":"referat-lint","version":"0.1.0","files":{"x":');
     const broken = runCli(['--cache', '.'], { cwd: t.dir });
     assert.strictEqual(broken.stdout, plain.stdout);
-    assert.strictEqual(broken.stderr, 'referat-lint: the cache file .referatcache is not a valid referat-lint cache and is not used; it is replaced\n'.replace('.referatcache', cacheFile));
+    assert.strictEqual(
+      broken.stderr,
+      'referat-lint: the cache file .referatcache is not a valid referat-lint cache and is not used; it is replaced\n'.replace(
+        '.referatcache',
+        cacheFile,
+      ),
+    );
     assert.strictEqual(readCache(cacheFile).tool, 'referat-lint');
     fs.writeFileSync(path.join(t.dir, 'notes.md'), '# Noter\n');
     const foreign = runCli(['--cache', '--cache-location', 'notes.md', 'a.referat.md'], { cwd: t.dir });
@@ -115,7 +127,7 @@ describe('--cache', () => {
     assert.strictEqual(fs.readFileSync(path.join(t.dir, 'notes.md'), 'utf8'), '# Noter\n');
   });
 
-  it('gives the same output in worker threads, and keeps a PDF\'s pages', () => {
+  it("gives the same output in worker threads, and keeps a PDF's pages", () => {
     fs.copyFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'referat.pdf'), path.join(t.dir, 'referat.pdf'));
     const plain = runCli(['--jobs', '1', '.', 'referat.pdf'], { cwd: t.dir });
     assert.match(plain.stdout, /\(page \d+\)$/m);

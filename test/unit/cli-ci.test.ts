@@ -21,7 +21,11 @@ function sh(script: string, cwd: string, env: NodeJS.ProcessEnv): { code: number
 }
 
 function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): { code: number; out: string } {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, env, encoding: 'utf8' });
+  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+  });
   return { code: r.status ?? -1, out: r.stdout + r.stderr };
 }
 
@@ -39,15 +43,27 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
         assert.strictEqual(r.code, accepted ? 0 : 1, `${command}\n${r.out}`);
         if (command.includes('> referat.sarif')) {
           const log = JSON.parse(fs.readFileSync(path.join(t.dir, 'referat.sarif'), 'utf8'));
-          assert.deepStrictEqual(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId), ['item-numbering', 'case-number-future']);
+          assert.deepStrictEqual(
+            log.runs[0].results.map((x: { ruleId: string }) => x.ruleId),
+            ['item-numbering', 'case-number-future'],
+          );
         }
         if (command.includes('> gl-code-quality-report.json')) {
-          const issues = JSON.parse(fs.readFileSync(path.join(t.dir, 'gl-code-quality-report.json'), 'utf8')) as Array<{ check_name: string; location: { path: string } }>;
-          assert.deepStrictEqual(issues.map((x) => `${x.location.path} ${x.check_name}`), ['referater/2025/a.txt item-numbering', 'referater/2025/a.txt case-number-future']);
+          const issues = JSON.parse(fs.readFileSync(path.join(t.dir, 'gl-code-quality-report.json'), 'utf8')) as Array<{
+            check_name: string;
+            location: { path: string };
+          }>;
+          assert.deepStrictEqual(
+            issues.map((x) => `${x.location.path} ${x.check_name}`),
+            ['referater/2025/a.txt item-numbering', 'referater/2025/a.txt case-number-future'],
+          );
         }
         if (command.includes('> referat-junit.xml')) {
           const xml = fs.readFileSync(path.join(t.dir, 'referat-junit.xml'), 'utf8');
-          assert.deepStrictEqual([...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => m.slice(1).join(' ')), ['referater/2025/a.txt 2 2', 'referater/2025/b.txt 1 0']);
+          assert.deepStrictEqual(
+            [...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => m.slice(1).join(' ')),
+            ['referater/2025/a.txt 2 2', 'referater/2025/b.txt 1 0'],
+          );
         }
       } finally {
         t.remove();
@@ -82,7 +98,10 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
     const t = tempDir('referat-hook-da-');
     try {
       const env = project(t, { 'referater/møde i Ærø, ålegræs.txt': WITH_SLIP });
-      fs.copyFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'scan.pdf'), path.join(t.dir, 'referater', 'bilag 1 til punkt 20.pdf'));
+      fs.copyFileSync(
+        path.join(repoRoot(), 'test', 'fixtures', 'formats', 'scan.pdf'),
+        path.join(t.dir, 'referater', 'bilag 1 til punkt 20.pdf'),
+      );
       assert.strictEqual(git(['init', '-q'], t.dir, env).code, 0);
       fs.writeFileSync(path.join(t.dir, '.git', 'hooks', 'pre-commit'), hook, { mode: 0o755 });
       git(['add', 'referater'], t.dir, env);
@@ -100,7 +119,7 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
     }
   });
 
-  it('the .pre-commit-config.yaml works with the pre-commit framework (where Debian\'s pre-commit is installed)', function () {
+  it("the .pre-commit-config.yaml works with the pre-commit framework (where Debian's pre-commit is installed)", function () {
     this.timeout(120000);
     if (spawnSync('pre-commit', ['--version']).error) {
       console.log('    (skipped: pre-commit is not installed; apt-get install pre-commit)');
@@ -109,7 +128,10 @@ describe('docs/ci.md, tried as far as this machine allows', () => {
     const config = /`\.pre-commit-config\.yaml`:\n\n```yaml\n([^]*?)```/.exec(CI_PAGE)![1];
     const t = tempDir('referat-precommit-');
     try {
-      const env = { ...project(t, { 'referater/a.txt': WITH_SLIP, '.pre-commit-config.yaml': config }), PRE_COMMIT_HOME: path.join(t.dir, '.cache') };
+      const env = {
+        ...project(t, { 'referater/a.txt': WITH_SLIP, '.pre-commit-config.yaml': config }),
+        PRE_COMMIT_HOME: path.join(t.dir, '.cache'),
+      };
       assert.strictEqual(git(['init', '-q'], t.dir, env).code, 0);
       git(['add', '.'], t.dir, env);
       const refused = sh('pre-commit run --files referater/a.txt', t.dir, env);

@@ -34,7 +34,12 @@ describe('referat-lint: which files', () => {
     assert.deepStrictEqual(linted(r.stdout), ['referater/2025/jan.txt', 'referater/apr.referat.md']);
     assert.strictEqual(r.code, 0, r.stderr);
     const all = runCli(['--format', 'json', '--no-ignore', 'referater'], { cwd: t.dir });
-    assert.deepStrictEqual(linted(all.stdout), ['referater/2025/feb.txt', 'referater/2025/jan.txt', 'referater/apr.referat.md', 'referater/udkast/mar.txt']);
+    assert.deepStrictEqual(linted(all.stdout), [
+      'referater/2025/feb.txt',
+      'referater/2025/jan.txt',
+      'referater/apr.referat.md',
+      'referater/udkast/mar.txt',
+    ]);
     const named = runCli(['--format', 'json', 'referater/udkast/mar.txt', 'referater/apr.referat.md'], { cwd: t.dir });
     assert.deepStrictEqual(linted(named.stdout), ['referater/apr.referat.md']);
     assert.match(named.stderr, /referater\/udkast\/mar\.txt is left out by an ignore pattern \(--no-ignore lints it\)/);
@@ -46,9 +51,17 @@ describe('referat-lint: which files', () => {
     const r = runCli(['--format', 'json', 'referater'], { cwd: t.dir });
     assert.strictEqual(r.stderr, '');
     const files = linted(r.stdout);
-    assert.deepStrictEqual(files, ['referater/2025/feb.txt', 'referater/2025/jan.txt', 'referater/apr.referat.md', 'referater/udkast/mar.txt']);
+    assert.deepStrictEqual(files, [
+      'referater/2025/feb.txt',
+      'referater/2025/jan.txt',
+      'referater/apr.referat.md',
+      'referater/udkast/mar.txt',
+    ]);
     const globbed = runCli(['--format', 'json', 'referater/**/*.txt'], { cwd: t.dir });
-    assert.strictEqual(new Set(linted(globbed.stdout).map((f) => fs.realpathSync(path.join(t.dir, f)))).size, linted(globbed.stdout).length);
+    assert.strictEqual(
+      new Set(linted(globbed.stdout).map((f) => fs.realpathSync(path.join(t.dir, f)))).size,
+      linted(globbed.stdout).length,
+    );
   });
 
   it('says so and exits 2 when nothing matches', () => {
@@ -74,7 +87,10 @@ describe('referat-lint: which files', () => {
     try {
       const r = runCli(['--format', 'json', 'referater'], { cwd: t.dir, unprivileged: true });
       assert.strictEqual(r.code, 2);
-      assert.strictEqual(r.stderr, 'referat-lint: cannot read referater/2025/noter.txt: EACCES\nreferat-lint: cannot read the folder referater/udkast: EACCES\n');
+      assert.strictEqual(
+        r.stderr,
+        'referat-lint: cannot read referater/2025/noter.txt: EACCES\nreferat-lint: cannot read the folder referater/udkast: EACCES\n',
+      );
       assert.deepStrictEqual(linted(r.stdout), ['referater/2025/feb.txt', 'referater/2025/jan.txt', 'referater/apr.referat.md']);
     } finally {
       fs.chmodSync(path.join(t.dir, 'referater', 'udkast'), 0o755);
@@ -86,7 +102,13 @@ describe('referat-lint: which files', () => {
     fs.writeFileSync(Buffer.concat([dir, Buffer.from([0x6d, 0xf8, 0x64, 0x65]), Buffer.from('.referat.txt')]), CLEAN);
     const r = runCli(['--format', 'json', 'referater'], { cwd: t.dir });
     assert.strictEqual(r.code, 2);
-    assert.strictEqual(r.stderr, `referat-lint: ${path.join(t.dir, 'referater')}/m\\xf8de.referat.txt: the name is not valid UTF-8 and is skipped\n`.replace(`${t.dir}/`, ''));
+    assert.strictEqual(
+      r.stderr,
+      `referat-lint: ${path.join(t.dir, 'referater')}/m\\xf8de.referat.txt: the name is not valid UTF-8 and is skipped\n`.replace(
+        `${t.dir}/`,
+        '',
+      ),
+    );
     assert.strictEqual(linted(r.stdout).length, 4);
   });
 

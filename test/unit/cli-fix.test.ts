@@ -16,7 +16,7 @@ describe('referat-lint --fix: writing files', () => {
   });
   afterEach(() => t.remove());
 
-  it('keeps each file\'s BOM and line ending, also in the lines a fix inserts', () => {
+  it("keeps each file's BOM and line ending, also in the lines a fix inserts", () => {
     const toc = tocMissingEntry();
     writeTree(t.dir, {
       'crlf-bom.referat.md': BOM + toc.replace(/\n/g, '\r\n'),
@@ -29,7 +29,10 @@ describe('referat-lint --fix: writing files', () => {
     const read = (name: string): string => fs.readFileSync(path.join(t.dir, name), 'utf8');
     const crlfBom = read('crlf-bom.referat.md');
     assert.ok(crlfBom.startsWith(BOM + '# REFERAT'), 'BOM kept');
-    assert.ok(crlfBom.includes('2. Tilskud til foreningslivet 2025\r\n3. Renovering af Skovby Svømmehal\r\n4. Eventuelt\r\n'), 'the inserted entry ends in CRLF');
+    assert.ok(
+      crlfBom.includes('2. Tilskud til foreningslivet 2025\r\n3. Renovering af Skovby Svømmehal\r\n4. Eventuelt\r\n'),
+      'the inserted entry ends in CRLF',
+    );
     assert.strictEqual(crlfBom.replace(/\r\n/g, '').includes('\n'), false, 'no line ends in LF alone');
     assert.strictEqual(read('lf-bom.referat.md'), BOM + FIXED);
     assert.strictEqual(read('crlf.referat.md'), FIXED.replace(/\n/g, '\r\n'));
@@ -48,7 +51,10 @@ describe('referat-lint --fix: writing files', () => {
     fs.chmodSync(path.join(t.dir, 'b.referat.md'), 0o444);
     const r = runCli(['--fix', '.'], { cwd: t.dir, unprivileged: true });
     assert.strictEqual(r.code, 2);
-    assert.strictEqual(r.stderr, 'referat-lint: wrote a.referat.md (1 fix)\nreferat-lint: did not write b.referat.md: the file is read-only\nreferat-lint: wrote c.referat.md (1 fix)\n');
+    assert.strictEqual(
+      r.stderr,
+      'referat-lint: wrote a.referat.md (1 fix)\nreferat-lint: did not write b.referat.md: the file is read-only\nreferat-lint: wrote c.referat.md (1 fix)\n',
+    );
     assert.doesNotMatch(r.stdout + r.stderr, /internal error|at .*\.js:\d+/);
     assert.strictEqual(fs.readFileSync(path.join(t.dir, 'a.referat.md'), 'utf8'), FIXED);
     assert.strictEqual(fs.readFileSync(path.join(t.dir, 'b.referat.md'), 'utf8'), WITH_SLIP);
@@ -78,7 +84,10 @@ describe('referat-lint --fix: writing files', () => {
     const edited = WITH_SLIP.replace('Godkendt.', 'Godkendt med en ændring.');
     fs.writeFileSync(file, BOM + edited);
     const outcome = writeFixedFile(file, read.stamp!, FIXED, read.encoding);
-    assert.deepStrictEqual(outcome, { written: false, reason: { da: 'er ændret på disken siden den blev læst', en: 'changed on disk since it was read' } });
+    assert.deepStrictEqual(outcome, {
+      written: false,
+      reason: { da: 'er ændret på disken siden den blev læst', en: 'changed on disk since it was read' },
+    });
     assert.strictEqual(fs.readFileSync(file, 'utf8'), BOM + edited);
     const again = readDocumentText(file);
     assert.deepStrictEqual(writeFixedFile(file, again.stamp!, FIXED, again.encoding), { written: true });

@@ -41,7 +41,10 @@ function multitoolFindings(sarifFile: string, outFile: string): Array<{ ruleId: 
   const bin = path.join(repoRoot(), 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
   // npm leaves the platform binary without its execute bit when install scripts are not allowed.
   if (fs.existsSync(bin) && (fs.statSync(bin).mode & 0o100) === 0) fs.chmodSync(bin, 0o755);
-  const r = spawnSync(bin, ['validate', sarifFile, '--output', outFile], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
+  const r = spawnSync(bin, ['validate', sarifFile, '--output', outFile], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+  });
   assert.strictEqual(r.status, 0, `Multitool failed: ${r.error ?? ''} ${r.stdout} ${r.stderr}`);
   const log = JSON.parse(fs.readFileSync(outFile, 'utf8').replace(/^\uFEFF/, ''));
   return log.runs[0].results ?? [];
@@ -72,20 +75,30 @@ describe('referat-lint output formats and exit codes', () => {
     }
     const results = log.runs[0].results;
     assert.deepStrictEqual(
-      results.map((x: { ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region]),
+      results.map(
+        (x: {
+          ruleId: string;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }>;
+        }) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region],
+      ),
       [
         ['item-numbering', 'warning', 'slip.referat.md', { startLine: 15, startColumn: 9, endLine: 15, endColumn: 11 }],
         ['case-number-future', 'error', 'slip.referat.md', { startLine: 17, startColumn: 1, endLine: 17, endColumn: 7 }],
       ],
     );
-    assert.deepStrictEqual(results[0].fixes[0].artifactChanges[0].replacements, [{ deletedRegion: { startLine: 15, startColumn: 9, endLine: 15, endColumn: 11 }, insertedContent: { text: '21' } }]);
+    assert.deepStrictEqual(results[0].fixes[0].artifactChanges[0].replacements, [
+      { deletedRegion: { startLine: 15, startColumn: 9, endLine: 15, endColumn: 11 }, insertedContent: { text: '21' } },
+    ]);
     assert.strictEqual(driver.rules[results[0].ruleIndex].id, 'item-numbering');
     const file = path.join(t.dir, 'out.sarif');
     fs.writeFileSync(file, r.stdout);
     assert.deepStrictEqual(multitoolFindings(file, path.join(t.dir, 'validation-good.sarif')), []);
     // The validator does find faults: a region starting at line 0 is one.
     fs.writeFileSync(file, r.stdout.replace('"startLine":15', '"startLine":0'));
-    assert.ok(multitoolFindings(file, path.join(t.dir, 'validation-bad.sarif')).some((f) => f.message.arguments?.[0]?.endsWith('region.startLine')));
+    assert.ok(
+      multitoolFindings(file, path.join(t.dir, 'validation-bad.sarif')).some((f) => f.message.arguments?.[0]?.endsWith('region.startLine')),
+    );
   });
 
   it('--format github writes workflow-command annotations', () => {
@@ -109,9 +122,15 @@ describe('referat-lint output formats and exit codes', () => {
       const many = runCli(['--format', 'github', '--max-warnings', '20', '.'], { cwd: d.dir });
       const out = many.stdout.trim().split('\n');
       assert.strictEqual(out.filter((l) => l.startsWith('::warning ')).length, 12);
-      assert.strictEqual(out[out.length - 1], '::notice title=referat-lint::12 problems (0 errors, 12 warnings, 0 infos) in 12 files. 12 fixable with --fix. GitHub shows 10 annotations of each kind per step: 10 of the 12 warnings are annotated; every finding is in this step\'s log.');
+      assert.strictEqual(
+        out[out.length - 1],
+        "::notice title=referat-lint::12 problems (0 errors, 12 warnings, 0 infos) in 12 files. 12 fixable with --fix. GitHub shows 10 annotations of each kind per step: 10 of the 12 warnings are annotated; every finding is in this step's log.",
+      );
       const da = runCli(['--lang', 'da', '--format', 'github', '--max-warnings', '20', '.'], { cwd: d.dir }).stdout.trim().split('\n');
-      assert.strictEqual(da[da.length - 1], '::notice title=referat-lint::12 fund (0 fejl, 12 advarsler, 0 informationer) i 12 filer. 12 kan rettes med --fix. GitHub viser 10 anmærkninger af hver slags pr. trin: 10 af de 12 advarsler er vist; alle fund står i trinnets log.');
+      assert.strictEqual(
+        da[da.length - 1],
+        '::notice title=referat-lint::12 fund (0 fejl, 12 advarsler, 0 informationer) i 12 filer. 12 kan rettes med --fix. GitHub viser 10 anmærkninger af hver slags pr. trin: 10 af de 12 advarsler er vist; alle fund står i trinnets log.',
+      );
     } finally {
       d.remove();
     }
@@ -120,17 +139,42 @@ describe('referat-lint output formats and exit codes', () => {
   it('--format gitlab writes GitLab Code Quality issues, one per finding, with a fingerprint each', () => {
     const r = runCli(['--format', 'gitlab', 'slip.referat.md', 'warn.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 1);
-    const issues = JSON.parse(r.stdout) as Array<{ description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }>;
+    const issues = JSON.parse(r.stdout) as Array<{
+      description: string;
+      check_name: string;
+      fingerprint: string;
+      severity: string;
+      location: { path: string; lines: { begin: number } };
+    }>;
     assert.deepStrictEqual(
       issues.map(({ fingerprint: _f, ...i }) => i),
       [
-        { description: NUMBERING, check_name: 'item-numbering', severity: 'minor', location: { path: 'slip.referat.md', lines: { begin: 15 } } },
-        { description: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.', check_name: 'case-number-future', severity: 'major', location: { path: 'slip.referat.md', lines: { begin: 17 } } },
-        { description: NUMBERING, check_name: 'item-numbering', severity: 'minor', location: { path: 'warn.referat.md', lines: { begin: 15 } } },
+        {
+          description: NUMBERING,
+          check_name: 'item-numbering',
+          severity: 'minor',
+          location: { path: 'slip.referat.md', lines: { begin: 15 } },
+        },
+        {
+          description: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.',
+          check_name: 'case-number-future',
+          severity: 'major',
+          location: { path: 'slip.referat.md', lines: { begin: 17 } },
+        },
+        {
+          description: NUMBERING,
+          check_name: 'item-numbering',
+          severity: 'minor',
+          location: { path: 'warn.referat.md', lines: { begin: 15 } },
+        },
       ],
     );
     assert.strictEqual(new Set(issues.map((i) => i.fingerprint)).size, 3);
-    assert.deepStrictEqual(JSON.parse(runCli(['--format', 'gitlab', 'slip.referat.md', 'warn.referat.md'], { cwd: t.dir }).stdout), issues, 'the same fingerprints on every run');
+    assert.deepStrictEqual(
+      JSON.parse(runCli(['--format', 'gitlab', 'slip.referat.md', 'warn.referat.md'], { cwd: t.dir }).stdout),
+      issues,
+      'the same fingerprints on every run',
+    );
     assert.deepStrictEqual(JSON.parse(runCli(['--format', 'gitlab', 'clean.referat.md'], { cwd: t.dir }).stdout), []);
   });
 
@@ -146,9 +190,18 @@ describe('referat-lint output formats and exit codes', () => {
       assert.notDeepStrictEqual(xmlErrors(r.stdout.replace('&amp;', '&')), []);
       const doc = new DOMParser().parseFromString(r.stdout, 'text/xml');
       const suites = Array.from(doc.getElementsByTagName('testsuite'));
-      assert.deepStrictEqual(suites.map((s) => [s.getAttribute('name'), s.getAttribute('tests'), s.getAttribute('failures')]), [['a <&> "b"\ufffd.referat.md', '2', '2'], ['clean.referat.md', '1', '0']]);
+      assert.deepStrictEqual(
+        suites.map((s) => [s.getAttribute('name'), s.getAttribute('tests'), s.getAttribute('failures')]),
+        [
+          ['a <&> "b"\ufffd.referat.md', '2', '2'],
+          ['clean.referat.md', '1', '0'],
+        ],
+      );
       const failures = Array.from(suites[0].getElementsByTagName('failure'));
-      assert.deepStrictEqual(failures.map((f) => f.getAttribute('type')), ['item-numbering', 'case-number-future']);
+      assert.deepStrictEqual(
+        failures.map((f) => f.getAttribute('type')),
+        ['item-numbering', 'case-number-future'],
+      );
       assert.strictEqual(failures[0].textContent, `a <&> "b"\ufffd.referat.md:15:9 warning item-numbering ${NUMBERING}`);
       assert.strictEqual(suites[1].getElementsByTagName('testcase').length, 1);
       assert.strictEqual(suites[1].getElementsByTagName('failure').length, 0);
@@ -160,9 +213,13 @@ describe('referat-lint output formats and exit codes', () => {
   it('orders files by path in code-point order, whatever the locale', () => {
     const d = tempDir('referat-order-');
     try {
-      for (const name of ['a.referat.md', 'B.referat.md', 'Æble.referat.md', 'z.referat.md', 'Zeta.referat.md']) writeTree(d.dir, { [name]: CLEAN });
+      for (const name of ['a.referat.md', 'B.referat.md', 'Æble.referat.md', 'z.referat.md', 'Zeta.referat.md'])
+        writeTree(d.dir, { [name]: CLEAN });
       const r = runCli(['--format', 'json', '.'], { cwd: d.dir, env: { LC_ALL: 'da_DK.UTF-8' } });
-      assert.deepStrictEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), ['B.referat.md', 'Zeta.referat.md', 'a.referat.md', 'z.referat.md', 'Æble.referat.md']);
+      assert.deepStrictEqual(
+        JSON.parse(r.stdout).map((f: { file: string }) => f.file),
+        ['B.referat.md', 'Zeta.referat.md', 'a.referat.md', 'z.referat.md', 'Æble.referat.md'],
+      );
     } finally {
       d.remove();
     }
@@ -196,7 +253,12 @@ describe('referat-lint output formats and exit codes', () => {
   it('says on stderr when the warnings alone fail the run, and only then', () => {
     const d = tempDir('referat-maxwarn-');
     try {
-      writeTree(d.dir, { 'a.referat.md': ONE_WARNING, 'b.referat.md': ONE_WARNING, 'c.referat.md': ONE_WARNING, 'slip.referat.md': WITH_SLIP });
+      writeTree(d.dir, {
+        'a.referat.md': ONE_WARNING,
+        'b.referat.md': ONE_WARNING,
+        'c.referat.md': ONE_WARNING,
+        'slip.referat.md': WITH_SLIP,
+      });
       const over = runCli(['--max-warnings', '2', 'a.referat.md', 'b.referat.md', 'c.referat.md'], { cwd: d.dir });
       assert.strictEqual(over.code, 1);
       assert.strictEqual(over.stderr, 'referat-lint: 3 warnings, more than --max-warnings 2 allows.\n');
@@ -214,11 +276,23 @@ describe('referat-lint output formats and exit codes', () => {
   });
 
   it('the summary says one as one and many as many, for every word in both languages', () => {
-    const totals = (error: number, warning: number, information: number, files: number, fixable: number): Totals => ({ counts: { error, warning, information, hint: 0 }, fixable, files, fixed: 0, fixedFiles: 0 });
-    assert.strictEqual(summaryLine(totals(1, 1, 1, 1, 1), 'en'), '3 problems (1 error, 1 warning, 1 info) in 1 file. 1 fixable with --fix.\n');
+    const totals = (error: number, warning: number, information: number, files: number, fixable: number): Totals => ({
+      counts: { error, warning, information, hint: 0 },
+      fixable,
+      files,
+      fixed: 0,
+      fixedFiles: 0,
+    });
+    assert.strictEqual(
+      summaryLine(totals(1, 1, 1, 1, 1), 'en'),
+      '3 problems (1 error, 1 warning, 1 info) in 1 file. 1 fixable with --fix.\n',
+    );
     assert.strictEqual(summaryLine(totals(0, 1, 0, 1, 0), 'en'), '1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n');
     assert.strictEqual(summaryLine(totals(2, 2, 2, 2, 0), 'en'), '6 problems (2 errors, 2 warnings, 2 infos) in 2 files.\n');
-    assert.strictEqual(summaryLine(totals(1, 1, 1, 1, 1), 'da'), '3 fund (1 fejl, 1 advarsel, 1 information) i 1 fil. 1 kan rettes med --fix.\n');
+    assert.strictEqual(
+      summaryLine(totals(1, 1, 1, 1, 1), 'da'),
+      '3 fund (1 fejl, 1 advarsel, 1 information) i 1 fil. 1 kan rettes med --fix.\n',
+    );
     assert.strictEqual(summaryLine(totals(2, 2, 2, 2, 0), 'da'), '6 fund (2 fejl, 2 advarsler, 2 informationer) i 2 filer.\n');
     assert.strictEqual(summaryLine(totals(0, 0, 0, 0, 0), 'da'), '0 fund (0 fejl, 0 advarsler, 0 informationer) i 0 filer.\n');
   });
@@ -257,7 +331,10 @@ describe('referat-lint output formats and exit codes', () => {
       writeTree(d.dir, { 'sub/.referatrc.json': '{ "rules": { "case-number-future": "off" } }' });
       const r = runCli(['--stdin-filename', 'sub/new.referat.md', '-'], { cwd: d.dir, input: WITH_SLIP });
       assert.strictEqual(r.code, 1, r.stderr);
-      assert.deepStrictEqual(r.stdout.trim().split('\n'), ['sub/new.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.', '1 problem (0 errors, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.']);
+      assert.deepStrictEqual(r.stdout.trim().split('\n'), [
+        'sub/new.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
+        '1 problem (0 errors, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.',
+      ]);
     } finally {
       d.remove();
     }
@@ -275,7 +352,10 @@ describe('referat-lint output formats and exit codes', () => {
 
   it('speaks Danish by default whatever LANG says, and English with --lang en', () => {
     const da = runCli(['slip.referat.md'], { cwd: t.dir, defaultLang: true, env: { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' } });
-    assert.match(da.stdout, /slip\.referat\.md:15:9 advarsel item-numbering Punkt 22 skulle have nummeret 21: 2 af 3 punkter følger rækken fra 20\./);
+    assert.match(
+      da.stdout,
+      /slip\.referat\.md:15:9 advarsel item-numbering Punkt 22 skulle have nummeret 21: 2 af 3 punkter følger rækken fra 20\./,
+    );
     const usage = runCli(['--format', 'xml', 'x'], { defaultLang: true });
     assert.match(usage.stderr, /--format skal være text, json, sarif, github/);
     const en = runCli(['--lang', 'en', 'slip.referat.md'], { cwd: t.dir });
@@ -285,7 +365,24 @@ describe('referat-lint output formats and exit codes', () => {
   it('documents every flag in --help and in the README', () => {
     const help = runCli(['--help']).stdout;
     const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
-    for (const flag of ['--format', '--config', '--lang', '--fix', '--fix-dry-run', '--max-warnings', '--quiet', '--report-unused-disables', '--stdin-filename', '--no-ignore', '--cache', '--cache-location', '--jobs', '--print-config', '--dump-model', '--version']) {
+    for (const flag of [
+      '--format',
+      '--config',
+      '--lang',
+      '--fix',
+      '--fix-dry-run',
+      '--max-warnings',
+      '--quiet',
+      '--report-unused-disables',
+      '--stdin-filename',
+      '--no-ignore',
+      '--cache',
+      '--cache-location',
+      '--jobs',
+      '--print-config',
+      '--dump-model',
+      '--version',
+    ]) {
       assert.ok(help.includes(flag), `--help lacks ${flag}`);
       assert.ok(readme.includes(flag), `README lacks ${flag}`);
     }

@@ -14,7 +14,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a process; in English unless the arguments choose a language (Danish is its default). */
-export function runCli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv; defaultLang?: boolean; unprivileged?: boolean } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv; defaultLang?: boolean; unprivileged?: boolean } = {},
+): CliResult {
   const withLang = options.defaultLang || args.some((a) => a.startsWith('--lang')) ? args : ['--lang', 'en', ...args];
   const r = spawnSync(process.execPath, [CLI, ...withLang], {
     ...(options.unprivileged ? UNPRIVILEGED : {}),

@@ -26,10 +26,13 @@ describe('referat-lint (as a process)', () => {
     const r = run([path.join(dir, 'slip.referat.md')]);
     assert.strictEqual(r.code, 1, r.stderr);
     const lines = r.stdout.trim().split('\n');
-    assert.deepStrictEqual(lines.slice(0, -1).map((l) => l.replace(dir, 'D')), [
-      'D/slip.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
-      'D/slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
-    ]);
+    assert.deepStrictEqual(
+      lines.slice(0, -1).map((l) => l.replace(dir, 'D')),
+      [
+        'D/slip.referat.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
+        'D/slip.referat.md:17:1 error case-number-future The case number "27/311" is from 2027, after the meeting\'s year 2025.',
+      ],
+    );
     assert.strictEqual(lines[lines.length - 1], '2 problems (1 error, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.');
   });
 
@@ -41,8 +44,18 @@ describe('referat-lint (as a process)', () => {
       {
         file: path.join(dir, 'slip.referat.md'),
         diagnostics: [
-          { rule: 'item-numbering', severity: 'warning', message: 'Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.', range: { start: { line: 14, character: 8 }, end: { line: 14, character: 10 } } },
-          { rule: 'case-number-future', severity: 'error', message: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.', range: { start: { line: 16, character: 0 }, end: { line: 16, character: 6 } } },
+          {
+            rule: 'item-numbering',
+            severity: 'warning',
+            message: 'Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20.',
+            range: { start: { line: 14, character: 8 }, end: { line: 14, character: 10 } },
+          },
+          {
+            rule: 'case-number-future',
+            severity: 'error',
+            message: 'The case number "27/311" is from 2027, after the meeting\'s year 2025.',
+            range: { start: { line: 16, character: 0 }, end: { line: 16, character: 6 } },
+          },
         ],
       },
     ]);
@@ -57,7 +70,10 @@ describe('referat-lint (as a process)', () => {
   it('walks directories for referater, and exits 0 when they are clean', () => {
     const r = run(['--format', 'json', path.join(dir, 'sub')]);
     assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout).map((f: { file: string }) => path.basename(f.file)), ['clean.referat.txt', 'looks-like.md']);
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout).map((f: { file: string }) => path.basename(f.file)),
+      ['clean.referat.txt', 'looks-like.md'],
+    );
   });
 
   it('reads standard input with -', () => {
@@ -71,11 +87,24 @@ describe('referat-lint (as a process)', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     const model = JSON.parse(r.stdout);
     assert.strictEqual(model.meeting.date, '2025-06-03');
-    assert.deepStrictEqual(model.meeting.members.map((m: { name: string }) => m.name), ['Lars Vinther', 'Pia Kold']);
-    assert.deepStrictEqual(model.items.map((i: { number: number; line: number; title: string }) => [i.number, i.line, i.title]), [[20, 6, 'Vejplan 2026'], [22, 14, 'Cykelsti ved skolen'], [22, 22, 'Vintertjeneste']]);
+    assert.deepStrictEqual(
+      model.meeting.members.map((m: { name: string }) => m.name),
+      ['Lars Vinther', 'Pia Kold'],
+    );
+    assert.deepStrictEqual(
+      model.items.map((i: { number: number; line: number; title: string }) => [i.number, i.line, i.title]),
+      [
+        [20, 6, 'Vejplan 2026'],
+        [22, 14, 'Cykelsti ved skolen'],
+        [22, 22, 'Vintertjeneste'],
+      ],
+    );
     assert.strictEqual(model.items[0].decision.line, 10);
     assert.strictEqual(model.items[0].decision.date, '2025-06-03');
-    assert.deepStrictEqual(model.items[1].caseNumbers.map((c: { text: string }) => c.text), ['27/311']);
+    assert.deepStrictEqual(
+      model.items[1].caseNumbers.map((c: { text: string }) => c.text),
+      ['27/311'],
+    );
   });
 
   it('uses the nearest .referatrc.json, and --fix writes the fixes', () => {
@@ -101,7 +130,9 @@ describe('referat-lint (as a process)', () => {
       fs.mkdirSync(path.join(many, 'z'));
       for (let i = 0; i < 40; i++) {
         const year = 20 + (i % 5);
-        const text = (i % 4 === 0 ? WITH_SLIP : CLEAN).replace('25/310', `${year}/${1000 + i}`).replace('Vejplan 2026', `Vejplan ${2026 + i}`);
+        const text = (i % 4 === 0 ? WITH_SLIP : CLEAN)
+          .replace('25/310', `${year}/${1000 + i}`)
+          .replace('Vejplan 2026', `Vejplan ${2026 + i}`);
         fs.writeFileSync(path.join(many, i < 25 ? '' : 'z', `m${String(i).padStart(2, '0')}.referat.md`), text);
       }
     });
@@ -167,7 +198,8 @@ describe('referat-lint (as a process)', () => {
         const fixedFile = path.join('z', 'm28.referat.md');
         assert.strictEqual(fs.readFileSync(path.join(a, fixedFile), 'utf8'), fs.readFileSync(path.join(b, fixedFile), 'utf8'));
         assert.match(fs.readFileSync(path.join(a, fixedFile), 'utf8'), /Punkt 21/);
-        for (const f of collectFiles([a])) assert.strictEqual(fs.readFileSync(f, 'utf8'), fs.readFileSync(path.join(b, path.relative(a, f)), 'utf8'), f);
+        for (const f of collectFiles([a]))
+          assert.strictEqual(fs.readFileSync(f, 'utf8'), fs.readFileSync(path.join(b, path.relative(a, f)), 'utf8'), f);
       } finally {
         fs.rmSync(a, { recursive: true, force: true });
         fs.rmSync(b, { recursive: true, force: true });

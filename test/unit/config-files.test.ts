@@ -31,10 +31,13 @@ describe('configuration files that teams share', () => {
     assert.strictEqual(shown.rules['case-number-future'], 'warning');
     assert.strictEqual(shown.rules['missing-decision'], 'warning');
     const lint = runCli(['--format', 'json', 'udvalg/a.referat.md'], { cwd: t.dir });
-    assert.deepStrictEqual(JSON.parse(lint.stdout)[0].diagnostics.map((d: { rule: string; severity: string }) => [d.rule, d.severity]), [
-      ['item-numbering', 'error'],
-      ['case-number-future', 'warning'],
-    ]);
+    assert.deepStrictEqual(
+      JSON.parse(lint.stdout)[0].diagnostics.map((d: { rule: string; severity: string }) => [d.rule, d.severity]),
+      [
+        ['item-numbering', 'error'],
+        ['case-number-future', 'warning'],
+      ],
+    );
   });
 
   it('stops at "root": true and at the repository root (a folder with .git)', () => {
@@ -45,7 +48,10 @@ describe('configuration files that teams share', () => {
       'other/.referatrc.json': '{ "root": true, "rules": { "case-number-future": "off" } }',
       'other/b.referat.md': WITH_SLIP,
     });
-    assert.deepStrictEqual(rulesOf(runCli(['--format', 'json', 'repo/a.referat.md'], { cwd: t.dir })), ['item-numbering', 'case-number-future']);
+    assert.deepStrictEqual(rulesOf(runCli(['--format', 'json', 'repo/a.referat.md'], { cwd: t.dir })), [
+      'item-numbering',
+      'case-number-future',
+    ]);
     assert.deepStrictEqual(rulesOf(runCli(['--format', 'json', 'other/b.referat.md'], { cwd: t.dir })), ['item-numbering']);
   });
 
@@ -60,7 +66,8 @@ describe('configuration files that teams share', () => {
 
   it('extends a file by path and the built-in presets referat:recommended and referat:strict', () => {
     writeTree(t.dir, {
-      'shared/team.json': '{ "extends": "referat:strict", "rules": { "case-number-duplicate": "information" }, "totalLabels": ["Hovedtotal"] }',
+      'shared/team.json':
+        '{ "extends": "referat:strict", "rules": { "case-number-duplicate": "information" }, "totalLabels": ["Hovedtotal"] }',
       'a/.referatrc.json': '{ "extends": "../shared/team.json", "rules": { "item-numbering": "warning" } }',
       'b/.referatrc.json': '{ "extends": ["referat:recommended"] }',
       'c/.referatrc.json': '{ "extends": "referat:lenient" }',
@@ -87,7 +94,10 @@ describe('configuration files that teams share', () => {
     writeTree(t.dir, { '.referatrc.json': deep, 'a.referat.md': WITH_SLIP });
     const r = runCli(['--format', 'json', 'a.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 2);
-    assert.strictEqual(r.stderr, `referat-lint: bad config: ${path.join(t.dir, '.referatrc.json')}: The configuration is nested deeper than 32 levels (line 1) and is refused; the defaults are used.\n`);
+    assert.strictEqual(
+      r.stderr,
+      `referat-lint: bad config: ${path.join(t.dir, '.referatrc.json')}: The configuration is nested deeper than 32 levels (line 1) and is refused; the defaults are used.\n`,
+    );
     assert.deepStrictEqual(rulesOf(r), ['item-numbering', 'case-number-future']);
     const { config, problems } = readConfigFile(path.join(t.dir, '.referatrc.json'));
     assert.strictEqual(problems.length, 1);
@@ -95,7 +105,10 @@ describe('configuration files that teams share', () => {
   });
 
   it('refuses a "__proto__" key with a message, and the configuration stays the defaults', () => {
-    writeTree(t.dir, { '.referatrc.json': '{ "__proto__": { "rules": { "item-numbering": "off" } }, "rules": { "case-number-future": "off" } }', 'a.referat.md': WITH_SLIP });
+    writeTree(t.dir, {
+      '.referatrc.json': '{ "__proto__": { "rules": { "item-numbering": "off" } }, "rules": { "case-number-future": "off" } }',
+      'a.referat.md': WITH_SLIP,
+    });
     const r = runCli(['--format', 'json', 'a.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /The key "__proto__" \(line 1\) is not allowed; the configuration is refused and the defaults are used\./);

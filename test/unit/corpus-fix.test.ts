@@ -21,7 +21,12 @@ describe('fix round trip on the corpus', function () {
   const dir: string = found;
   const files = [
     ...fs.readdirSync(dir).filter((f) => f.endsWith('.txt')),
-    ...(fs.existsSync(path.join(dir, 'greve')) ? fs.readdirSync(path.join(dir, 'greve')).filter((f) => f.endsWith('.txt')).map((f) => `greve/${f}`) : []),
+    ...(fs.existsSync(path.join(dir, 'greve'))
+      ? fs
+          .readdirSync(path.join(dir, 'greve'))
+          .filter((f) => f.endsWith('.txt'))
+          .map((f) => `greve/${f}`)
+      : []),
   ].sort();
   const config = defaultConfig();
 
@@ -35,15 +40,24 @@ describe('fix round trip on the corpus', function () {
       fixedDocs++;
       const fixed: string = fixAll(text, config).text;
       const after: Finding[] = lintText(fixed, config).findings;
-      assert.deepStrictEqual(after.filter((f) => f.fix).map((f) => `${f.rule}@${f.range.start.line}`), [], `${file}: nothing fixable is left`);
-      const unfixed = (list: readonly Finding[]): string[] => list.filter((f) => !f.fix && f.rule !== 'parse').map((f) => `${f.rule} ${f.message.en}`).sort();
+      assert.deepStrictEqual(
+        after.filter((f) => f.fix).map((f) => `${f.rule}@${f.range.start.line}`),
+        [],
+        `${file}: nothing fixable is left`,
+      );
+      const unfixed = (list: readonly Finding[]): string[] =>
+        list
+          .filter((f) => !f.fix && f.rule !== 'parse')
+          .map((f) => `${f.rule} ${f.message.en}`)
+          .sort();
       assert.deepStrictEqual(unfixed(after), unfixed(before), `${file}: the findings without a fix stay as they were`);
       const named = new Set<number>();
       for (const f of fixable) for (const e of f.fix!.edits) for (let l = e.range.start.line; l <= e.range.end.line; l++) named.add(l);
       let line = 0;
       for (const part of diffLines(text, fixed)) {
         const count = part.count ?? 0;
-        if (part.removed) for (let l = line; l < line + count; l++) assert.ok(named.has(l), `${file}: line ${l + 1} changed, but no fix names it`);
+        if (part.removed)
+          for (let l = line; l < line + count; l++) assert.ok(named.has(l), `${file}: line ${l + 1} changed, but no fix names it`);
         if (!part.added) line += count;
       }
     }

@@ -32,13 +32,25 @@ function rendered(text: string): { date: string; items: Array<{ number: number; 
     const m = /^## Punkt (\d+): /.exec(l);
     if (!m) return;
     const sags = lines.slice(i + 1, i + 4).find((x) => x.startsWith('Sagsnr.:'));
-    items.push({ number: Number(m[1]), line: i, caseNumbers: sags ? sags.slice('Sagsnr.:'.length).trim().split(/\s*,\s*|\s+/).filter(Boolean) : [] });
+    items.push({
+      number: Number(m[1]),
+      line: i,
+      caseNumbers: sags
+        ? sags
+            .slice('Sagsnr.:'.length)
+            .trim()
+            .split(/\s*,\s*|\s+/)
+            .filter(Boolean)
+        : [],
+    });
   });
   return { date, items };
 }
 
 const corpus = corpusDir();
-const expectations: Record<string, { slips?: Slip[] }> = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'corpus', 'expectations.json'), 'utf8'));
+const expectations: Record<string, { slips?: Slip[] }> = JSON.parse(
+  fs.readFileSync(path.join(repoRoot(), 'test', 'corpus', 'expectations.json'), 'utf8'),
+);
 
 describe('corpus: the 151 Greve meetings', function () {
   const dir = corpus && path.join(corpus, 'greve');
@@ -47,13 +59,21 @@ describe('corpus: the 151 Greve meetings', function () {
     console.log('  (Greve corpus tests skipped: ../shared/corpus/greve not found)');
     return;
   }
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
   it('holds the 151 meetings', () => assert.strictEqual(files.length, 151));
 
   it('every listed slip names a document of the corpus', () => {
-    const listed = Object.keys(expectations).filter((k) => k.startsWith('greve/')).map((k) => k.slice('greve/'.length));
-    assert.deepStrictEqual(listed.filter((f) => !files.includes(f)), []);
+    const listed = Object.keys(expectations)
+      .filter((k) => k.startsWith('greve/'))
+      .map((k) => k.slice('greve/'.length));
+    assert.deepStrictEqual(
+      listed.filter((f) => !files.includes(f)),
+      [],
+    );
   });
 
   for (const file of files) {
@@ -75,7 +95,9 @@ describe('corpus: the 151 Greve meetings', function () {
         const slips = expectations[`greve/${file}`]?.slips ?? [];
         const actual = loud.map((f) => `${f.rule}@${f.range.start.line}`).sort();
         const wanted = slips.map((s) => `${s.rule}@${s.line}`).sort();
-        const unlisted = loud.filter((f) => !wanted.includes(`${f.rule}@${f.range.start.line}`)).map((f) => `${f.rule}@${f.range.start.line} ${f.message.en}`);
+        const unlisted = loud
+          .filter((f) => !wanted.includes(`${f.rule}@${f.range.start.line}`))
+          .map((f) => `${f.rule}@${f.range.start.line} ${f.message.en}`);
         assert.deepStrictEqual(actual, wanted, `not listed: ${unlisted.join(' | ') || 'none'}`);
       });
     });

@@ -27,7 +27,11 @@ interface DocumentExpectation {
 
 /** Lejre's committee code (`JA - `) is not part of a title, whichever way it was written down. */
 function title(t: string): string {
-  return t.normalize('NFC').replace(/^[A-ZÆØÅ]{1,6}\s+[-–]\s+/, '').replace(/\s+/g, ' ').trim();
+  return t
+    .normalize('NFC')
+    .replace(/^[A-ZÆØÅ]{1,6}\s+[-–]\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const corpus = corpusDir();
@@ -41,10 +45,18 @@ describe('corpus of real referater', function () {
     console.log('  (corpus tests skipped: ../shared/corpus not found)');
     return;
   }
-  const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
   it('has an expectation for every document', () => {
-    assert.deepStrictEqual(Object.keys(expectations).filter((k) => !k.startsWith('greve/')).sort(), files);
+    assert.deepStrictEqual(
+      Object.keys(expectations)
+        .filter((k) => !k.startsWith('greve/'))
+        .sort(),
+      files,
+    );
   });
 
   for (const file of files) {
@@ -55,9 +67,18 @@ describe('corpus of real referater', function () {
 
       it('reads the meeting', () => {
         assert.strictEqual(model.meeting.date, expected.meetingDate);
-        assert.deepStrictEqual(model.meeting.members.map((m) => m.name), expected.members);
-        assert.deepStrictEqual(model.meeting.absentees.map((a) => a.name), expected.meetingAbsentees);
-        assert.deepStrictEqual(model.toc.map((e) => title(e.title)), expected.tocTitles.map(title));
+        assert.deepStrictEqual(
+          model.meeting.members.map((m) => m.name),
+          expected.members,
+        );
+        assert.deepStrictEqual(
+          model.meeting.absentees.map((a) => a.name),
+          expected.meetingAbsentees,
+        );
+        assert.deepStrictEqual(
+          model.toc.map((e) => title(e.title)),
+          expected.tocTitles.map(title),
+        );
       });
 
       it('reads every item: number, title, line, closed, case numbers, decision, tables', () => {
@@ -75,7 +96,10 @@ describe('corpus of real referater', function () {
           },
           tableLines: i.tables.map((t) => t.line),
         }));
-        assert.deepStrictEqual(actual, expected.items.map((i) => ({ ...i, title: title(i.title) })));
+        assert.deepStrictEqual(
+          actual,
+          expected.items.map((i) => ({ ...i, title: title(i.title) })),
+        );
       });
 
       it('reports exactly the real slips written down, and nothing else above information', () => {

@@ -17,10 +17,17 @@ const config = defaultConfig();
 const WITH_SLIPS = fs.readFileSync(path.join(repoRoot(), 'examples', 'med-fejl.referat.md'), 'utf8');
 const CORRECT = fs.readFileSync(path.join(repoRoot(), 'examples', 'korrekt.referat.md'), 'utf8');
 /** The slips twice over, the second copy's items numbered on, so that fixes of one rule come in numbers. */
-const TWICE = WITH_SLIPS + '\n' + WITH_SLIPS.slice(WITH_SLIPS.indexOf('# Punkt')).replace(/^# Punkt (\d+):/gm, (_, n: string) => `# Punkt ${Number(n) + 40}:`);
+const TWICE =
+  WITH_SLIPS +
+  '\n' +
+  WITH_SLIPS.slice(WITH_SLIPS.indexOf('# Punkt')).replace(/^# Punkt (\d+):/gm, (_, n: string) => `# Punkt ${Number(n) + 40}:`);
 
 describe('the fix path (each text linted once)', () => {
-  for (const [name, text] of [['the slips example', WITH_SLIPS], ['the slips twice', TWICE], ['the slips with CRLF', WITH_SLIPS.replace(/\n/g, '\r\n')]] as const) {
+  for (const [name, text] of [
+    ['the slips example', WITH_SLIPS],
+    ['the slips twice', TWICE],
+    ['the slips with CRLF', WITH_SLIPS.replace(/\n/g, '\r\n')],
+  ] as const) {
     it(`fixAll's findings are those of the text it returns (${name})`, () => {
       const fixed = fixAll(text, config, undefined, lintText(text, config).findings);
       assert.ok(fixed.fixed > 0, 'the example has fixes');

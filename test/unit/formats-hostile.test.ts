@@ -35,7 +35,10 @@ describe('published formats: files made to expand without end', function () {
     const declared = declaredUnzippedBytes(bomb)!;
     assert.ok(declared > 999 * 1024 * 1024 && declared < 1000 * 1024 * 1024, String(declared));
     const { text, ms } = await refusal(bomb, 'docx');
-    assert.match(text.en, /^the file is not read: the Word file's parts take 1000 MB unpacked, more than the limit of 50 MB \(the limits are in the README/);
+    assert.match(
+      text.en,
+      /^the file is not read: the Word file's parts take 1000 MB unpacked, more than the limit of 50 MB \(the limits are in the README/,
+    );
     assert.match(text.da, /^filen læses ikke: Word-filens dele fylder 1000 MB udpakket/);
     assert.ok(ms < 10000, `${ms} ms`);
   });
@@ -64,7 +67,10 @@ describe('published formats: files made to expand without end', function () {
     const bomb = pdfBomb(1000);
     assert.ok(bomb.length < 5 * 1024 * 1024, `${bomb.length} bytes on disk`);
     const { text, ms } = await refusal(bomb, 'pdf');
-    assert.strictEqual(text.en, `the file is not read: the PDF's compressed data unpacks to more than 100 MB (the limits are in the README under "Published formats").`);
+    assert.strictEqual(
+      text.en,
+      `the file is not read: the PDF's compressed data unpacks to more than 100 MB (the limits are in the README under "Published formats").`,
+    );
     assert.match(text.da, /^filen læses ikke: PDF-filens komprimerede data fylder mere end 100 MB udpakket/);
     assert.ok(ms < 15000, `${ms} ms`);
   });
@@ -75,7 +81,10 @@ describe('published formats: files made to expand without end', function () {
     const real = fs.readFileSync(path.join(FIXTURES, 'referat.pdf'));
     const inflated = await inflatedStreamBytes(real, Infinity);
     assert.ok(inflated > 1000 && inflated < EXTRACT_LIMITS.pdfStreamBytes, String(inflated));
-    const image = Buffer.from(pdfBomb(2).toString('latin1').replace('/Filter /FlateDecode', '/Subtype /Image /Filter /FlateDecode'), 'latin1');
+    const image = Buffer.from(
+      pdfBomb(2).toString('latin1').replace('/Filter /FlateDecode', '/Subtype /Image /Filter /FlateDecode'),
+      'latin1',
+    );
     assert.strictEqual(await inflatedStreamBytes(image, Infinity), 0);
     // A PDF a little over a page of text operators is read as usual.
     const { text } = await extractData(pdfBomb(1), 'pdf');
@@ -118,18 +127,28 @@ describe('published formats: files made to expand without end', function () {
       fs.writeFileSync(path.join(dir, 'hidden.pdf'), pdfBomb(1000, true));
       const lint = (env: Record<string, string>, file: string): { status: number | null; stderr: string; ms: number } => {
         const start = Date.now();
-        const r = spawnSync(process.execPath, [CLI, '--lang', 'en', '--format', 'json', file, path.join(FIXTURES, 'referat.html')], { encoding: 'utf8', timeout: 50000, env: { ...process.env, ...env } });
+        const r = spawnSync(process.execPath, [CLI, '--lang', 'en', '--format', 'json', file, path.join(FIXTURES, 'referat.html')], {
+          encoding: 'utf8',
+          timeout: 50000,
+          env: { ...process.env, ...env },
+        });
         // The next file is read by a new worker, and its five findings are reported.
         assert.strictEqual((JSON.parse(r.stdout) as Array<{ diagnostics: unknown[] }>)[0].diagnostics.length, 5, r.stderr);
         return { status: r.status, stderr: r.stderr, ms: Date.now() - start };
       };
       const memory = lint({ REFERAT_TEST_READ_MEMORY_MB: '150' }, path.join(dir, 'hidden.pdf'));
       assert.strictEqual(memory.status, 2, memory.stderr);
-      assert.strictEqual(memory.stderr, `referat-lint: ${path.join(dir, 'hidden.pdf')}: the file is not read: reading it needs more than 150 MB of memory (the limits are in the README under "Published formats").\n`);
+      assert.strictEqual(
+        memory.stderr,
+        `referat-lint: ${path.join(dir, 'hidden.pdf')}: the file is not read: reading it needs more than 150 MB of memory (the limits are in the README under "Published formats").\n`,
+      );
       // Short enough to come before the memory bound, which a fast machine reaches within seconds.
       const time = lint({ REFERAT_TEST_READ_TIMEOUT_MS: '300' }, path.join(dir, 'hidden.pdf'));
       assert.strictEqual(time.status, 2, time.stderr);
-      assert.strictEqual(time.stderr, `referat-lint: ${path.join(dir, 'hidden.pdf')}: the file is not read: reading it takes more than 0.3 seconds (the limits are in the README under "Published formats").\n`);
+      assert.strictEqual(
+        time.stderr,
+        `referat-lint: ${path.join(dir, 'hidden.pdf')}: the file is not read: reading it takes more than 0.3 seconds (the limits are in the README under "Published formats").\n`,
+      );
       assert.ok(memory.ms < 40000 && time.ms < 40000, `${memory.ms} ms, ${time.ms} ms`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -142,10 +161,16 @@ describe('published formats: files made to expand without end', function () {
       const files = { 'bomb.docx': zipBombDocx(1000), 'bomb.pdf': pdfBomb(1000), 'deep.html': deepHtml(100000) };
       for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), data);
       const start = Date.now();
-      const r = spawnSync(process.execPath, [CLI, '--lang', 'en', ...Object.keys(files).map((n) => path.join(dir, n))], { encoding: 'utf8', timeout: 50000 });
+      const r = spawnSync(process.execPath, [CLI, '--lang', 'en', ...Object.keys(files).map((n) => path.join(dir, n))], {
+        encoding: 'utf8',
+        timeout: 50000,
+      });
       assert.strictEqual(r.status, 2, r.stderr);
       assert.deepStrictEqual(
-        r.stderr.trim().split('\n').map((l) => l.replace(dir + path.sep, '')),
+        r.stderr
+          .trim()
+          .split('\n')
+          .map((l) => l.replace(dir + path.sep, '')),
         [
           `referat-lint: bomb.docx: the file is not read: the Word file's parts take 1000 MB unpacked, more than the limit of 50 MB (the limits are in the README under "Published formats").`,
           `referat-lint: bomb.pdf: the file is not read: the PDF's compressed data unpacks to more than 100 MB (the limits are in the README under "Published formats").`,

@@ -37,9 +37,16 @@ describe('language server: published formats', function () {
       assert.match(messages[4], /^absentee-not-member .* \(page 3\)$/);
       // The misspelt absentee has a fix in a text file; in the read-only text only the actions without edits are offered.
       const slip = (await client.diagnostics(uri)).items![4];
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: slip.range, context: { diagnostics: [slip] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: slip.range,
+        context: { diagnostics: [slip] },
+      });
       assert.ok(actions.length > 0);
-      assert.deepStrictEqual(actions.filter((a) => a.edit), []);
+      assert.deepStrictEqual(
+        actions.filter((a) => a.edit),
+        [],
+      );
       assert.ok(actions.some((a) => a.command?.command === 'referat.server.openRuleDocs'));
     } finally {
       await client.stop();
@@ -63,7 +70,12 @@ describe('language server: published formats', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-hostile-server-'));
     const client = await TestClient.start({ workspaceFolder: dir });
     try {
-      const files = { 'deep.html': deepHtml(40000), 'bomb.docx': zipBombDocx(1000), 'bomb.pdf': pdfBomb(1000), 'long.pdf': fs.readFileSync(fixture('long.pdf')) };
+      const files = {
+        'deep.html': deepHtml(40000),
+        'bomb.docx': zipBombDocx(1000),
+        'bomb.pdf': pdfBomb(1000),
+        'long.pdf': fs.readFileSync(fixture('long.pdf')),
+      };
       for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), data);
       const uri = pathToFileURL(path.join(dir, 'm.referat.txt')).toString();
       await client.open(uri, fs.readFileSync(fixture('referat.md'), 'utf8'));
@@ -88,9 +100,16 @@ describe('language server: published formats', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-ws-formats-'));
     const client = await TestClient.start({ workspaceFolder: dir });
     try {
-      for (const name of ['referat.pdf', 'referat.docx', 'not-a-referat.html', 'scan.pdf']) fs.copyFileSync(fixture(name), path.join(dir, name));
-      const result = await client.request<{ files: number; findings: number; unreadable: string[]; leftOut: string[]; cancelled: boolean }>('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] });
-      assert.deepStrictEqual({ ...result, unreadable: result.unreadable.length, leftOut: result.leftOut.length }, { files: 2, findings: 10, unreadable: 1, leftOut: 1, cancelled: false });
+      for (const name of ['referat.pdf', 'referat.docx', 'not-a-referat.html', 'scan.pdf'])
+        fs.copyFileSync(fixture(name), path.join(dir, name));
+      const result = await client.request<{ files: number; findings: number; unreadable: string[]; leftOut: string[]; cancelled: boolean }>(
+        'workspace/executeCommand',
+        { command: 'referat.server.lintWorkspace', arguments: [] },
+      );
+      assert.deepStrictEqual(
+        { ...result, unreadable: result.unreadable.length, leftOut: result.leftOut.length },
+        { files: 2, findings: 10, unreadable: 1, leftOut: 1, cancelled: false },
+      );
       assert.match(result.unreadable[0], /scan\.pdf: .*scanned image/);
       assert.match(result.leftOut[0], /not-a-referat\.html: the text does not look like a referat/);
       const docx = extractedTextUri(path.join(dir, 'referat.docx'));
@@ -105,7 +124,10 @@ describe('language server: published formats', function () {
   it('reads a PDF in the bundled server too (pdf.js and its worker inside one file)', async () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-bundle-formats-'));
     try {
-      const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'bundle.mjs'), '--outdir', outdir], { cwd: repoRoot(), encoding: 'utf8' });
+      const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'bundle.mjs'), '--outdir', outdir], {
+        cwd: repoRoot(),
+        encoding: 'utf8',
+      });
       assert.strictEqual(build.status, 0, build.stderr);
       const client = await TestClient.start({ server: path.join(outdir, 'server.js'), workspaceFolder: DIR });
       try {

@@ -4,7 +4,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { InputError, loadDocument } from '../../server/src/files';
-import { EXTRACT_MESSAGES, ExtractError, extractData, extractDocument, locator, pagesOfLines, type ExtractedDocument, type Messages } from '../../server/src/formats';
+import {
+  EXTRACT_MESSAGES,
+  ExtractError,
+  extractData,
+  extractDocument,
+  locator,
+  pagesOfLines,
+  type ExtractedDocument,
+  type Messages,
+} from '../../server/src/formats';
 import { lintText } from '../../server/src/lint';
 import { repoRoot } from '../support/paths';
 
@@ -59,7 +68,10 @@ describe('published formats (PDF, Word, web pages)', function () {
   });
 
   it('the text versions carry the five slips', () => {
-    assert.deepStrictEqual(lintText(textVersion).findings.map((f) => f.rule), SLIPS.map((s) => s.rule));
+    assert.deepStrictEqual(
+      lintText(textVersion).findings.map((f) => f.rule),
+      SLIPS.map((s) => s.rule),
+    );
     assert.deepStrictEqual(findingsOf(read('referat.txt')), findingsOf(textVersion));
   });
 
@@ -93,7 +105,11 @@ describe('published formats (PDF, Word, web pages)', function () {
     it(`names the item of each finding in ${name}`, () => {
       const { text, format } = docs.get(name)!;
       const { findings, lines, parsed } = lintText(text);
-      const where = locator(lines, format, parsed.model.items.map((i) => i.line));
+      const where = locator(
+        lines,
+        format,
+        parsed.model.items.map((i) => i.line),
+      );
       assert.deepStrictEqual(
         findings.map((f) => [f.rule, where(f.range.start.line).heading]),
         SLIPS.map((s) => [s.rule, s.item]),
@@ -107,7 +123,17 @@ describe('published formats (PDF, Word, web pages)', function () {
 
   it('leaves out the web page’s scripts, navigation, cookie banner and footer', () => {
     const text = docs.get('referat.html')!.text;
-    for (const chrome of ['Punkt 99', 'dataLayer', 'Punkt 12: Seneste referat', 'Dagsordener og referater', 'cookies', 'Accepter alle', 'Rådhustorvet', 'font-family', '<']) {
+    for (const chrome of [
+      'Punkt 99',
+      'dataLayer',
+      'Punkt 12: Seneste referat',
+      'Dagsordener og referater',
+      'cookies',
+      'Accepter alle',
+      'Rådhustorvet',
+      'font-family',
+      '<',
+    ]) {
       assert.ok(!text.includes(chrome), `"${chrome}" is left out`);
     }
     assert.match(text, /^## Punkt 3: Budgetopfølgning, 2\. kvartal 2025$/m);
@@ -131,14 +157,19 @@ describe('published formats (PDF, Word, web pages)', function () {
     assert.match(text, /^Ordningen gøres permanent fra 2026\.$/m);
     assert.match(text, /^\| Lyngbakken \| 8 \|$/m);
     // The site around <main>, and the buttons that are no section's title, are left out.
-    for (const chrome of ['Skovby Kommune', 'Se alle møder', 'Søg', 'Udskriv', 'Fold alle punkter ud', 'Rådhustorvet']) assert.ok(!text.includes(chrome), `"${chrome}" is left out`);
+    for (const chrome of ['Skovby Kommune', 'Se alle møder', 'Søg', 'Udskriv', 'Fold alle punkter ud', 'Rådhustorvet'])
+      assert.ok(!text.includes(chrome), `"${chrome}" is left out`);
   });
 
   it('finds a slip in a collapsible section and names its title', async () => {
     const page = read('accordion.html').replace('<span class="item-number">4.</span>', '<span class="item-number">5.</span>');
     const { text, format } = await extractData(Buffer.from(page), 'html');
     const { findings, lines, parsed } = lintText(text);
-    const where = locator(lines, format, parsed.model.items.map((i) => i.line));
+    const where = locator(
+      lines,
+      format,
+      parsed.model.items.map((i) => i.line),
+    );
     assert.deepStrictEqual(
       findings.map((f) => [f.rule, f.message.en, where(f.range.start.line).heading]),
       [['item-numbering', 'Item 5 should be numbered 4: 3 of 4 items follow the sequence from 1.', '5. Eventuelt']],
@@ -146,7 +177,8 @@ describe('published formats (PDF, Word, web pages)', function () {
   });
 
   it('a button in a heading or a table cell stays in its line; other buttons are left out', async () => {
-    const page = '<main><h2><button>Punkt 1: Budget</button></h2><table><tr><td><button aria-expanded="false">Vis</button> Bilag</td><td>2</td></tr></table><p>Tekst <button>Del</button></p></main>';
+    const page =
+      '<main><h2><button>Punkt 1: Budget</button></h2><table><tr><td><button aria-expanded="false">Vis</button> Bilag</td><td>2</td></tr></table><p>Tekst <button>Del</button></p></main>';
     assert.strictEqual((await extractData(Buffer.from(page), 'html')).text, '## Punkt 1: Budget\n\n| Vis Bilag | 2 |\n\nTekst\n');
   });
 
@@ -197,22 +229,43 @@ describe('referat-lint on published formats (as a process)', function () {
       lines.map((l) => [l.split(' ')[2], /\(page (\d+)\)$/.exec(l)?.[1]]),
       SLIPS.map((s) => [s.rule, String(s.page)]),
     );
-    const json = JSON.parse(run(['--format', 'json', fixture('referat.pdf')]).stdout) as Array<{ diagnostics: Array<{ rule: string; page?: number }> }>;
-    assert.deepStrictEqual(json[0].diagnostics.map((d) => [d.rule, d.page]), SLIPS.map((s) => [s.rule, s.page]));
+    const json = JSON.parse(run(['--format', 'json', fixture('referat.pdf')]).stdout) as Array<{
+      diagnostics: Array<{ rule: string; page?: number }>;
+    }>;
+    assert.deepStrictEqual(
+      json[0].diagnostics.map((d) => [d.rule, d.page]),
+      SLIPS.map((s) => [s.rule, s.page]),
+    );
     const da = spawnSync(process.execPath, [CLI, fixture('referat.pdf')], { encoding: 'utf8', cwd: repoRoot() });
     assert.match(da.stdout, /advarsel decision-date .* \(side 3\)$/m);
-    const sarif = JSON.parse(run(['--format', 'sarif', fixture('referat.pdf')]).stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties?: { page?: number }; message: { text: string } }> }> };
-    assert.deepStrictEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.properties?.page, /\(page (\d+)\)$/.exec(r.message.text)?.[1]]), SLIPS.map((s) => [s.rule, s.page, String(s.page)]));
-    const github = run(['--format', 'github', fixture('referat.pdf')]).stdout.trim().split('\n').slice(0, -1);
-    assert.deepStrictEqual(github.map((l) => [/title=([\w-]+)::/.exec(l)?.[1], /\(page (\d+)\)$/.exec(l)?.[1]]), SLIPS.map((s) => [s.rule, String(s.page)]));
+    const sarif = JSON.parse(run(['--format', 'sarif', fixture('referat.pdf')]).stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; properties?: { page?: number }; message: { text: string } }> }>;
+    };
+    assert.deepStrictEqual(
+      sarif.runs[0].results.map((r) => [r.ruleId, r.properties?.page, /\(page (\d+)\)$/.exec(r.message.text)?.[1]]),
+      SLIPS.map((s) => [s.rule, s.page, String(s.page)]),
+    );
+    const github = run(['--format', 'github', fixture('referat.pdf')])
+      .stdout.trim()
+      .split('\n')
+      .slice(0, -1);
+    assert.deepStrictEqual(
+      github.map((l) => [/title=([\w-]+)::/.exec(l)?.[1], /\(page (\d+)\)$/.exec(l)?.[1]]),
+      SLIPS.map((s) => [s.rule, String(s.page)]),
+    );
   });
 
   it('names the item in Danish for a Word file', () => {
     const r = run(['--lang', 'da', fixture('referat.docx')]);
     assert.strictEqual(r.code, 1, r.stderr);
     assert.match(r.stdout, /fejl case-number-future .* \(under »Punkt 4: Ny legeplads ved Skovby Skole«\)$/m);
-    const json = JSON.parse(run(['--format', 'json', fixture('referat.html')]).stdout) as Array<{ diagnostics: Array<{ heading?: string }> }>;
-    assert.deepStrictEqual(json[0].diagnostics.map((d) => d.heading), SLIPS.map((s) => s.item));
+    const json = JSON.parse(run(['--format', 'json', fixture('referat.html')]).stdout) as Array<{
+      diagnostics: Array<{ heading?: string }>;
+    }>;
+    assert.deepStrictEqual(
+      json[0].diagnostics.map((d) => d.heading),
+      SLIPS.map((s) => s.item),
+    );
   });
 
   it('--extract prints the text that is linted', () => {
@@ -249,10 +302,14 @@ describe('referat-lint on published formats (as a process)', function () {
   it('walks a folder for the published files whose text is a referat, and says which it could not read or left out', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-formats-'));
     try {
-      for (const name of ['referat.pdf', 'referat.docx', 'referat.html', 'not-a-referat.html', 'scan.pdf']) fs.copyFileSync(fixture(name), path.join(dir, name));
+      for (const name of ['referat.pdf', 'referat.docx', 'referat.html', 'not-a-referat.html', 'scan.pdf'])
+        fs.copyFileSync(fixture(name), path.join(dir, name));
       const r = run(['--format', 'json', dir]);
       assert.strictEqual(r.code, 1, r.stderr);
-      assert.deepStrictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => path.basename(f.file)), ['referat.docx', 'referat.html', 'referat.pdf']);
+      assert.deepStrictEqual(
+        (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => path.basename(f.file)),
+        ['referat.docx', 'referat.html', 'referat.pdf'],
+      );
       assert.strictEqual(
         r.stderr,
         `referat-lint: skipped: ${path.join(dir, 'scan.pdf')}: ${EXTRACT_MESSAGES.noTextLayer.en}\nreferat-lint: skipped: ${path.join(dir, 'not-a-referat.html')}: ${EXTRACT_MESSAGES.notAReferat.en}\n`,

@@ -44,9 +44,15 @@ function isRange(x: unknown): x is Range {
 function checkRange(r: Range, lines: readonly string[], where: string): void {
   for (const p of [r.start, r.end]) {
     assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${where}: line ${p.line} outside 0..${lines.length - 1}`);
-    assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length, `${where}: character ${p.character} outside line ${p.line} (length ${lines[p.line].length})`);
+    assert.ok(
+      Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length,
+      `${where}: character ${p.character} outside line ${p.line} (length ${lines[p.line].length})`,
+    );
   }
-  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${where}: range ends before it starts`);
+  assert.ok(
+    r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character),
+    `${where}: range ends before it starts`,
+  );
 }
 
 /** Every range anywhere in the model lies inside the document, and the items tile it in order. */
@@ -60,11 +66,18 @@ export function checkModel(model: ReferatModel, lines: readonly string[]): void 
   walk(model, 'model');
   let previousEnd = -1;
   for (const item of model.items) {
-    assert.ok(item.line > previousEnd && item.line <= item.endLine && item.endLine < lines.length, `item ${item.numberText} at line ${item.line}..${item.endLine}`);
+    assert.ok(
+      item.line > previousEnd && item.line <= item.endLine && item.endLine < lines.length,
+      `item ${item.numberText} at line ${item.line}..${item.endLine}`,
+    );
     // An item whose heading the publication lost has no number at all, never a partial one.
-    assert.ok(item.number === null ? item.numberText === '' : /^\d+$/.test(item.numberText), `item number text ${JSON.stringify(item.numberText)}`);
+    assert.ok(
+      item.number === null ? item.numberText === '' : /^\d+$/.test(item.numberText),
+      `item number text ${JSON.stringify(item.numberText)}`,
+    );
     previousEnd = item.endLine;
-    for (const s of item.sections) assert.ok(s.line >= item.line && s.endLine <= item.endLine, `section at ${s.line} inside item ${item.numberText}`);
+    for (const s of item.sections)
+      assert.ok(s.line >= item.line && s.endLine <= item.endLine, `section at ${s.line} inside item ${item.numberText}`);
     for (const t of item.tables) assert.ok(t.line > item.line && t.endLine <= item.endLine && t.rows.length >= 2, `table at ${t.line}`);
   }
 }
@@ -120,7 +133,11 @@ export function checkFixKeepsText(text: string, edits: readonly TextEdit[], what
   const first = spans[0];
   const last = spans[spans.length - 1];
   assert.strictEqual(out.slice(0, first.start), text.slice(0, first.start), `${what}: the text before the fix is unchanged`);
-  assert.strictEqual(out.slice(out.length - (text.length - last.end)), text.slice(last.end), `${what}: the text after the fix is unchanged`);
+  assert.strictEqual(
+    out.slice(out.length - (text.length - last.end)),
+    text.slice(last.end),
+    `${what}: the text after the fix is unchanged`,
+  );
   assert.strictEqual(out, expected, `${what}: only the edited spans change`);
   return out;
 }
@@ -206,8 +223,15 @@ const SHAPED_LINES = [
 ];
 
 const lineEnding = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
-const filler = fc.string({ unit: fc.constantFrom(' ', '\t', 'a', 'Ø', 'å', '1', '.', ',', ':', '-', '|', '*', '#', '(', ')', '/', '%', '\u00a0', 'é'), maxLength: 30 });
-const shapedLine = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SHAPED_LINES) }, { weight: 1, arbitrary: filler }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...SHAPED_LINES), filler).map(([a, b]) => a + b) });
+const filler = fc.string({
+  unit: fc.constantFrom(' ', '\t', 'a', 'Ø', 'å', '1', '.', ',', ':', '-', '|', '*', '#', '(', ')', '/', '%', '\u00a0', 'é'),
+  maxLength: 30,
+});
+const shapedLine = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...SHAPED_LINES) },
+  { weight: 1, arbitrary: filler },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...SHAPED_LINES), filler).map(([a, b]) => a + b) },
+);
 
 /** A document of referat-shaped lines, with mixed line endings. */
 const shapedDocument = fc.array(fc.tuple(shapedLine, lineEnding), { maxLength: 80 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
@@ -217,7 +241,9 @@ const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCh
 const unicodeText = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 400 }),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.array(fc.oneof(fc.string({ unit: anyCodeUnit, maxLength: 20 }), fc.constantFrom(...SHAPED_LINES)), { maxLength: 40 }).map((a) => a.join('\n')),
+  fc
+    .array(fc.oneof(fc.string({ unit: anyCodeUnit, maxLength: 20 }), fc.constantFrom(...SHAPED_LINES)), { maxLength: 40 })
+    .map((a) => a.join('\n')),
 );
 
 type Mutation = { kind: 'delete' | 'duplicate' | 'swap' | 'splice'; a: number; b: number; line: string };
@@ -306,11 +332,17 @@ describe('fuzz: the parser and every rule return without an exception @slow', fu
     }
     it(`mutates the ${corpus.length} corpus documents`, () => {
       fc.assert(
-        fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 12 }), fc.boolean(), (k, ms, crlf) => {
-          let text = mutate(corpus[k].text, ms);
-          if (crlf) text = text.replace(/\n/g, '\r\n');
-          for (const f of lintChecked(text)) if (f.fix) checkFixKeepsText(text, f.fix.edits, `${corpus[k].name} ${f.rule} at line ${f.range.start.line}`);
-        }),
+        fc.property(
+          fc.nat({ max: corpus.length - 1 }),
+          fc.array(mutation, { minLength: 1, maxLength: 12 }),
+          fc.boolean(),
+          (k, ms, crlf) => {
+            let text = mutate(corpus[k].text, ms);
+            if (crlf) text = text.replace(/\n/g, '\r\n');
+            for (const f of lintChecked(text))
+              if (f.fix) checkFixKeepsText(text, f.fix.edits, `${corpus[k].name} ${f.rule} at line ${f.range.start.line}`);
+          },
+        ),
         { numRuns: runs(400), seed: SEED },
       );
     });
@@ -331,79 +363,107 @@ type Counted = { ops: number };
 function countOps(fn: () => void): number {
   const counted: Counted = { ops: 0 };
   const restore: Array<() => void> = [];
-  const patch = <T extends object>(obj: T, name: keyof T & string, make: (orig: (...a: unknown[]) => unknown) => (...a: unknown[]) => unknown): void => {
+  const patch = <T extends object>(
+    obj: T,
+    name: keyof T & string,
+    make: (orig: (...a: unknown[]) => unknown) => (...a: unknown[]) => unknown,
+  ): void => {
     const orig = obj[name] as unknown as (...a: unknown[]) => unknown;
     Object.defineProperty(obj, name, { value: make(orig), writable: true, configurable: true });
     restore.push(() => Object.defineProperty(obj, name, { value: orig, writable: true, configurable: true }));
   };
   const strIndexOf = String.prototype.indexOf;
   const strLastIndexOf = String.prototype.lastIndexOf;
-  patch(RegExp.prototype, 'exec', (orig) =>
-    function (this: RegExp, ...a: unknown[]) {
-      const m = orig.apply(this, a) as RegExpExecArray | null;
-      counted.ops += 1 + (m ? m[0].length : 0);
-      return m;
-    },
+  patch(
+    RegExp.prototype,
+    'exec',
+    (orig) =>
+      function (this: RegExp, ...a: unknown[]) {
+        const m = orig.apply(this, a) as RegExpExecArray | null;
+        counted.ops += 1 + (m ? m[0].length : 0);
+        return m;
+      },
   );
   for (const name of ['indexOf', 'includes'] as const) {
-    patch(String.prototype, name, (orig) =>
-      function (this: string, ...a: unknown[]) {
-        const from = Math.max(0, Math.min(this.length, Number(a[1] ?? 0) || 0));
-        const at = strIndexOf.call(this, String(a[0]), from);
-        counted.ops += 1 + (at < 0 ? this.length - from : at - from);
-        return orig.apply(this, a);
-      },
+    patch(
+      String.prototype,
+      name,
+      (orig) =>
+        function (this: string, ...a: unknown[]) {
+          const from = Math.max(0, Math.min(this.length, Number(a[1] ?? 0) || 0));
+          const at = strIndexOf.call(this, String(a[0]), from);
+          counted.ops += 1 + (at < 0 ? this.length - from : at - from);
+          return orig.apply(this, a);
+        },
     );
   }
-  patch(String.prototype, 'lastIndexOf', (orig) =>
-    function (this: string, ...a: unknown[]) {
-      const at = strLastIndexOf.apply(this, a as [string, number]);
-      counted.ops += 1 + (at < 0 ? this.length : this.length - at);
-      return orig.apply(this, a);
-    },
+  patch(
+    String.prototype,
+    'lastIndexOf',
+    (orig) =>
+      function (this: string, ...a: unknown[]) {
+        const at = strLastIndexOf.apply(this, a as [string, number]);
+        counted.ops += 1 + (at < 0 ? this.length : this.length - at);
+        return orig.apply(this, a);
+      },
   );
   for (const name of ['normalize', 'toLocaleLowerCase', 'toLowerCase', 'split'] as const) {
-    patch(String.prototype, name, (orig) =>
-      function (this: string, ...a: unknown[]) {
-        counted.ops += 1 + this.length;
-        return orig.apply(this, a);
-      },
+    patch(
+      String.prototype,
+      name,
+      (orig) =>
+        function (this: string, ...a: unknown[]) {
+          counted.ops += 1 + this.length;
+          return orig.apply(this, a);
+        },
     );
   }
   for (const name of ['indexOf', 'includes'] as const) {
-    patch(Array.prototype, name, (orig) =>
-      function (this: unknown[], ...a: unknown[]) {
-        const at = Array.prototype.findIndex.call(this, (x: unknown) => x === a[0]);
-        counted.ops += 1 + (at < 0 ? this.length : at);
-        return orig.apply(this, a);
-      },
+    patch(
+      Array.prototype,
+      name,
+      (orig) =>
+        function (this: unknown[], ...a: unknown[]) {
+          const at = Array.prototype.findIndex.call(this, (x: unknown) => x === a[0]);
+          counted.ops += 1 + (at < 0 ? this.length : at);
+          return orig.apply(this, a);
+        },
     );
   }
   for (const name of ['map', 'filter', 'some', 'every', 'find', 'findIndex', 'forEach', 'reduce', 'flatMap'] as const) {
-    patch(Array.prototype, name, (orig) =>
-      function (this: unknown[], cb: unknown, ...rest: unknown[]) {
-        if (typeof cb !== 'function') return orig.call(this, cb, ...rest);
-        const counting = function (this: unknown, ...args: unknown[]) {
-          counted.ops++;
-          return (cb as (...x: unknown[]) => unknown).apply(this, args);
-        };
-        return orig.call(this, counting, ...rest);
-      },
+    patch(
+      Array.prototype,
+      name,
+      (orig) =>
+        function (this: unknown[], cb: unknown, ...rest: unknown[]) {
+          if (typeof cb !== 'function') return orig.call(this, cb, ...rest);
+          const counting = function (this: unknown, ...args: unknown[]) {
+            counted.ops++;
+            return (cb as (...x: unknown[]) => unknown).apply(this, args);
+          };
+          return orig.call(this, counting, ...rest);
+        },
     );
   }
-  patch(Array.prototype, 'slice', (orig) =>
-    function (this: unknown[], ...a: unknown[]) {
-      const r = orig.apply(this, a) as unknown[];
-      counted.ops += 1 + r.length;
-      return r;
-    },
+  patch(
+    Array.prototype,
+    'slice',
+    (orig) =>
+      function (this: unknown[], ...a: unknown[]) {
+        const r = orig.apply(this, a) as unknown[];
+        counted.ops += 1 + r.length;
+        return r;
+      },
   );
-  patch(textModule, 'editDistance', (orig) =>
-    function (...a: unknown[]) {
-      const [x, y, limit] = a as [string, string, number | undefined];
-      counted.ops += 1 + Math.min(x.length, y.length) * (2 * (limit ?? 3) + 1);
-      return orig(...a);
-    },
+  patch(
+    textModule,
+    'editDistance',
+    (orig) =>
+      function (...a: unknown[]) {
+        const [x, y, limit] = a as [string, string, number | undefined];
+        counted.ops += 1 + Math.min(x.length, y.length) * (2 * (limit ?? 3) + 1);
+        return orig(...a);
+      },
   );
   try {
     fn();
@@ -422,26 +482,117 @@ function assertLinear(name: string, scale: (k: number) => string, ratioBound = 1
   const small = lintOps(scale(1));
   const large = lintOps(scale(8));
   assert.ok(small > 0, `${name}: something was counted`);
-  assert.ok(large <= ratioBound * small + 20000, `${name}: 8 times the input cost ${(large / small).toFixed(1)} times the operations (${small} -> ${large})`);
+  assert.ok(
+    large <= ratioBound * small + 20000,
+    `${name}: 8 times the input cost ${(large / small).toFixed(1)} times the operations (${small} -> ${large})`,
+  );
   return { small, large };
 }
 
-const HEAD = '# REFERAT Kulturudvalget d. 14-11-2024\n\n**Mødedato** Torsdag d. 14. november 2024 kl. 16:00\n\n**Mødedeltagere** Anne Holm (A), Bo Sejer (V), Martin Stokholm (F), Ida Krogh Lund (Ø)\n\n';
+const HEAD =
+  '# REFERAT Kulturudvalget d. 14-11-2024\n\n**Mødedato** Torsdag d. 14. november 2024 kl. 16:00\n\n**Mødedeltagere** Anne Holm (A), Bo Sejer (V), Martin Stokholm (F), Ida Krogh Lund (Ø)\n\n';
 
 /** Documents that grow in one dimension each; `k` multiplies their size. */
 const GROWING: Array<[string, (k: number) => string]> = [
-  ['items with decisions and absentees', (k) => HEAD + Array.from({ length: 60 * k }, (_, i) => `# Punkt ${i + 1}: Sag ${i + 1}\n\n24/${1000 + i}\n\n## Beslutning i Kulturudvalget den 14-11-2024\n\nGodkendt.\n\nAfbud: ${i % 3 ? 'Bo Sejer' : 'Anne Holm'}\n`).join('\n')],
-  ['items all numbered 1 (every one a finding with a renumbering fix)', (k) => HEAD + Array.from({ length: 60 * k }, () => `# Punkt 1: Sag\n\n## Beslutning\n\nGodkendt.\n`).join('\n')],
-  ['a table of contents that matches no heading', (k) => HEAD + 'Indholdsfortegnelse\n\n' + Array.from({ length: 40 * k }, (_, i) => `${i + 1}. Emne nummer ${i} om noget helt andet\t${i + 2}`).join('\n') + '\n\n' + Array.from({ length: 40 * k + 1 }, (_, i) => `# Punkt ${i + 1}: Anden titel ${i * 7}\n\n## Beslutning\n\nGodkendt.\n`).join('\n')],
-  ['absentees that differ in every item, each explained somewhere', (k) => HEAD + Array.from({ length: 60 * k }, (_, i) => `# Punkt ${i + 1}: Sag\n\nAnne Holm ankom kl. 17.\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ${i % 2 ? 'Bo Sejer' : 'Anne Holm'}\n`).join('\n')],
-  ['absentees that differ, with explaining lines that name someone else', (k) => HEAD + Array.from({ length: 60 * k }, (_, i) => `# Punkt ${i + 1}: Sag\n\nIda Krogh Lund ankom kl. 17.\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ${i % 3 ? 'Anne Holm' : 'Bo Sejer'}\n`).join('\n')],
-  ['absentees without a member list, spelled many ways', (k) => HEAD.replace(/\*\*Mødedeltagere.*\n/, '') + Array.from({ length: 60 * k }, (_, i) => `# Punkt ${i + 1}: Sag\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ${i % 4 ? 'Bo Sejer' : 'Bo Sejr'}\n`).join('\n')],
-  ['one table with a subtotal after every row', (k) => HEAD + '# Punkt 1: Tabel\n\n' + Array.from({ length: 100 * k }, (_, i) => `Række ${i}\t1\t2\nI alt\t${i % 5 ? 1 : 9}\t2`).join('\n') + '\n'],
-  ['many small tables with wrong totals', (k) => HEAD + '# Punkt 1: Tabeller\n\n' + Array.from({ length: 100 * k }, () => 'x\t1\t2\ny\t3\t4\nI alt\t9\t9\n').join('\n')],
-  ['a table 8 times as wide', (k) => HEAD + '# Punkt 1: Bred\n\n' + ['\t' + Array.from({ length: 200 * k }, (_, i) => `${2000 + (i % 100)}`).join('\t'), 'a\t' + Array.from({ length: 200 * k }, () => '1').join('\t'), 'I alt\t' + Array.from({ length: 200 * k }, () => '2').join('\t')].join('\n') + '\n'],
-  ['procedure lines naming the committee with wrong dates', (k) => HEAD + '# Punkt 1: Sag\n\n## Procedure\n\n' + Array.from({ length: 100 * k }, () => 'Kulturudvalget den 13-11-2024').join('\n') + '\n'],
-  ['one long line of names after Afbud', (k) => HEAD + '# Punkt 1: Sag\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ' + Array.from({ length: 100 * k }, (_, i) => `Navn${i} Efternavn (A)`).join(', ') + '\n'],
-  ['one long member list', (k) => '**Mødedeltagere** ' + Array.from({ length: 30 * k }, (_, i) => `Navn${i} Efternavn${i % 7} (A)`).join(', ') + '\n\n# Punkt 1: Sag\n\n## Beslutning\n\nGodkendt.\n\nAfbud: Navn3 Efternavn3\n'],
+  [
+    'items with decisions and absentees',
+    (k) =>
+      HEAD +
+      Array.from(
+        { length: 60 * k },
+        (_, i) =>
+          `# Punkt ${i + 1}: Sag ${i + 1}\n\n24/${1000 + i}\n\n## Beslutning i Kulturudvalget den 14-11-2024\n\nGodkendt.\n\nAfbud: ${i % 3 ? 'Bo Sejer' : 'Anne Holm'}\n`,
+      ).join('\n'),
+  ],
+  [
+    'items all numbered 1 (every one a finding with a renumbering fix)',
+    (k) => HEAD + Array.from({ length: 60 * k }, () => `# Punkt 1: Sag\n\n## Beslutning\n\nGodkendt.\n`).join('\n'),
+  ],
+  [
+    'a table of contents that matches no heading',
+    (k) =>
+      HEAD +
+      'Indholdsfortegnelse\n\n' +
+      Array.from({ length: 40 * k }, (_, i) => `${i + 1}. Emne nummer ${i} om noget helt andet\t${i + 2}`).join('\n') +
+      '\n\n' +
+      Array.from({ length: 40 * k + 1 }, (_, i) => `# Punkt ${i + 1}: Anden titel ${i * 7}\n\n## Beslutning\n\nGodkendt.\n`).join('\n'),
+  ],
+  [
+    'absentees that differ in every item, each explained somewhere',
+    (k) =>
+      HEAD +
+      Array.from(
+        { length: 60 * k },
+        (_, i) =>
+          `# Punkt ${i + 1}: Sag\n\nAnne Holm ankom kl. 17.\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ${i % 2 ? 'Bo Sejer' : 'Anne Holm'}\n`,
+      ).join('\n'),
+  ],
+  [
+    'absentees that differ, with explaining lines that name someone else',
+    (k) =>
+      HEAD +
+      Array.from(
+        { length: 60 * k },
+        (_, i) =>
+          `# Punkt ${i + 1}: Sag\n\nIda Krogh Lund ankom kl. 17.\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ${i % 3 ? 'Anne Holm' : 'Bo Sejer'}\n`,
+      ).join('\n'),
+  ],
+  [
+    'absentees without a member list, spelled many ways',
+    (k) =>
+      HEAD.replace(/\*\*Mødedeltagere.*\n/, '') +
+      Array.from(
+        { length: 60 * k },
+        (_, i) => `# Punkt ${i + 1}: Sag\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ${i % 4 ? 'Bo Sejer' : 'Bo Sejr'}\n`,
+      ).join('\n'),
+  ],
+  [
+    'one table with a subtotal after every row',
+    (k) =>
+      HEAD +
+      '# Punkt 1: Tabel\n\n' +
+      Array.from({ length: 100 * k }, (_, i) => `Række ${i}\t1\t2\nI alt\t${i % 5 ? 1 : 9}\t2`).join('\n') +
+      '\n',
+  ],
+  [
+    'many small tables with wrong totals',
+    (k) => HEAD + '# Punkt 1: Tabeller\n\n' + Array.from({ length: 100 * k }, () => 'x\t1\t2\ny\t3\t4\nI alt\t9\t9\n').join('\n'),
+  ],
+  [
+    'a table 8 times as wide',
+    (k) =>
+      HEAD +
+      '# Punkt 1: Bred\n\n' +
+      [
+        '\t' + Array.from({ length: 200 * k }, (_, i) => `${2000 + (i % 100)}`).join('\t'),
+        'a\t' + Array.from({ length: 200 * k }, () => '1').join('\t'),
+        'I alt\t' + Array.from({ length: 200 * k }, () => '2').join('\t'),
+      ].join('\n') +
+      '\n',
+  ],
+  [
+    'procedure lines naming the committee with wrong dates',
+    (k) =>
+      HEAD +
+      '# Punkt 1: Sag\n\n## Procedure\n\n' +
+      Array.from({ length: 100 * k }, () => 'Kulturudvalget den 13-11-2024').join('\n') +
+      '\n',
+  ],
+  [
+    'one long line of names after Afbud',
+    (k) =>
+      HEAD +
+      '# Punkt 1: Sag\n\n## Beslutning\n\nGodkendt.\n\nAfbud: ' +
+      Array.from({ length: 100 * k }, (_, i) => `Navn${i} Efternavn (A)`).join(', ') +
+      '\n',
+  ],
+  [
+    'one long member list',
+    (k) =>
+      '**Mødedeltagere** ' +
+      Array.from({ length: 30 * k }, (_, i) => `Navn${i} Efternavn${i % 7} (A)`).join(', ') +
+      '\n\n# Punkt 1: Sag\n\n## Beslutning\n\nGodkendt.\n\nAfbud: Navn3 Efternavn3\n',
+  ],
 ];
 
 /** One line that grows: runs of the characters the regular expressions quantify over. */
@@ -506,7 +657,8 @@ describe('fuzz: work grows linearly with the input (counted operations) @slow', 
         const l = lineAt % lines.length;
         const s = lines[l].length ? from % lines[l].length : 0;
         const pump = lines[l].slice(s, s + length + 1) || ' ';
-        const scale = (k: number): string => [...lines.slice(0, l), lines[l].slice(0, s) + pump.repeat(40 * k) + lines[l].slice(s), ...lines.slice(l + 1)].join('\n');
+        const scale = (k: number): string =>
+          [...lines.slice(0, l), lines[l].slice(0, s) + pump.repeat(40 * k) + lines[l].slice(s), ...lines.slice(l + 1)].join('\n');
         assertLinear(`line ${l} pumping ${JSON.stringify(pump)}`, scale);
       }),
       { numRuns: runs(60), seed: SEED },
@@ -534,8 +686,14 @@ describe('fuzz: no regular expression backtracks on long runs (CPU time, seconda
       const small = pumped(p, 4000);
       const large = pumped(p, 32000);
       lintText(small);
-      const t1 = Math.min(cpu(() => lintText(small)), cpu(() => lintText(small)));
-      const t8 = Math.min(cpu(() => lintText(large)), cpu(() => lintText(large)));
+      const t1 = Math.min(
+        cpu(() => lintText(small)),
+        cpu(() => lintText(small)),
+      );
+      const t8 = Math.min(
+        cpu(() => lintText(large)),
+        cpu(() => lintText(large)),
+      );
       if (t8 > 40 * Math.max(t1, 2)) slow.push(`${JSON.stringify(p)}: ${t1.toFixed(1)} ms -> ${t8.toFixed(1)} ms`);
     }
     assert.deepStrictEqual(slow, []);
@@ -547,7 +705,8 @@ describe('fuzz: the linear readers agree with the regular expressions they repla
   const DOT_LEADER = /\s*(?:\.{3,}|…+)\s*(?:\t\s*)?(\d{1,4})?\s*$/;
   const TOC_PAGE_TAB = /\s*\t\s*(\d{1,4})\s*$/;
   const REFERAT_TITLE = /^(?:REFERAT|Referat|Beslutningsprotokol)\b\s*(.*?)\s*(?:\bd\.\s*(\d{1,2}-\d{1,2}-\d{4}))?\s*$/;
-  const short = (alphabet: string[]): fc.Arbitrary<string> => fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }).map((a) => a.join(''));
+  const short = (alphabet: string[]): fc.Arbitrary<string> =>
+    fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }).map((a) => a.join(''));
 
   it('dotLeader and pageAfterTab', () => {
     fc.assert(
@@ -564,12 +723,15 @@ describe('fuzz: the linear readers agree with the regular expressions they repla
 
   it('readReferatTitle', () => {
     fc.assert(
-      fc.property(short(['REFERAT', 'Referat', 'Beslutningsprotokol', ' ', '\t', 'd.', 'd', '.', '03-06-2025', '1-1-2024', 'x', ':', '-', '\u2003']), (s) => {
-        casesRun++;
-        const o = REFERAT_TITLE.exec(s);
-        const n = readReferatTitle(s);
-        assert.deepStrictEqual(n ? [n[1], n[2]] : null, o ? [o[1], o[2]] : null);
-      }),
+      fc.property(
+        short(['REFERAT', 'Referat', 'Beslutningsprotokol', ' ', '\t', 'd.', 'd', '.', '03-06-2025', '1-1-2024', 'x', ':', '-', '\u2003']),
+        (s) => {
+          casesRun++;
+          const o = REFERAT_TITLE.exec(s);
+          const n = readReferatTitle(s);
+          assert.deepStrictEqual(n ? [n[1], n[2]] : null, o ? [o[1], o[2]] : null);
+        },
+      ),
       { numRuns: runs(3000), seed: SEED },
     );
   });
@@ -577,6 +739,9 @@ describe('fuzz: the linear readers agree with the regular expressions they repla
   it('parse() reads the same model from a referat with long lines of spaces, at any length', () => {
     const base = parse(pumped(['Beslutning i Kulturudvalget', ' ', 'den 14-11-2024'], 1)).model;
     const longer = parse(pumped(['Beslutning i Kulturudvalget', ' ', 'den 14-11-2024'], 5000)).model;
-    assert.deepStrictEqual(longer.items.map((i) => i.sections.map((s) => s.kind)), base.items.map((i) => i.sections.map((s) => s.kind)));
+    assert.deepStrictEqual(
+      longer.items.map((i) => i.sections.map((s) => s.kind)),
+      base.items.map((i) => i.sections.map((s) => s.kind)),
+    );
   });
 });

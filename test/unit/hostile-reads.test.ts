@@ -17,9 +17,19 @@ import { CLI, CLEAN, tempDir, WITH_SLIP, writeTree } from './cli-run';
  */
 
 /** The CLI in English, killed after `ms`: a hang shows as a failed test, not a stuck run. */
-function boundedCli(args: string[], cwd: string, ms = 20000): { code: number | null; stdout: string; stderr: string; elapsed: number; timedOut: boolean } {
+function boundedCli(
+  args: string[],
+  cwd: string,
+  ms = 20000,
+): { code: number | null; stdout: string; stderr: string; elapsed: number; timedOut: boolean } {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=512', CLI, '--lang', 'en', ...args], { cwd, encoding: 'utf8', timeout: ms, killSignal: 'SIGKILL', env: { ...process.env, LANG: 'C' } });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=512', CLI, '--lang', 'en', ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: ms,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, LANG: 'C' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, elapsed: Date.now() - started, timedOut: r.signal === 'SIGKILL' };
 }
 
@@ -54,7 +64,10 @@ describe('the safe reader (server/src/io/read.ts)', () => {
     const file = path.join(t.dir, 'ten.txt');
     fs.writeFileSync(file, '0123456789');
     assert.strictEqual(readRegularFile(file, 10).toString(), '0123456789');
-    assert.match(refusal(() => readRegularFile(file, 9)), /larger than/);
+    assert.match(
+      refusal(() => readRegularFile(file, 9)),
+      /larger than/,
+    );
     assert.strictEqual(readRegularHead(file, 4).toString(), '0123');
     assert.strictEqual(readRegularFile(path.join(t.dir, 'ten.txt'), 100).length, 10);
   });
@@ -63,10 +76,22 @@ describe('the safe reader (server/src/io/read.ts)', () => {
     const fifo = path.join(t.dir, 'fifo');
     mkfifo(fifo);
     const started = Date.now();
-    assert.strictEqual(refusal(() => readRegularFile(t.dir, 1024)), 'not a regular file (a folder)');
-    assert.strictEqual(refusal(() => readRegularFile('/dev/zero', 1024)), 'not a regular file (a device)');
-    assert.strictEqual(refusal(() => readRegularFile(fifo, 1024)), 'not a regular file (a FIFO)');
-    assert.strictEqual(refusal(() => readRegularHead(fifo, 4096)), 'not a regular file (a FIFO)');
+    assert.strictEqual(
+      refusal(() => readRegularFile(t.dir, 1024)),
+      'not a regular file (a folder)',
+    );
+    assert.strictEqual(
+      refusal(() => readRegularFile('/dev/zero', 1024)),
+      'not a regular file (a device)',
+    );
+    assert.strictEqual(
+      refusal(() => readRegularFile(fifo, 1024)),
+      'not a regular file (a FIFO)',
+    );
+    assert.strictEqual(
+      refusal(() => readRegularHead(fifo, 4096)),
+      'not a regular file (a FIFO)',
+    );
     assert.ok(Date.now() - started < 1000);
   });
 });
@@ -151,11 +176,14 @@ describe('hostile reads: documents named to the CLI', function () {
     assert.strictEqual(r.code, 2, r.stderr);
     assert.match(r.stderr, /fifo\.referat\.md: not a regular file \(a FIFO\)/);
     assert.match(r.stderr, /\/dev\/zero: not a regular file \(a device\)/);
-    assert.deepStrictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file), ['a.referat.md']);
+    assert.deepStrictEqual(
+      (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file),
+      ['a.referat.md'],
+    );
   });
 });
 
-describe('hostile walks: the CLI\'s folder walk', function () {
+describe("hostile walks: the CLI's folder walk", function () {
   this.timeout(60000);
   let t: ReturnType<typeof tempDir>;
   beforeEach(() => (t = tempDir('referat-walk-')));
@@ -164,21 +192,26 @@ describe('hostile walks: the CLI\'s folder walk', function () {
   it('36 symlinked folders, two to each next level: every real folder once, well under a second of walking', () => {
     const levels = 18;
     for (let i = 1; i <= levels; i++) fs.mkdirSync(path.join(t.dir, 'tree', `d${i}`), { recursive: true });
-    for (let i = 1; i < levels; i++) for (const name of ['a', 'b']) fs.symlinkSync(path.join('..', `d${i + 1}`), path.join(t.dir, 'tree', `d${i}`, name));
+    for (let i = 1; i < levels; i++)
+      for (const name of ['a', 'b']) fs.symlinkSync(path.join('..', `d${i + 1}`), path.join(t.dir, 'tree', `d${i}`, name));
     fs.symlinkSync(path.join('..', 'd1'), path.join(t.dir, 'tree', `d${levels}`, 'a'));
     fs.symlinkSync(path.join('..', 'd1'), path.join(t.dir, 'tree', `d${levels}`, 'b'));
     writeTree(t.dir, { [`tree/d${levels}/m.referat.md`]: CLEAN });
     const r = boundedCli(['--format', 'json', 'tree'], t.dir);
     assert.ok(!r.timedOut, `the walk did not finish in 20 s`);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file), [`tree/d${levels}/m.referat.md`]);
+    assert.deepStrictEqual(
+      (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file),
+      [`tree/d${levels}/m.referat.md`],
+    );
     assert.ok(r.elapsed < 5000, `${r.elapsed} ms for the whole run`);
   });
 
-  it('a glob pattern over 36 symlinked folders: each real folder read once, nothing outside the pattern\'s folder', () => {
+  it("a glob pattern over 36 symlinked folders: each real folder read once, nothing outside the pattern's folder", () => {
     const levels = 18;
     for (let i = 1; i <= levels; i++) fs.mkdirSync(path.join(t.dir, 'tree', `d${i}`), { recursive: true });
-    for (let i = 1; i < levels; i++) for (const name of ['a', 'b']) fs.symlinkSync(path.join('..', `d${i + 1}`), path.join(t.dir, 'tree', `d${i}`, name));
+    for (let i = 1; i < levels; i++)
+      for (const name of ['a', 'b']) fs.symlinkSync(path.join('..', `d${i + 1}`), path.join(t.dir, 'tree', `d${i}`, name));
     fs.symlinkSync('/', path.join(t.dir, 'tree', 'd1', 'root'));
     writeTree(t.dir, { [`tree/d${levels}/m.referat.md`]: CLEAN });
     const r = boundedCli(['--format', 'json', 'tree/**/*.md'], t.dir);
@@ -195,21 +228,30 @@ describe('hostile walks: the CLI\'s folder walk', function () {
     const r = boundedCli(['--format', 'json', 'ws'], t.dir);
     assert.ok(!r.timedOut, 'the walk went into the file system');
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file), ['ws/a.referat.md']);
+    assert.deepStrictEqual(
+      (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file),
+      ['ws/a.referat.md'],
+    );
     // Said once each, without failing the run: the user may have meant the link to be linted.
     assert.match(r.stderr, /ws\/root is a link to a folder outside the folders named and is not followed \(name it to lint it\)/);
     assert.match(r.stderr, /ws\/shared is a link to a folder outside/);
     // Named outright, the folder behind the link is walked.
     const named = boundedCli(['--format', 'json', 'ws', 'ws/shared'], t.dir);
     assert.doesNotMatch(named.stderr, /ws\/shared is a link/);
-    assert.deepStrictEqual((JSON.parse(named.stdout) as Array<{ file: string }>).map((f) => f.file), ['ws/a.referat.md', 'ws/shared/b.referat.md']);
+    assert.deepStrictEqual(
+      (JSON.parse(named.stdout) as Array<{ file: string }>).map((f) => f.file),
+      ['ws/a.referat.md', 'ws/shared/b.referat.md'],
+    );
   });
 
   it('a link to a folder inside the named one: the files under their real path, once', () => {
     writeTree(t.dir, { 'ws/z/a.referat.md': CLEAN });
     fs.symlinkSync('z', path.join(t.dir, 'ws', 'a-link'));
     const r = boundedCli(['--format', 'json', 'ws'], t.dir);
-    assert.deepStrictEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file), ['ws/z/a.referat.md']);
+    assert.deepStrictEqual(
+      (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file),
+      ['ws/z/a.referat.md'],
+    );
   });
 });
 
@@ -221,7 +263,7 @@ describe('hostile patterns: caseNumberPatterns', () => {
     assert.match(r.problem.da, /tilbagereferencer/);
   });
 
-  it('a{1001} is refused because the count is over RE2\'s limit of 1000', () => {
+  it("a{1001} is refused because the count is over RE2's limit of 1000", () => {
     const r = compilePattern('\\d{2}/a{1001}');
     assert.ok('problem' in r, 'the pattern was accepted');
     assert.match(r.problem.en, /repeat count .*1000/);
@@ -240,11 +282,18 @@ describe('hostile reads: the language server', function () {
   afterEach(() => t.remove());
 
   const openAsText = (client: TestClient, file: string): Promise<{ text?: string; error?: string }> =>
-    within(10000, `openAsText ${file}`, client.request('workspace/executeCommand', { command: 'referat.server.openAsText', arguments: [pathToFileURL(file).toString()] }));
+    within(
+      10000,
+      `openAsText ${file}`,
+      client.request('workspace/executeCommand', { command: 'referat.server.openAsText', arguments: [pathToFileURL(file).toString()] }),
+    );
 
   it('openAsText reads only published files inside a workspace folder; /etc/passwd, /dev/zero, a FIFO and a link out are refused', async () => {
     const ws = path.join(t.dir, 'ws');
-    writeTree(t.dir, { 'ws/.keep': '', 'outside/r.html': fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'referat.html')) });
+    writeTree(t.dir, {
+      'ws/.keep': '',
+      'outside/r.html': fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'referat.html')),
+    });
     fs.copyFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'referat.html'), path.join(ws, 'r.html'));
     fs.symlinkSync(path.join(t.dir, 'outside', 'r.html'), path.join(ws, 'link.html'));
     if (canMakeFifo) mkfifo(path.join(ws, 'fifo.html'));
@@ -269,53 +318,86 @@ describe('hostile reads: the language server', function () {
     writeTree(t.dir, { 'a.referat.md': CLEAN });
     const client = await TestClient.start({ workspaceFolder: t.dir });
     try {
-      await within(20000, 'lint all', client.request('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] }));
+      await within(
+        20000,
+        'lint all',
+        client.request('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] }),
+      );
       const fifo = path.join(t.dir, 'hang.referat.txt');
       mkfifo(fifo);
-      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(fifo).toString(), type: 1 }] });
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(fifo).toString(), type: 1 }],
+      });
       const open = pathToFileURL(path.join(t.dir, 'b.referat.md')).toString();
       await client.open(open, CLEAN);
-      const symbols = await within(5000, 'the outline after the event', client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: open } }));
+      const symbols = await within(
+        5000,
+        'the outline after the event',
+        client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: open } }),
+      );
       assert.ok(symbols.length > 0);
     } finally {
       await client.stop();
     }
   });
 
-  (canMakeFifo ? it : it.skip)('"turn this rule off" with a .referatrc.json that is a FIFO: refused with the reason, the server answering', async () => {
-    writeTree(t.dir, { 'a.referat.md': WITH_SLIP });
-    mkfifo(path.join(t.dir, '.referatrc.json'));
-    const client = await TestClient.start({ workspaceFolder: t.dir });
-    try {
-      const uri = pathToFileURL(path.join(t.dir, 'a.referat.md')).toString();
-      await client.open(uri, WITH_SLIP);
-      const outcome = await within(5000, 'disableRule', client.request<{ applied: boolean; reason?: string }>('workspace/executeCommand', { command: 'referat.server.disableRule', arguments: [uri, 'item-numbering'] }));
-      assert.strictEqual(outcome.applied, false);
-      assert.match(outcome.reason!, /cannot be read \(not a regular file \(a FIFO\)\)/);
-      assert.ok(fs.lstatSync(path.join(t.dir, '.referatrc.json')).isFIFO(), 'the FIFO was replaced');
-    } finally {
-      await client.stop();
-    }
-  });
+  (canMakeFifo ? it : it.skip)(
+    '"turn this rule off" with a .referatrc.json that is a FIFO: refused with the reason, the server answering',
+    async () => {
+      writeTree(t.dir, { 'a.referat.md': WITH_SLIP });
+      mkfifo(path.join(t.dir, '.referatrc.json'));
+      const client = await TestClient.start({ workspaceFolder: t.dir });
+      try {
+        const uri = pathToFileURL(path.join(t.dir, 'a.referat.md')).toString();
+        await client.open(uri, WITH_SLIP);
+        const outcome = await within(
+          5000,
+          'disableRule',
+          client.request<{ applied: boolean; reason?: string }>('workspace/executeCommand', {
+            command: 'referat.server.disableRule',
+            arguments: [uri, 'item-numbering'],
+          }),
+        );
+        assert.strictEqual(outcome.applied, false);
+        assert.match(outcome.reason!, /cannot be read \(not a regular file \(a FIFO\)\)/);
+        assert.ok(fs.lstatSync(path.join(t.dir, '.referatrc.json')).isFIFO(), 'the FIFO was replaced');
+      } finally {
+        await client.stop();
+      }
+    },
+  );
 
-  it('a new configuration re-lints the workspace\'s files in turns: the editor\'s requests are answered first', async () => {
+  it("a new configuration re-lints the workspace's files in turns: the editor's requests are answered first", async () => {
     const slips = fs.readFileSync(path.join(repoRoot(), 'examples', 'med-fejl.referat.md'), 'utf8');
     const count = 300;
     for (let i = 0; i < count; i++) fs.writeFileSync(path.join(t.dir, `m${String(i).padStart(3, '0')}.referat.md`), slips);
     const client = await TestClient.start({ workspaceFolder: t.dir });
     try {
-      await within(60000, 'lint all', client.request('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] }));
+      await within(
+        60000,
+        'lint all',
+        client.request('workspace/executeCommand', { command: 'referat.server.lintWorkspace', arguments: [] }),
+      );
       const first = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
       assert.strictEqual(first.items.length, count);
       const open = pathToFileURL(path.join(t.dir, 'open.referat.md')).toString();
       await client.open(open, CLEAN);
       fs.writeFileSync(path.join(t.dir, '.referatrc.json'), '{ "rules": { "item-numbering": "off" } }');
-      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(t.dir, '.referatrc.json')).toString(), type: 1 }] });
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(path.join(t.dir, '.referatrc.json')).toString(), type: 1 }],
+      });
       await within(5000, 'the outline', client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: open } }));
       // Answered while the files were being linted again: the next report holds only those done so far.
       const previousResultIds = first.items.map((r) => ({ uri: r.uri, value: (r as { resultId?: string }).resultId! }));
-      const next = await within(10000, 'the next report', client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }));
-      assert.ok(next.items.length > 0 && next.items.length < count, `${next.items.length} of ${count} files linted again before the outline was answered`);
+      const next = await within(
+        10000,
+        'the next report',
+        client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }),
+      );
+      assert.ok(
+        next.items.length > 0 && next.items.length < count,
+        `${next.items.length} of ${count} files linted again before the outline was answered`,
+      );
     } finally {
       await client.stop();
     }

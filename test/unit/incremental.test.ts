@@ -20,10 +20,33 @@ const tally = { edits: 0, incremental: 0 };
 
 /** Text a secretary types or pastes, the awkward pieces included: headings, line ends, table rows. */
 const PIECES = [
-  'a', 'ø', ' ', ',', ':', '1', '\n', '\r\n', '\t', '|', '*', '#',
-  '\nPunkt 7: Ny sag\n', '## Beslutning\n', '\nBeslutning\nGodkendt.\n', 'Afbud: Anne Hansen (A)\n', 'Fraværende: Ole Berg\n',
-  '| I alt | 1.214,2 |\n', 'I alt\t12\t13\n', 'Sagsnr.: 22-006881\n', '00.01.00G01-143-24', '\nIndholdsfortegnelse\n',
-  '**Punkt 3: Fed titel**', '# Punkt 12: Overskrift\n', '**2. JA - Titel**\n', 'Beslutning i Udvalget den 14-11-2024\n', '\n\n',
+  'a',
+  'ø',
+  ' ',
+  ',',
+  ':',
+  '1',
+  '\n',
+  '\r\n',
+  '\t',
+  '|',
+  '*',
+  '#',
+  '\nPunkt 7: Ny sag\n',
+  '## Beslutning\n',
+  '\nBeslutning\nGodkendt.\n',
+  'Afbud: Anne Hansen (A)\n',
+  'Fraværende: Ole Berg\n',
+  '| I alt | 1.214,2 |\n',
+  'I alt\t12\t13\n',
+  'Sagsnr.: 22-006881\n',
+  '00.01.00G01-143-24',
+  '\nIndholdsfortegnelse\n',
+  '**Punkt 3: Fed titel**',
+  '# Punkt 12: Overskrift\n',
+  '**2. JA - Titel**\n',
+  'Beslutning i Udvalget den 14-11-2024\n',
+  '\n\n',
 ];
 /**
  * Form feeds: a page break in PDF text, read document-wide. Typed on a blank line or a heading line, one once went
@@ -61,7 +84,10 @@ function checkSequence(text: string, edits: readonly Edit[], pieces: readonly st
     const current = doc.getText();
     const start = Math.floor((e.at / 1_000_000) * current.length);
     const end = e.kind === 'insert' ? start : Math.min(current.length, start + e.length);
-    const change: TextChange = { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: e.kind === 'delete' ? '' : pieces[e.piece] };
+    const change: TextChange = {
+      range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+      text: e.kind === 'delete' ? '' : pieces[e.piece],
+    };
     doc = TextDocument.update(doc, [{ range: change.range!, text: change.text }], doc.version + 1);
     analysis = reanalyze(analysis, doc.getText(), [change], config);
     if (pieces === PIECES) {
@@ -103,7 +129,9 @@ describe('incremental analysis equals a full one @slow', function () {
   it('after every edit of random sequences with form feeds typed anywhere, blank lines and headings included', () => {
     const docs = [...examples.map(([, t]) => t), ...examples.map(([, t]) => t.replace(/\n/g, '\r\n'))];
     fc.assert(
-      fc.property(fc.nat(docs.length - 1), fc.array(formFeedEdit, { minLength: 1, maxLength: 4 }), (d, edits) => checkSequence(docs[d], edits, FORM_FEEDS)),
+      fc.property(fc.nat(docs.length - 1), fc.array(formFeedEdit, { minLength: 1, maxLength: 4 }), (d, edits) =>
+        checkSequence(docs[d], edits, FORM_FEEDS),
+      ),
       { seed: SEED, numRuns: Math.round(400 * SCALE) },
     );
   });
@@ -130,7 +158,15 @@ describe('incremental analysis equals a full one @slow', function () {
     const target = items[1];
     // A line of the decision's text: an edit of the lines right below the heading (its case number) may change whether it is one.
     const at = { line: target.decision!.bodyRange.start.line, character: 0 };
-    const after = reanalyze(before, text.split('\n').map((l, i) => (i === at.line ? `x${l}` : l)).join('\n'), [{ range: { start: at, end: at }, text: 'x' }], config);
+    const after = reanalyze(
+      before,
+      text
+        .split('\n')
+        .map((l, i) => (i === at.line ? `x${l}` : l))
+        .join('\n'),
+      [{ range: { start: at, end: at }, text: 'x' }],
+      config,
+    );
     assert.strictEqual(after.parsed.model.items[0], items[0], 'the item before is the same object');
     assert.strictEqual(after.parsed.model.items[2], items[2], 'the item after is the same object');
     assert.notStrictEqual(after.parsed.model.items[1], items[1]);

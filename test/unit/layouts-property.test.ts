@@ -35,7 +35,8 @@ describe('layout grammar: rendered referater read back to their model', function
 
   it('the plainest layout of a meeting reads back whole', () => {
     const plain = Object.fromEntries(AXIS_NAMES.map((a) => [a, AXES[a][0]])) as Layout;
-    for (const meeting of fc.sample(meetingArb, { numRuns: 50, seed: SEED })) assert.deepStrictEqual(readBack(meeting, plain).differences, []);
+    for (const meeting of fc.sample(meetingArb, { numRuns: 50, seed: SEED }))
+      assert.deepStrictEqual(readBack(meeting, plain).differences, []);
   });
 
   it('every known failing value still fails somewhere (else it belongs back in the test)', () => {
@@ -44,7 +45,9 @@ describe('layout grammar: rendered referater read back to their model', function
     for (const axis of AXIS_NAMES) {
       for (const value of Object.keys(KNOWN_FAILING[axis] ?? {})) {
         const arb = layoutArb((a) => (a === axis ? [value] : holdingValues(a)));
-        const fails = fc.sample(fc.tuple(meetingArb, arb), { numRuns: 60, seed: SEED }).some(([m, l]) => readBack(m, l).differences.length > 0);
+        const fails = fc
+          .sample(fc.tuple(meetingArb, arb), { numRuns: 60, seed: SEED })
+          .some(([m, l]) => readBack(m, l).differences.length > 0);
         if (!fails) learned.push(`${axis}=${value}`);
       }
     }
@@ -56,7 +59,10 @@ describe('layout grammar: rendered referater read back to their model', function
     const plain = Object.fromEntries(AXIS_NAMES.map((a) => [a, AXES[a][0]])) as Layout;
     const { expected } = render(meeting, plain);
     // Reading a meeting rendered with another committee, date and one item fewer must differ in each.
-    const other = render({ ...meeting, committee: `${meeting.committee} (anden)`, day: meeting.day === 1 ? 2 : 1, items: meeting.items.slice(1) }, plain).text;
+    const other = render(
+      { ...meeting, committee: `${meeting.committee} (anden)`, day: meeting.day === 1 ? 2 : 1, items: meeting.items.slice(1) },
+      plain,
+    ).text;
     const found = differences(parse(other).model, expected).map((d) => d.split(':')[0]);
     for (const part of ['committee', 'date', 'items']) assert.ok(found.includes(part), `${part} not compared: ${found.join(', ')}`);
   });

@@ -48,7 +48,10 @@ export function reviewable(model: ReferatModel): unknown {
 }
 
 describe('layout fixtures: fictional referater in shapes the corpus does not hold', () => {
-  const fixtures = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const fixtures = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   it('are there', () => assert.ok(fixtures.length >= 6));
   for (const file of fixtures) {
     it(file, () => {

@@ -12,7 +12,12 @@ function findings(count: number): Finding[] {
   const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
   for (let i = 0; i < count; i++) {
     const at = { line: next(40), character: next(3) };
-    out.push({ rule: ['b-rule', 'a-rule', 'c-rule'][next(3)], severity: 'warning', message: { da: `nr. ${i}`, en: `no. ${i}` }, range: { start: at, end: at } });
+    out.push({
+      rule: ['b-rule', 'a-rule', 'c-rule'][next(3)],
+      severity: 'warning',
+      message: { da: `nr. ${i}`, en: `no. ${i}` },
+      range: { start: at, end: at },
+    });
   }
   return out;
 }
@@ -23,7 +28,11 @@ describe('sortFindings', () => {
       const list = findings(count);
       const expected = [...list].sort(compareFindings);
       sortFindings(list);
-      assert.deepStrictEqual(list.map((f) => f.message.en), expected.map((f) => f.message.en), `${count} findings`);
+      assert.deepStrictEqual(
+        list.map((f) => f.message.en),
+        expected.map((f) => f.message.en),
+        `${count} findings`,
+      );
     }
   });
 

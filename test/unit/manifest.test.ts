@@ -3,7 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LEGEND } from '../../server/src/lsp/semanticTokens';
 import { COMMANDS } from '../../server/src/lsp/commandIds';
-import { commandsContribution, configSchema, languageDefaults, manifestMessages, manifestStrings, settingsContribution } from '../../server/src/manifest';
+import {
+  commandsContribution,
+  configSchema,
+  languageDefaults,
+  manifestMessages,
+  manifestStrings,
+  settingsContribution,
+} from '../../server/src/manifest';
 import { resolveConfig } from '../../server/src/config';
 import { DEFAULT_SEVERITIES } from '../../server/src/lint';
 import { RULE_IDS } from '../../server/src/rules';
@@ -40,7 +47,11 @@ describe('extension manifest', () => {
     assert.deepStrictEqual(nls, manifestStrings());
     const used = [...new Set([...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]))];
     assert.ok(used.length > 20);
-    assert.deepStrictEqual(used.filter((key) => !(key in nls)), [], 'every %key% has a string');
+    assert.deepStrictEqual(
+      used.filter((key) => !(key in nls)),
+      [],
+      'every %key% has a string',
+    );
     for (const id of RULE_IDS) assert.ok(used.includes(`referat.rules.${id}`), `the setting referat.rules.${id} has a description`);
     // Descriptions carry both languages in one string (VS Code has no Danish display language to pick a file by).
     for (const [key, message] of Object.entries(manifestMessages())) {
@@ -49,7 +60,10 @@ describe('extension manifest', () => {
     }
     // Command titles: the Danish one under the id, the English one under <id>.en, each shown by referat.locale.
     for (const c of pkg.contributes.commands.filter((c: { command: string }) => !c.command.endsWith('.en'))) {
-      assert.ok(nls[c.command] && nls[`${c.command}.en`] && nls[c.command] !== nls[`${c.command}.en`], `${c.command} has a Danish and an English title`);
+      assert.ok(
+        nls[c.command] && nls[`${c.command}.en`] && nls[c.command] !== nls[`${c.command}.en`],
+        `${c.command} has a Danish and an English title`,
+      );
     }
   });
 
@@ -62,7 +76,11 @@ describe('extension manifest', () => {
     for (const [en, text] of Object.entries(da)) {
       assert.ok(typeof text === 'string' && text.trim(), `"${en}" has a Danish text`);
       if (!sameInBoth.has(en)) assert.notStrictEqual(text, en, `"${en}" is translated`);
-      assert.deepStrictEqual([...(text as string).matchAll(/\{\d\}/g)].map(String), [...en.matchAll(/\{\d\}/g)].map(String), `"${en}" keeps its placeholders`);
+      assert.deepStrictEqual(
+        [...(text as string).matchAll(/\{\d\}/g)].map(String),
+        [...en.matchAll(/\{\d\}/g)].map(String),
+        `"${en}" keeps its placeholders`,
+      );
     }
     assert.ok(!/vscode\.l10n\.t\(/.test(clientSources()), 'the client speaks through say(), which follows referat.locale');
   });
@@ -76,7 +94,11 @@ describe('extension manifest', () => {
       assert.ok(da.startsWith(`# ${id}\n`), `${id}.da.md opens with the rule id`);
       assert.match(da, /Standardalvor/, `${id}.da.md is in Danish`);
     }
-    assert.deepStrictEqual(pages.filter((p) => !RULE_IDS.includes(p.replace(/(\.da)?\.md$/, ''))), [], 'no page without a rule');
+    assert.deepStrictEqual(
+      pages.filter((p) => !RULE_IDS.includes(p.replace(/(\.da)?\.md$/, ''))),
+      [],
+      'no page without a rule',
+    );
   });
 
   it('offers settings whose defaults the server reads without a problem', () => {
@@ -89,12 +111,22 @@ describe('extension manifest', () => {
   });
 
   it('declares the commands the client registers, the semantic token types the server sends, and files that exist', () => {
-    const registered = [...clientSources().matchAll(/registerTwice\('([^']+)'/g)].flatMap((m) => [m[1], `${m[1]}.en`]).sort();
+    const registered = [...clientSources().matchAll(/registerTwice\(\s*'([^']+)'/g)].flatMap((m) => [m[1], `${m[1]}.en`]).sort();
     assert.deepStrictEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), registered);
-    for (const id of ['renumberItems', 'rebuildToc', 'lintWorkspace']) assert.ok(Object.keys(COMMANDS).includes(id), `referat.${id} wraps a server command`);
-    assert.deepStrictEqual(pkg.contributes.semanticTokenTypes.map((t: { id: string }) => t.id), LEGEND.tokenTypes);
+    for (const id of ['renumberItems', 'rebuildToc', 'lintWorkspace'])
+      assert.ok(Object.keys(COMMANDS).includes(id), `referat.${id} wraps a server command`);
+    assert.deepStrictEqual(
+      pkg.contributes.semanticTokenTypes.map((t: { id: string }) => t.id),
+      LEGEND.tokenTypes,
+    );
     assert.deepStrictEqual(Object.keys(pkg.contributes.semanticTokenScopes[0].scopes), LEGEND.tokenTypes);
-    const files = [pkg.contributes.languages[0].configuration, pkg.contributes.grammars[0].path, pkg.contributes.jsonValidation[0].url, pkg.l10n, pkg.icon];
+    const files = [
+      pkg.contributes.languages[0].configuration,
+      pkg.contributes.grammars[0].path,
+      pkg.contributes.jsonValidation[0].url,
+      pkg.l10n,
+      pkg.icon,
+    ];
     for (const f of files) assert.ok(fs.existsSync(path.join(root, f)), `${f} exists`);
   });
 });

@@ -82,17 +82,29 @@ describe('item-numbering: the fewest changes, only where unique', () => {
         if (consecutive) return;
         const { changes, starts } = oracle(numbers);
         const unique = starts.length === 1 && 2 * (numbers.length - changes) >= numbers.length;
-        assert.strictEqual(findings.some((f) => f.fix), unique, `a fix exactly where one start keeps the most numbers (${numbers.join(', ')})`);
+        assert.strictEqual(
+          findings.some((f) => f.fix),
+          unique,
+          `a fix exactly where one start keeps the most numbers (${numbers.join(', ')})`,
+        );
         assert.ok(findings.every((f) => f.fix) || findings.every((f) => !f.fix));
         if (!unique) return;
         const fixed = fixAll(text, defaultConfig(), 'item-numbering').text;
         const after = itemNumbers(fixed);
-        assert.deepStrictEqual(lintText(fixed).findings.filter((f) => f.rule === 'item-numbering'), [], 'no numbering finding is left');
-        assert.deepStrictEqual(after, numbers.map((_, i) => starts[0] + i));
+        assert.deepStrictEqual(
+          lintText(fixed).findings.filter((f) => f.rule === 'item-numbering'),
+          [],
+          'no numbering finding is left',
+        );
+        assert.deepStrictEqual(
+          after,
+          numbers.map((_, i) => starts[0] + i),
+        );
         assert.strictEqual(after.filter((n, i) => n !== numbers[i]).length, changes, 'as few changes as the oracle needs');
         assert.strictEqual(findings.length, changes, 'one finding for each number that changes');
         // A table of contents whose numbers repeat or go back ends there (the parser reads the rest as items): only one read whole keeps in step.
-        if (toc && tocNumbers(text).join() === numbers.join()) assert.deepStrictEqual(tocNumbers(fixed), after, 'the table of contents keeps in step');
+        if (toc && tocNumbers(text).join() === numbers.join())
+          assert.deepStrictEqual(tocNumbers(fixed), after, 'the table of contents keeps in step');
       }),
       { seed: SEED, numRuns: 250 },
     );
@@ -101,7 +113,9 @@ describe('item-numbering: the fewest changes, only where unique', () => {
   it('where fewer than half the numbers are damaged by typos and swaps, the fix restores the true numbering and touches no right number', () => {
     fc.assert(
       fc.property(
-        damaged.filter(({ numbers, truth, typosOnly }) => typosOnly && 2 * numbers.filter((n, i) => n !== truth[i]).length < numbers.length),
+        damaged.filter(
+          ({ numbers, truth, typosOnly }) => typosOnly && 2 * numbers.filter((n, i) => n !== truth[i]).length < numbers.length,
+        ),
         ({ numbers, toc, truth }) => {
           const text = referat(numbers, toc);
           const fixed = fixAll(text, defaultConfig(), 'item-numbering').text;
@@ -120,32 +134,62 @@ describe('item-numbering: the fewest changes, only where unique', () => {
 
   it('a closed item published as its heading alone, right after a decision, keeps its place in the numbering', () => {
     const body = (n: number) => `Punkt ${n} Sag nummer ${n}\n\n24/${100 + n}\n\nSagsresumé\n\nTekst.\n\nBeslutning\n\nGodkendt.\n\n`;
-    for (const closed of ['Punkt 8 Orienteringssag: Fortroligt (Lukket)', 'Punkt 8 Personalesag - Lukket punkt', 'Punkt 8 Lukket: Personalesag']) {
+    for (const closed of [
+      'Punkt 8 Orienteringssag: Fortroligt (Lukket)',
+      'Punkt 8 Personalesag - Lukket punkt',
+      'Punkt 8 Lukket: Personalesag',
+    ]) {
       let text = HEADER + '\n';
       for (let n = 1; n <= 12; n++) text += n === 8 ? `${closed}\n\n` : body(n);
       const { parsed, findings } = lintText(text);
-      assert.deepStrictEqual(parsed.model.items.map((i) => i.number), Array.from({ length: 12 }, (_, i) => i + 1), closed);
+      assert.deepStrictEqual(
+        parsed.model.items.map((i) => i.number),
+        Array.from({ length: 12 }, (_, i) => i + 1),
+        closed,
+      );
       assert.ok(parsed.model.items[7].closed, closed);
-      assert.deepStrictEqual(findings.filter((f) => f.range.start.line === parsed.model.items[7].line).map((f) => f.rule), [], closed);
-      assert.deepStrictEqual(findings.filter((f) => f.rule === 'item-numbering'), [], closed);
+      assert.deepStrictEqual(
+        findings.filter((f) => f.range.start.line === parsed.model.items[7].line).map((f) => f.rule),
+        [],
+        closed,
+      );
+      assert.deepStrictEqual(
+        findings.filter((f) => f.rule === 'item-numbering'),
+        [],
+        closed,
+      );
     }
   });
 
   it('offers no fix that would write a number a heading-shaped line of the body already carries', () => {
     const item = (n: number, body = '') => `\n# Punkt ${n}: Sag ${n}\n\n24/${n}\n\n## Beslutning\n\nGodkendt.\n${body}`;
     const quoted = '\nSom nævnt under\n\n# Punkt 3: citeret overskrift\n\nmere tekst.\n';
-    const fixable = (text: string) => lintText(text).findings.filter((f) => f.rule === 'item-numbering').map((f) => `${f.message.en} ${f.fix ? 'fix' : 'no fix'}`);
-    assert.deepStrictEqual(fixable(HEADER + item(1) + item(2) + item(9) + item(4) + item(5)), ['Item 9 should be numbered 3: 4 of 5 items follow the sequence from 1. fix']);
-    assert.deepStrictEqual(fixable(HEADER + item(1) + item(2) + item(9) + item(4) + item(5, quoted)), ['Item 9 should be numbered 3: 4 of 5 items follow the sequence from 1. no fix']);
+    const fixable = (text: string) =>
+      lintText(text)
+        .findings.filter((f) => f.rule === 'item-numbering')
+        .map((f) => `${f.message.en} ${f.fix ? 'fix' : 'no fix'}`);
+    assert.deepStrictEqual(fixable(HEADER + item(1) + item(2) + item(9) + item(4) + item(5)), [
+      'Item 9 should be numbered 3: 4 of 5 items follow the sequence from 1. fix',
+    ]);
+    assert.deepStrictEqual(fixable(HEADER + item(1) + item(2) + item(9) + item(4) + item(5, quoted)), [
+      'Item 9 should be numbered 3: 4 of 5 items follow the sequence from 1. no fix',
+    ]);
   });
 
   it('on 1,000,000 items with three typos, fixes the three and rewrites no correct heading, in bounded time', function () {
     this.timeout(60000);
     const n = 1_000_000;
-    const typos = new Map([[0, 7], [500_000, 12], [n - 1, 3]]);
+    const typos = new Map([
+      [0, 7],
+      [500_000, 12],
+      [n - 1, 3],
+    ]);
     /** Items with only what the rule reads; the ranges are made when asked for, so a million of them fit in little memory. */
     class NumberedItem {
-      constructor(readonly number: number, readonly line: number) {}
+      constructor(
+        readonly number: number,
+        readonly line: number,
+      ) {}
       get numberText(): string {
         return String(this.number);
       }

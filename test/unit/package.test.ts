@@ -7,7 +7,11 @@ import { repoRoot } from '../support/paths';
 import { tempDir, WITH_SLIP } from './cli-run';
 
 function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
   assert.strictEqual(r.status, 0, `${cmd} ${args.join(' ')}: ${r.error ?? ''}\n${r.stdout}\n${r.stderr}`);
   return r;
 }
@@ -57,15 +61,32 @@ describe('the npm package @slow', () => {
     fs.mkdirSync(path.join(project, 'referater'));
     fs.writeFileSync(path.join(project, 'referater', 'a.referat.md'), WITH_SLIP);
     fs.copyFileSync(path.join(repoRoot(), 'test', 'fixtures', 'formats', 'referat.pdf'), path.join(project, 'referater', 'b.pdf'));
-    const r = spawnSync('npx', ['--no-install', 'referat-lint', '--lang', 'en', 'referater/*.md', 'referater/b.pdf'], { cwd: project, encoding: 'utf8' });
+    const r = spawnSync('npx', ['--no-install', 'referat-lint', '--lang', 'en', 'referater/*.md', 'referater/b.pdf'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     assert.strictEqual(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^referater\/a\.referat\.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20\.$/m);
+    assert.match(
+      r.stdout,
+      /^referater\/a\.referat\.md:15:9 warning item-numbering Item 22 should be numbered 21: 2 of 3 items follow the sequence from 20\.$/m,
+    );
     // pdf.js runs inside the bundle: the PDF's findings name their page.
     assert.match(r.stdout, /^referater\/b\.pdf:\d+:\d+ warning item-numbering .* \(page \d+\)$/m);
   });
 
   it('carries the bundles, the rule pages and the types, and none of the sources or tests', () => {
-    for (const f of ['bin/referat-lint.js', 'bin/referat-language-server.js', 'lib/cli.js', 'lib/cliWorker.js', 'lib/api.js', 'lib/server.js', 'lib/extractWorker.js', 'types/api.d.ts', 'docs/rules/item-numbering.md', 'schemas/referatrc.schema.json']) {
+    for (const f of [
+      'bin/referat-lint.js',
+      'bin/referat-language-server.js',
+      'lib/cli.js',
+      'lib/cliWorker.js',
+      'lib/api.js',
+      'lib/server.js',
+      'lib/extractWorker.js',
+      'types/api.d.ts',
+      'docs/rules/item-numbering.md',
+      'schemas/referatrc.schema.json',
+    ]) {
       assert.ok(fs.existsSync(path.join(installed, f)), f);
     }
     for (const f of ['server', 'test', 'client', 'out', 'dist', 'node_modules']) assert.ok(!fs.existsSync(path.join(installed, f)), f);
@@ -103,7 +124,13 @@ describe('the npm package @slow', () => {
         files: config.files.length,
       }));`;
     const r = sh(process.execPath, ['-e', script], project);
-    assert.deepStrictEqual(JSON.parse(r.stdout), { all: ['item-numbering', 'case-number-future'], configured: ['item-numbering'], byPath: ['item-numbering'], fixed: 1, files: 1 });
+    assert.deepStrictEqual(JSON.parse(r.stdout), {
+      all: ['item-numbering', 'case-number-future'],
+      configured: ['item-numbering'],
+      byPath: ['item-numbering'],
+      fixed: 1,
+      files: 1,
+    });
     // Files as the CLI finds them, published formats among them, and the rule list.
     const files = `
       const referat = require('referat');
@@ -128,9 +155,15 @@ describe('the npm package @slow', () => {
       rule: [true, 'https://github.com/referat/referat/blob/main/docs/rules/item-numbering.md', true],
     });
     // A TypeScript user compiles against the shipped declarations, which name no package the user lacks.
-    fs.writeFileSync(path.join(project, 'use.ts'), "import { lint, type Finding } from 'referat';\nconst findings: Finding[] = lint('');\nexport const rules: string[] = findings.map((f) => f.rule);\n");
+    fs.writeFileSync(
+      path.join(project, 'use.ts'),
+      "import { lint, type Finding } from 'referat';\nconst findings: Finding[] = lint('');\nexport const rules: string[] = findings.map((f) => f.rule);\n",
+    );
     const tsc = path.join(repoRoot(), 'node_modules', 'typescript', 'bin', 'tsc');
-    const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', types: [] }, files: ['use.ts'] };
+    const tsconfig = {
+      compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', types: [] },
+      files: ['use.ts'],
+    };
     fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
     sh(process.execPath, [tsc, '-p', '.'], project);
   });

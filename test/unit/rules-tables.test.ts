@@ -40,26 +40,42 @@ function covered(text: string, f: Finding): string {
   const lines = text.split('\n');
   const { start, end } = f.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join(
+    '\n',
+  );
 }
 
 function silent(name: string, text: string): void {
-  it(`stays silent: ${name}`, () => assert.deepStrictEqual(findings(text).map((f) => f.message.en), []));
+  it(`stays silent: ${name}`, () =>
+    assert.deepStrictEqual(
+      findings(text).map((f) => f.message.en),
+      [],
+    ));
 }
 
 /** Found on the cells `cells` (the text each range covers); with `fixed`, the fix gives that text and lints clean. */
 function found(name: string, text: string, cells: string[], fixed?: string): void {
   it(`finds: ${name}`, () => {
     const all = loud(text);
-    assert.deepStrictEqual(all.map((f) => covered(text, f)), cells);
+    assert.deepStrictEqual(
+      all.map((f) => covered(text, f)),
+      cells,
+    );
     for (const f of all) assert.ok(f.message.da !== f.message.en && f.message.da.length > 0, 'a message in both languages');
     if (fixed === undefined) {
-      assert.ok(all.every((f) => !f.fix), 'no fix where the answer is not certain');
+      assert.ok(
+        all.every((f) => !f.fix),
+        'no fix where the answer is not certain',
+      );
       return;
     }
     const out = fixAll(text, defaultConfig(), RULE).text;
     assert.strictEqual(out, fixed);
-    assert.deepStrictEqual(loud(out).map((f) => f.message.en), [], 'nothing left after the fix');
+    assert.deepStrictEqual(
+      loud(out).map((f) => f.message.en),
+      [],
+      'nothing left after the fix',
+    );
   });
 }
 
@@ -135,34 +151,74 @@ describe('table-sum-mismatch: readings of budget tables', () => {
 
   silent(
     'I alt/Difference is not a sum',
-    doc(['1.000 kr.', 'Budget', 'Variant A', 'Variant B'], ['Oprindeligt budget', '40.000', '42.500', '39.000'], ['Afholdt', '-600', '', ''], ['I alt/Difference', '39.400', '3.100', '-400']),
+    doc(
+      ['1.000 kr.', 'Budget', 'Variant A', 'Variant B'],
+      ['Oprindeligt budget', '40.000', '42.500', '39.000'],
+      ['Afholdt', '-600', '', ''],
+      ['I alt/Difference', '39.400', '3.100', '-400'],
+    ),
   );
-  silent('I alt uden X is not the plain sum', doc(['Post', 'Kr.'], ['Varer', '100'], ['Service', '250'], ['Moms', '87,5'], ['I alt uden moms', '350']));
+  silent(
+    'I alt uden X is not the plain sum',
+    doc(['Post', 'Kr.'], ['Varer', '100'], ['Service', '250'], ['Moms', '87,5'], ['I alt uden moms', '350']),
+  );
 
-  const lineItem = (total: string) => doc(['Udgifter', 'Kr.'], ['Løn', '500.000'], ['Husleje', '120.000'], ['Kontorhold i alt', '30.000'], ['Udgifter i alt', total]);
+  const lineItem = (total: string) =>
+    doc(['Udgifter', 'Kr.'], ['Løn', '500.000'], ['Husleje', '120.000'], ['Kontorhold i alt', '30.000'], ['Udgifter i alt', total]);
   silent('a line item that ends in i alt', lineItem('650.000'));
   found('the total after such a line item, off by the line item: no fix', lineItem('620.000'), ['620.000']);
 
   silent(
     'averages: a Gennemsnit row and an average column',
-    doc(['Skole', 'Elever', 'Gns. klassekvotient'], ['Nordskolen', '420', '22,1'], ['Sydskolen', '380', '23,4'], ['Gennemsnit', '400', '22,7'], ['I alt', '800', '22,7']),
+    doc(
+      ['Skole', 'Elever', 'Gns. klassekvotient'],
+      ['Nordskolen', '420', '22,1'],
+      ['Sydskolen', '380', '23,4'],
+      ['Gennemsnit', '400', '22,7'],
+      ['I alt', '800', '22,7'],
+    ),
   );
 
-  const shares = (share: string) => doc(['Afgørelse', 'Antal', 'Andel'], ['Stadfæstet', '610', '61 %'], ['Ændret', '250', '25 %'], ['Hjemvist', '140', share], ['I alt', '1.000', '100 %']);
+  const shares = (share: string) =>
+    doc(
+      ['Afgørelse', 'Antal', 'Andel'],
+      ['Stadfæstet', '610', '61 %'],
+      ['Ændret', '250', '25 %'],
+      ['Hjemvist', '140', share],
+      ['I alt', '1.000', '100 %'],
+    );
   silent('shares that make 100 %', shares('14 %'));
   found('shares that do not make 100 %', shares('41 %'), ['100 %']);
-  silent('a ratio column (forbrug / budget) in the total row', doc(['1.000 kr.', 'Budget', 'Forbrug', 'Forbrugsprocent'], ['Drift', '400', '300', '75,0'], ['Anlæg', '100', '50', '50,0'], ['I alt', '500', '350', '70,0']));
+  silent(
+    'a ratio column (forbrug / budget) in the total row',
+    doc(
+      ['1.000 kr.', 'Budget', 'Forbrug', 'Forbrugsprocent'],
+      ['Drift', '400', '300', '75,0'],
+      ['Anlæg', '100', '50', '50,0'],
+      ['I alt', '500', '350', '70,0'],
+    ),
+  );
 
   const years = (y2027: string) =>
-    doc(['Tabel 1: Anlæg (mio. kr.)'], ['', '2025', '2026', '2027'], ['Veje', '3,0', '2,0', '1,0'], ['Skoler', '5,0', '6,0', '0,5'], ['I alt', '8,0', '8,0', y2027]);
+    doc(
+      ['Tabel 1: Anlæg (mio. kr.)'],
+      ['', '2025', '2026', '2027'],
+      ['Veje', '3,0', '2,0', '1,0'],
+      ['Skoler', '5,0', '6,0', '0,5'],
+      ['I alt', '8,0', '8,0', y2027],
+    );
   silent('years as column headers under a caption row', years('1,5'));
   found('years under a caption row, a total off by a digit', years('2,5'), ['2,5'], years('1,5'));
 
-  const footnote = (y2026: string) => doc(['Projekt', '2025', '2026'], ['Tag', '12.000*', '1.000'], ['Vinduer', '3.000', '500'], ['I alt', '16.000', y2026]);
+  const footnote = (y2026: string) =>
+    doc(['Projekt', '2025', '2026'], ['Tag', '12.000*', '1.000'], ['Vinduer', '3.000', '500'], ['I alt', '16.000', y2026]);
   silent('a footnote mark makes the column unsure, not shorter', footnote('1.500'));
   found('beside a footnote-marked column, the other column is still checked', footnote('1.400'), ['1.400'], footnote('1.500'));
 
-  silent('two figures in a cell make the column unsure', doc(['Projekt', '2025'], ['Elevator', '750 / (1.700)'], ['Tag', '1.200'], ['Trappe', '650 m2 / 37,6 mio. kr.'], ['I alt', '1.950']));
+  silent(
+    'two figures in a cell make the column unsure',
+    doc(['Projekt', '2025'], ['Elevator', '750 / (1.700)'], ['Tag', '1.200'], ['Trappe', '650 m2 / 37,6 mio. kr.'], ['I alt', '1.950']),
+  );
 
   const merged = (forbrug: string) =>
     doc(
@@ -174,9 +230,15 @@ describe('table-sum-mismatch: readings of budget tables', () => {
     );
   silent('a merged row one cell short, its numbers under the numbers', merged('227.500'));
   found('a merged row one cell short, with a total off by a digit', merged('272.500'), ['272.500'], merged('227.500'));
-  silent('a short row that could stand under two columns is not read', doc(['Post', '2025', '2026', '2027'], ['A', '10', '20', '30'], ['B', '5', '5'], ['I alt', '15', '30', '30']));
+  silent(
+    'a short row that could stand under two columns is not read',
+    doc(['Post', '2025', '2026', '2027'], ['A', '10', '20', '30'], ['B', '5', '5'], ['I alt', '15', '30', '30']),
+  );
 
-  silent('a total with no rows above it is not checked against the rows below', doc(['Status', 'Antal'], ['Sager i alt', '40'], ['Heraf afgjort', '25'], ['Heraf under behandling', '10']));
+  silent(
+    'a total with no rows above it is not checked against the rows below',
+    doc(['Status', 'Antal'], ['Sager i alt', '40'], ['Heraf afgjort', '25'], ['Heraf under behandling', '10']),
+  );
 
   const below = (nord: string) =>
     doc(
@@ -202,7 +264,10 @@ describe('table-sum-mismatch: readings of budget tables', () => {
       ['Lån', '-15,0'],
     );
   silent('a total repeated under a caption with the same figure', carried('-10,0'));
-  silent('two bare I alt rows under two captions are not compared', doc(['Scenarie', 'Budget'], ['Scenarie A', ''], ['Nybyggeri', '10.000'], ['I alt', '10.000'], ['Scenarie B', ''], ['I alt', '12.000']));
+  silent(
+    'two bare I alt rows under two captions are not compared',
+    doc(['Scenarie', 'Budget'], ['Scenarie A', ''], ['Nybyggeri', '10.000'], ['I alt', '10.000'], ['Scenarie B', ''], ['I alt', '12.000']),
+  );
   found('a total repeated under a caption with another figure', carried('-11,2'), ['-11,2'], carried('-10,0'));
 
   const rounding = (total: string) => doc(['Mio. kr.', 'Beløb'], ['A', '1,26'], ['B', '2,31'], ['C', '0,4'], ['I alt', total]);
@@ -211,7 +276,8 @@ describe('table-sum-mismatch: readings of budget tables', () => {
 
   const digit = (total: string) => doc(['Post', 'Kr.'], ['Lønninger', '4.012.500'], ['Husleje', '3.210'], ['I alt', total]);
   found('off by a digit', digit('4.016.710'), ['4.016.710'], digit('4.015.710'));
-  const row = (total: string) => doc(['Post', 'Kr.'], ['Tilskud', '450.000'], ['Egenbetaling', '45.000'], ['Fonde', '12.000'], ['I alt', total]);
+  const row = (total: string) =>
+    doc(['Post', 'Kr.'], ['Tilskud', '450.000'], ['Egenbetaling', '45.000'], ['Fonde', '12.000'], ['I alt', total]);
   found('off by a row (the total leaves out a row)', row('462.000'), ['462.000'], row('507.000'));
   found('off by the first row: a total of the last rows only is no reading', row('57.000'), ['57.000'], row('507.000'));
 
@@ -229,7 +295,13 @@ describe('table-sum-mismatch: readings of budget tables', () => {
       ['Ændring i alt', '4,0', '8,0'],
     );
     const all = findings(text);
-    assert.deepStrictEqual(all.map((f) => [f.severity, covered(text, f)]), [['information', '4,0'], ['information', '8,0']]);
+    assert.deepStrictEqual(
+      all.map((f) => [f.severity, covered(text, f)]),
+      [
+        ['information', '4,0'],
+        ['information', '8,0'],
+      ],
+    );
     assert.ok(all.every((f) => !f.fix));
     assert.match(all[0].message.en, /running total, it would be 12,0/);
   });
@@ -244,12 +316,13 @@ describe('table-sum-mismatch: readings of budget tables', () => {
       ['I alt', '16', '26', '36', '49'],
     );
     const all = findings(text);
-    assert.deepStrictEqual(all.map((f) => [f.severity, covered(text, f)]), [['information', '48']]);
+    assert.deepStrictEqual(
+      all.map((f) => [f.severity, covered(text, f)]),
+      [['information', '48']],
+    );
     assert.match(all[0].message.en, /here they add up to 45, not 48/);
   });
 });
-
-
 
 describe('table-sum-mismatch: fixes on the real documents', function () {
   const corpus = corpusDir();
@@ -258,8 +331,14 @@ describe('table-sum-mismatch: fixes on the real documents', function () {
     return;
   }
   const files = [
-    ...fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpus, f)),
-    ...fs.readdirSync(path.join(corpus, 'greve')).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpus, 'greve', f)),
+    ...fs
+      .readdirSync(corpus)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(corpus, f)),
+    ...fs
+      .readdirSync(path.join(corpus, 'greve'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(corpus, 'greve', f)),
   ];
 
   it('reads all 159 documents', () => assert.strictEqual(files.length, 159));
@@ -271,11 +350,16 @@ describe('table-sum-mismatch: fixes on the real documents', function () {
       const before = lintText(text);
       const fixable = before.findings.filter((f) => f.rule === RULE && f.fix);
       if (fixable.length === 0) continue;
-      const totalCells = before.parsed.model.items.flatMap((i) => i.tables.flatMap((t) => t.rows.filter((r) => r.isTotal).flatMap((r) => r.cells.map((c) => c.range))));
+      const totalCells = before.parsed.model.items.flatMap((i) =>
+        i.tables.flatMap((t) => t.rows.filter((r) => r.isTotal).flatMap((r) => r.cells.map((c) => c.range))),
+      );
       const edits = fixable.flatMap((f) => f.fix!.edits);
       for (const e of edits) {
         const inside = (r: Finding['range']): boolean =>
-          r.start.line === e.range.start.line && r.end.line === e.range.end.line && r.start.character <= e.range.start.character && e.range.end.character <= r.end.character;
+          r.start.line === e.range.start.line &&
+          r.end.line === e.range.end.line &&
+          r.start.character <= e.range.start.character &&
+          e.range.end.character <= r.end.character;
         assert.ok(totalCells.some(inside), `${path.basename(file)}:${e.range.start.line + 1}: the edit is inside a total cell`);
       }
       const { text: after, applied } = applyEdits(text, edits);
@@ -298,10 +382,17 @@ describe('table-sum-mismatch: fixes on the real documents', function () {
       });
       const again = lintText(after).findings.filter((f) => f.rule === RULE && (f.severity === 'error' || f.severity === 'warning'));
       const fixedAt = new Set(fixable.map((f) => `${f.range.start.line}:${f.range.start.character}`));
-      assert.deepStrictEqual(again.filter((f) => fixedAt.has(`${f.range.start.line}:${f.range.start.character}`)).map((f) => f.message.en), [], `${path.basename(file)}: the fixed totals add up`);
-      const unfixed = before.findings.filter((f) => f.rule === RULE && !f.fix && (f.severity === 'error' || f.severity === 'warning')).length;
+      assert.deepStrictEqual(
+        again.filter((f) => fixedAt.has(`${f.range.start.line}:${f.range.start.character}`)).map((f) => f.message.en),
+        [],
+        `${path.basename(file)}: the fixed totals add up`,
+      );
+      const unfixed = before.findings.filter(
+        (f) => f.rule === RULE && !f.fix && (f.severity === 'error' || f.severity === 'warning'),
+      ).length;
       assert.ok(again.length <= unfixed, `${path.basename(file)}: no new table-sum finding after the fix`);
-      const others = (r: typeof before): string[] => r.findings.filter((f) => f.rule !== RULE).map((f) => `${f.rule}@${f.range.start.line} ${f.message.en}`);
+      const others = (r: typeof before): string[] =>
+        r.findings.filter((f) => f.rule !== RULE).map((f) => `${f.rule}@${f.range.start.line} ${f.message.en}`);
       assert.deepStrictEqual(others(lintText(after)), others(before), `${path.basename(file)}: the other rules see the same`);
       fixes += edits.length;
     }

@@ -31,7 +31,9 @@ function covered(text: string, f: Finding): string {
   const lines = text.split(/\r\n|\r|\n/);
   const { start, end } = f.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join(
+    '\n',
+  );
 }
 
 function findingsOf(rule: string, text: string): Finding[] {
@@ -43,7 +45,10 @@ function testRule(rule: string, cases: RuleCases): void {
   describe(rule, () => {
     for (const v of cases.valid) {
       it(`stays silent: ${v.name}`, () => {
-        assert.deepStrictEqual(findingsOf(rule, v.text).map((f) => f.message.en), []);
+        assert.deepStrictEqual(
+          findingsOf(rule, v.text).map((f) => f.message.en),
+          [],
+        );
       });
     }
     for (const c of cases.invalid) {
@@ -59,12 +64,24 @@ function testRule(rule: string, cases: RuleCases): void {
         if (c.output !== undefined) {
           const fixed = fixAll(c.text, defaultConfig(), rule);
           assert.strictEqual(fixed.text, c.output);
-          assert.deepStrictEqual(findingsOf(rule, fixed.text).filter((f) => f.fix).map((f) => f.message.en), [], 'nothing fixable left after the fix');
+          assert.deepStrictEqual(
+            findingsOf(rule, fixed.text)
+              .filter((f) => f.fix)
+              .map((f) => f.message.en),
+            [],
+            'nothing fixable left after the fix',
+          );
           // The fix changes nothing else: the other rules report the same as before.
-          const others = (t: string) => lintText(t).findings.filter((f) => f.rule !== rule && f.rule !== 'toc-mismatch' && f.rule !== 'item-numbering').map((f) => `${f.rule} ${f.message.en}`);
+          const others = (t: string) =>
+            lintText(t)
+              .findings.filter((f) => f.rule !== rule && f.rule !== 'toc-mismatch' && f.rule !== 'item-numbering')
+              .map((f) => `${f.rule} ${f.message.en}`);
           assert.deepStrictEqual(others(fixed.text), others(c.text));
         } else {
-          assert.ok(found.every((f) => !f.fix), 'no fix where no single right answer exists');
+          assert.ok(
+            found.every((f) => !f.fix),
+            'no fix where no single right answer exists',
+          );
         }
       });
     }
@@ -89,9 +106,22 @@ const DECISION = (text: string, afbud = 'Bo Sejer') => `## Beslutning i Kulturud
 describe('rules', () => {
   testRule('missing-decision', {
     valid: [
-      { name: 'every item decided', text: HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.')) + item(2, 'Budget', DECISION('Anbefales.')) },
-      { name: 'closed items and formalities', text: HEADER + item(1, 'Lukket: Personalesag', 'Intet.') + item(2, 'Eventuelt', '## Procedure\n\nIntet.') + item(3, 'Underskriftsblad', '') },
-      { name: 'Beslutningskompetence is not a decision, but the decision is there', text: HEADER + item(1, 'Budget', '## Beslutningskompetence\n\nByrådet\n\n' + DECISION('Anbefales.')) },
+      {
+        name: 'every item decided',
+        text: HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.')) + item(2, 'Budget', DECISION('Anbefales.')),
+      },
+      {
+        name: 'closed items and formalities',
+        text:
+          HEADER +
+          item(1, 'Lukket: Personalesag', 'Intet.') +
+          item(2, 'Eventuelt', '## Procedure\n\nIntet.') +
+          item(3, 'Underskriftsblad', ''),
+      },
+      {
+        name: 'Beslutningskompetence is not a decision, but the decision is there',
+        text: HEADER + item(1, 'Budget', '## Beslutningskompetence\n\nByrådet\n\n' + DECISION('Anbefales.')),
+      },
     ],
     invalid: [
       {
@@ -119,7 +149,10 @@ describe('rules', () => {
   testRule('absentee-not-member', {
     valid: [
       { name: 'members as written', text: HEADER + item(1, 'Budget', DECISION('Godkendt.', 'Bo Sejer, Ida Krogh Lund.')) },
-      { name: 'no member list, nothing to check', text: '# REFERAT Kulturudvalget d. 14-11-2024\n' + item(1, 'Budget', DECISION('Godkendt.', 'Hans Hansen')) },
+      {
+        name: 'no member list, nothing to check',
+        text: '# REFERAT Kulturudvalget d. 14-11-2024\n' + item(1, 'Budget', DECISION('Godkendt.', 'Hans Hansen')),
+      },
     ],
     invalid: [
       {
@@ -142,16 +175,27 @@ describe('rules', () => {
 
   testRule('absentee-inconsistent', {
     valid: [
-      { name: 'the same in every item', text: HEADER + item(1, 'A', DECISION('Godkendt.')) + item(2, 'B', DECISION('Godkendt.')) + item(3, 'C', DECISION('Godkendt.')) },
+      {
+        name: 'the same in every item',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.')) + item(2, 'B', DECISION('Godkendt.')) + item(3, 'C', DECISION('Godkendt.')),
+      },
       {
         name: 'a member who came late, as the text says',
-        text: HEADER + item(1, 'A', DECISION('Godkendt.', 'Bo Sejer, Anne Holm')) + item(2, 'B', DECISION('Godkendt. Anne Holm ankom under behandlingen.')) + item(3, 'C', DECISION('Godkendt.')),
+        text:
+          HEADER +
+          item(1, 'A', DECISION('Godkendt.', 'Bo Sejer, Anne Holm')) +
+          item(2, 'B', DECISION('Godkendt. Anne Holm ankom under behandlingen.')) +
+          item(3, 'C', DECISION('Godkendt.')),
       },
     ],
     invalid: [
       {
         name: 'one item differs without a word (information: a member may have left)',
-        text: HEADER + item(1, 'A', DECISION('Godkendt.')) + item(2, 'B', DECISION('Godkendt.', 'Anne Holm')) + item(3, 'C', DECISION('Godkendt.')),
+        text:
+          HEADER +
+          item(1, 'A', DECISION('Godkendt.')) +
+          item(2, 'B', DECISION('Godkendt.', 'Anne Holm')) +
+          item(3, 'C', DECISION('Godkendt.')),
         errors: [{ line: 27, text: 'Afbud: Anne Holm' }],
       },
       {
@@ -172,18 +216,44 @@ describe('rules', () => {
   });
 
   const table = (total: string, share = '100 %') =>
-    `## Økonomi\n\nI 1.000 kr.\t2025\t2026\tAndel\nDrift\t1.214,2\t-1,2\t60 %\nAnlæg\t800,0\t2,4\t40 %\nI alt\t${total}\t1,2\t${share}\n\n` + DECISION('Godkendt.');
+    `## Økonomi\n\nI 1.000 kr.\t2025\t2026\tAndel\nDrift\t1.214,2\t-1,2\t60 %\nAnlæg\t800,0\t2,4\t40 %\nI alt\t${total}\t1,2\t${share}\n\n` +
+    DECISION('Godkendt.');
 
   testRule('table-sum-mismatch', {
     valid: [
       { name: 'totals and shares that add up', text: HEADER + item(1, 'Budget', table('2.014,2')) },
-      { name: 'rounding of shown decimals', text: HEADER + item(1, 'Budget', '| | Beløb |\n|---|---|\n| A | 0,4 |\n| B | 0,4 |\n| C | 0,4 |\n| I alt | 1,3 |\n\n' + DECISION('Godkendt.')) },
+      {
+        name: 'rounding of shown decimals',
+        text:
+          HEADER +
+          item(1, 'Budget', '| | Beløb |\n|---|---|\n| A | 0,4 |\n| B | 0,4 |\n| C | 0,4 |\n| I alt | 1,3 |\n\n' + DECISION('Godkendt.')),
+      },
       {
         name: 'a ratio column checked against its own row',
-        text: HEADER + item(1, 'Budget', 'I hele 1.000 kr.\tBudget\tForbrug\tForbrugsprocent\nJob\t395.807\t296.780\t75,0\nI alt\t395.807\t296.780\t75,0\n\n' + DECISION('Godkendt.')),
+        text:
+          HEADER +
+          item(
+            1,
+            'Budget',
+            'I hele 1.000 kr.\tBudget\tForbrug\tForbrugsprocent\nJob\t395.807\t296.780\t75,0\nI alt\t395.807\t296.780\t75,0\n\n' +
+              DECISION('Godkendt.'),
+          ),
       },
-      { name: 'a total above its parts', text: HEADER + item(1, 'Budget', '| | Beløb |\n|---|---|\n| I alt | 30 |\n| A | 10 |\n| B | 20 |\n\n' + DECISION('Godkendt.')) },
-      { name: 'rows after the total are not parts', text: HEADER + item(1, 'Sager', 'Stadfæstet\t3.923\t78%\nÆndret\t504\t10%\nHjemvist\t602\t12%\nI alt\t5.029\t100%\nAfviste sager\t599\t\n\n' + DECISION('Godkendt.')) },
+      {
+        name: 'a total above its parts',
+        text: HEADER + item(1, 'Budget', '| | Beløb |\n|---|---|\n| I alt | 30 |\n| A | 10 |\n| B | 20 |\n\n' + DECISION('Godkendt.')),
+      },
+      {
+        name: 'rows after the total are not parts',
+        text:
+          HEADER +
+          item(
+            1,
+            'Sager',
+            'Stadfæstet\t3.923\t78%\nÆndret\t504\t10%\nHjemvist\t602\t12%\nI alt\t5.029\t100%\nAfviste sager\t599\t\n\n' +
+              DECISION('Godkendt.'),
+          ),
+      },
     ],
     invalid: [
       {
@@ -194,7 +264,9 @@ describe('rules', () => {
       },
       {
         name: 'shares that do not make 100 %',
-        text: HEADER + item(1, 'Sager', 'Stadfæstet\t3.923\t78%\nÆndret\t504\t15%\nHjemvist\t602\t12%\nI alt\t5.029\t100%\n\n' + DECISION('Godkendt.')),
+        text:
+          HEADER +
+          item(1, 'Sager', 'Stadfæstet\t3.923\t78%\nÆndret\t504\t15%\nHjemvist\t602\t12%\nI alt\t5.029\t100%\n\n' + DECISION('Godkendt.')),
         errors: [{ line: 15, text: '100%' }],
       },
     ],
@@ -203,11 +275,49 @@ describe('rules', () => {
   const CASE = (decision: string) => `## Sagsfremstilling\n\nSagen handler om et tilskud.\n\n${DECISION(decision)}`;
   testRule('case-number-missing', {
     valid: [
-      { name: 'standing items need none', text: HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.'), '') + item(2, 'A', CASE('Godkendt.')) + item(3, 'B', CASE('Godkendt.')) },
-      { name: 'recurring items need none either', text: HEADER + item(1, 'Spørgetid', CASE('Ingen spørgsmål.'), '') + item(2, 'Borgmesteren orienterer', CASE('Taget til efterretning.'), '') + item(3, 'Kulturudvalgets mødekalender 2025', CASE('Godkendt.'), '') + item(4, 'A', CASE('Godkendt.')) + item(5, 'B', CASE('Godkendt.')) },
-      { name: 'a closed item', text: HEADER + item(1, 'A', CASE('Godkendt.')) + item(2, 'Lukket: Personalesag', CASE('Godkendt.'), '') + item(3, 'C', CASE('Godkendt.')) },
-      { name: 'a dialogue meeting, with no case text, is no case', text: HEADER + item(1, 'Dialogmøde med ældrerådet', DECISION('Der var en god drøftelse.'), '') + item(2, 'A', CASE('Godkendt.')) + item(3, 'B', CASE('Godkendt.')) },
-      { name: 'the other items carry numbers only here and there', text: HEADER + item(1, 'A', CASE('Godkendt.')) + item(2, 'B', CASE('Godkendt.'), '') + item(3, 'C', CASE('Godkendt.'), '') + item(4, 'D', CASE('Godkendt.')) },
+      {
+        name: 'standing items need none',
+        text:
+          HEADER +
+          item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.'), '') +
+          item(2, 'A', CASE('Godkendt.')) +
+          item(3, 'B', CASE('Godkendt.')),
+      },
+      {
+        name: 'recurring items need none either',
+        text:
+          HEADER +
+          item(1, 'Spørgetid', CASE('Ingen spørgsmål.'), '') +
+          item(2, 'Borgmesteren orienterer', CASE('Taget til efterretning.'), '') +
+          item(3, 'Kulturudvalgets mødekalender 2025', CASE('Godkendt.'), '') +
+          item(4, 'A', CASE('Godkendt.')) +
+          item(5, 'B', CASE('Godkendt.')),
+      },
+      {
+        name: 'a closed item',
+        text:
+          HEADER +
+          item(1, 'A', CASE('Godkendt.')) +
+          item(2, 'Lukket: Personalesag', CASE('Godkendt.'), '') +
+          item(3, 'C', CASE('Godkendt.')),
+      },
+      {
+        name: 'a dialogue meeting, with no case text, is no case',
+        text:
+          HEADER +
+          item(1, 'Dialogmøde med ældrerådet', DECISION('Der var en god drøftelse.'), '') +
+          item(2, 'A', CASE('Godkendt.')) +
+          item(3, 'B', CASE('Godkendt.')),
+      },
+      {
+        name: 'the other items carry numbers only here and there',
+        text:
+          HEADER +
+          item(1, 'A', CASE('Godkendt.')) +
+          item(2, 'B', CASE('Godkendt.'), '') +
+          item(3, 'C', CASE('Godkendt.'), '') +
+          item(4, 'D', CASE('Godkendt.')),
+      },
     ],
     invalid: [
       {
@@ -219,23 +329,41 @@ describe('rules', () => {
   });
 
   testRule('case-number-format', {
-    valid: [{ name: 'one scheme throughout', text: HEADER + item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') + item(2, 'B', DECISION('Godkendt.'), '00.01.00G01-13-24') }],
+    valid: [
+      {
+        name: 'one scheme throughout',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') + item(2, 'B', DECISION('Godkendt.'), '00.01.00G01-13-24'),
+      },
+    ],
     invalid: [
       {
         name: 'a facet without digits',
-        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') + item(2, 'B', DECISION('Godkendt.'), '00.01.00G-13-24') + item(3, 'C', DECISION('Godkendt.'), '00.01.00G01-14-24'),
+        text:
+          HEADER +
+          item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') +
+          item(2, 'B', DECISION('Godkendt.'), '00.01.00G-13-24') +
+          item(3, 'C', DECISION('Godkendt.'), '00.01.00G01-14-24'),
         errors: [{ line: 21, text: '00.01.00G-13-24' }],
       },
       {
         name: 'another scheme than the rest',
-        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') + item(2, 'B', DECISION('Godkendt.'), '24/1234') + item(3, 'C', DECISION('Godkendt.'), '00.01.00G01-14-24'),
+        text:
+          HEADER +
+          item(1, 'A', DECISION('Godkendt.'), '00.01.00G01-12-24') +
+          item(2, 'B', DECISION('Godkendt.'), '24/1234') +
+          item(3, 'C', DECISION('Godkendt.'), '00.01.00G01-14-24'),
         errors: [{ line: 21, text: '24/1234' }],
       },
     ],
   });
 
   testRule('case-number-future', {
-    valid: [{ name: 'this year and earlier', text: HEADER + item(1, 'A', DECISION('Godkendt.'), '24/1') + item(2, 'B', DECISION('Godkendt.'), '21/77') }],
+    valid: [
+      {
+        name: 'this year and earlier',
+        text: HEADER + item(1, 'A', DECISION('Godkendt.'), '24/1') + item(2, 'B', DECISION('Godkendt.'), '21/77'),
+      },
+    ],
     invalid: [
       {
         name: 'a year after the meeting',
@@ -245,9 +373,12 @@ describe('rules', () => {
     ],
   });
 
-  const numbered = (numbers: number[]) => HEADER + numbers.map((n, k) => item(n, String.fromCharCode(65 + k), DECISION('Godkendt.'), `24/${k + 1}`)).join('');
+  const numbered = (numbers: number[]) =>
+    HEADER + numbers.map((n, k) => item(n, String.fromCharCode(65 + k), DECISION('Godkendt.'), `24/${k + 1}`)).join('');
   testRule('item-numbering', {
-    valid: [{ name: 'numbers run on from any start', text: HEADER + item(74, 'A', DECISION('Godkendt.')) + item(75, 'B', DECISION('Godkendt.')) }],
+    valid: [
+      { name: 'numbers run on from any start', text: HEADER + item(74, 'A', DECISION('Godkendt.')) + item(75, 'B', DECISION('Godkendt.')) },
+    ],
     invalid: [
       {
         name: 'a gap before the last item: only its number changes',
@@ -264,7 +395,10 @@ describe('rules', () => {
       {
         name: 'two numbers swapped: both change, the others stay',
         text: numbered([1, 2, 4, 3, 5]),
-        errors: [{ line: 30, text: '4' }, { line: 41, text: '3' }],
+        errors: [
+          { line: 30, text: '4' },
+          { line: 41, text: '3' },
+        ],
         output: numbered([1, 2, 3, 4, 5]),
       },
       {
@@ -283,24 +417,61 @@ describe('rules', () => {
 
   const toc = (entries: string[]) => `\n## Indholdsfortegnelse\n\n${entries.map((e, i) => `${e}.....\t${i + 3}`).join('\n')}\n`;
   testRule('toc-mismatch', {
-    valid: [{ name: 'entries equal the headings', text: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')) }],
+    valid: [
+      {
+        name: 'entries equal the headings',
+        text:
+          HEADER +
+          toc(['Budget 2025', 'Kunstpris']) +
+          item(1, 'Budget 2025', DECISION('Godkendt.')) +
+          item(2, 'Kunstpris', DECISION('Godkendt.')),
+      },
+    ],
     invalid: [
       {
         name: 'an entry differing by a word',
-        text: HEADER + toc(['Budget 2026', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')),
+        text:
+          HEADER +
+          toc(['Budget 2026', 'Kunstpris']) +
+          item(1, 'Budget 2025', DECISION('Godkendt.')) +
+          item(2, 'Kunstpris', DECISION('Godkendt.')),
         errors: [{ line: 10, text: 'Budget 2026' }],
-        output: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Kunstpris', DECISION('Godkendt.')),
+        output:
+          HEADER +
+          toc(['Budget 2025', 'Kunstpris']) +
+          item(1, 'Budget 2025', DECISION('Godkendt.')) +
+          item(2, 'Kunstpris', DECISION('Godkendt.')),
       },
       {
         name: 'an item missing between two entries: added in their form (dot leader), without a page number',
-        text: HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.')),
+        text:
+          HEADER +
+          toc(['Budget 2025', 'Kunstpris']) +
+          item(1, 'Budget 2025', DECISION('Godkendt.')) +
+          item(2, 'Vejplan', DECISION('Godkendt.')) +
+          item(3, 'Kunstpris', DECISION('Godkendt.')),
         errors: [{ line: 24, text: 'Vejplan' }],
-        output: (HEADER + toc(['Budget 2025', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.'))).replace('Budget 2025.....\t3\n', 'Budget 2025.....\t3\nVejplan.....\n'),
+        output: (
+          HEADER +
+          toc(['Budget 2025', 'Kunstpris']) +
+          item(1, 'Budget 2025', DECISION('Godkendt.')) +
+          item(2, 'Vejplan', DECISION('Godkendt.')) +
+          item(3, 'Kunstpris', DECISION('Godkendt.'))
+        ).replace('Budget 2025.....\t3\n', 'Budget 2025.....\t3\nVejplan.....\n'),
       },
       {
         name: 'an item missing where entries that name no item stand: no unique place, no fix',
-        text: HEADER + toc(['Budget 2025', 'Gammel sag', 'Anden sag', 'Kunstpris']) + item(1, 'Budget 2025', DECISION('Godkendt.')) + item(2, 'Vejplan', DECISION('Godkendt.')) + item(3, 'Kunstpris', DECISION('Godkendt.')),
-        errors: [{ line: 11, text: 'Gammel sag' }, { line: 12, text: 'Anden sag' }, { line: 26, text: 'Vejplan' }],
+        text:
+          HEADER +
+          toc(['Budget 2025', 'Gammel sag', 'Anden sag', 'Kunstpris']) +
+          item(1, 'Budget 2025', DECISION('Godkendt.')) +
+          item(2, 'Vejplan', DECISION('Godkendt.')) +
+          item(3, 'Kunstpris', DECISION('Godkendt.')),
+        errors: [
+          { line: 11, text: 'Gammel sag' },
+          { line: 12, text: 'Anden sag' },
+          { line: 26, text: 'Vejplan' },
+        ],
       },
       {
         name: 'an extra entry and a missing one',
@@ -313,11 +484,36 @@ describe('rules', () => {
   testRule('decision-date', {
     valid: [
       { name: 'the meeting date', text: HEADER + item(1, 'A', DECISION('Godkendt.')) },
-      { name: 'another committee earlier in the case history', text: HEADER + item(1, 'A', '## Beslutning i Økonomiudvalget den 05-11-2024\n\nAnbefales.\n\n' + DECISION('Godkendt.')) },
-      { name: 'a Procedure line about a later meeting', text: HEADER + item(1, 'A', '## Procedure\n\nKulturudvalget 13. december 2024 behandler den endelige plan.\n\n' + DECISION('Godkendt.')) },
-      { name: 'a timetable of later meetings, in order', text: HEADER + item(1, 'A', '## Tidsplan\n\n- Kulturudvalget 12.12.2024\n\n- Byrådet 16.12.2024\n\n' + DECISION('Godkendt.')) },
-      { name: 'a prose paragraph under Proces that names an old decision', text: HEADER + item(1, 'A', 'Proces\n\nFristen var den 31. oktober 2024. Kriterierne blev godkendt af Kulturudvalget den 1. oktober 2019.\n\n' + DECISION('Godkendt.')) },
-      { name: 'a decision retold in the case history', text: HEADER + item(1, 'A', DECISION('Godkendt.') + '\n## Sagens forløb\n\n### Beslutning i Kulturudvalget den 10-10-2024\n\nUdsat.\n') },
+      {
+        name: 'another committee earlier in the case history',
+        text: HEADER + item(1, 'A', '## Beslutning i Økonomiudvalget den 05-11-2024\n\nAnbefales.\n\n' + DECISION('Godkendt.')),
+      },
+      {
+        name: 'a Procedure line about a later meeting',
+        text:
+          HEADER +
+          item(1, 'A', '## Procedure\n\nKulturudvalget 13. december 2024 behandler den endelige plan.\n\n' + DECISION('Godkendt.')),
+      },
+      {
+        name: 'a timetable of later meetings, in order',
+        text: HEADER + item(1, 'A', '## Tidsplan\n\n- Kulturudvalget 12.12.2024\n\n- Byrådet 16.12.2024\n\n' + DECISION('Godkendt.')),
+      },
+      {
+        name: 'a prose paragraph under Proces that names an old decision',
+        text:
+          HEADER +
+          item(
+            1,
+            'A',
+            'Proces\n\nFristen var den 31. oktober 2024. Kriterierne blev godkendt af Kulturudvalget den 1. oktober 2019.\n\n' +
+              DECISION('Godkendt.'),
+          ),
+      },
+      {
+        name: 'a decision retold in the case history',
+        text:
+          HEADER + item(1, 'A', DECISION('Godkendt.') + '\n## Sagens forløb\n\n### Beslutning i Kulturudvalget den 10-10-2024\n\nUdsat.\n'),
+      },
     ],
     invalid: [
       {
@@ -328,14 +524,27 @@ describe('rules', () => {
       },
       {
         name: 'a timetable that names the committee before the step above it and before this meeting',
-        text: HEADER + item(1, 'A', '## Tidsplan\n\n- Høring 01.12.2024 - 15.01.2025\n\n- Kulturudvalget 12.02.2024\n\n- Byrådet 24.02.2025\n\n' + DECISION('Godkendt.')),
+        text:
+          HEADER +
+          item(
+            1,
+            'A',
+            '## Tidsplan\n\n- Høring 01.12.2024 - 15.01.2025\n\n- Kulturudvalget 12.02.2024\n\n- Byrådet 24.02.2025\n\n' +
+              DECISION('Godkendt.'),
+          ),
         errors: [{ line: 16, text: '12.02.2024' }],
       },
     ],
   });
 
   testRule('case-number-duplicate', {
-    valid: [{ name: 'standing items may share', text: HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.'), '21/1') + item(2, 'Eventuelt', DECISION('Intet.'), '21/1') }],
+    valid: [
+      {
+        name: 'standing items may share',
+        text:
+          HEADER + item(1, 'Godkendelse af dagsorden', DECISION('Godkendt.'), '21/1') + item(2, 'Eventuelt', DECISION('Intet.'), '21/1'),
+      },
+    ],
     invalid: [
       {
         name: 'two cases with one number',
@@ -349,15 +558,27 @@ describe('rules', () => {
 describe('configuration', () => {
   it('turns a rule off, and changes a severity', () => {
     const text = HEADER + item(1, 'A', DECISION('Godkendt.'), '26/1234');
-    const { config, problems } = resolveConfig({ rules: { 'case-number-future': 'warning', 'missing-decision': 'off' } }, RULE_IDS, DEFAULT_SEVERITIES);
+    const { config, problems } = resolveConfig(
+      { rules: { 'case-number-future': 'warning', 'missing-decision': 'off' } },
+      RULE_IDS,
+      DEFAULT_SEVERITIES,
+    );
     assert.deepStrictEqual(problems, []);
-    assert.deepStrictEqual(lintText(text, config).findings.map((f) => [f.rule, f.severity]), [['case-number-future', 'warning']]);
+    assert.deepStrictEqual(
+      lintText(text, config).findings.map((f) => [f.rule, f.severity]),
+      [['case-number-future', 'warning']],
+    );
     const off = resolveConfig({ rules: { 'case-number-future': 'off' } }, RULE_IDS, DEFAULT_SEVERITIES).config;
     assert.deepStrictEqual(lintText(text, off).findings, []);
   });
 
   it('reports unknown keys, unknown rules and wrong types, and keeps the defaults', () => {
-    const { config, problems } = resolveConfig({ rules: { nope: 'off', 'toc-mismatch': 'loud' }, totalLabels: 'Sum', colour: 1 }, RULE_IDS, DEFAULT_SEVERITIES, 'x/.referatrc.json');
+    const { config, problems } = resolveConfig(
+      { rules: { nope: 'off', 'toc-mismatch': 'loud' }, totalLabels: 'Sum', colour: 1 },
+      RULE_IDS,
+      DEFAULT_SEVERITIES,
+      'x/.referatrc.json',
+    );
     assert.deepStrictEqual(problems.map((p) => p.key).sort(), ['colour', 'rules.nope', 'rules.toc-mismatch', 'totalLabels']);
     assert.strictEqual(config.rules['toc-mismatch'], 'warning');
     assert.deepStrictEqual(config.totalLabels, []);
@@ -373,23 +594,52 @@ describe('configuration', () => {
 
   it('accepts a configured case-number form where the document is too short to show its own', () => {
     const text = HEADER + item(1, 'A', DECISION('Godkendt.'), '2024-123');
-    assert.deepStrictEqual(lintText(text).findings.filter((f) => f.rule === 'case-number-format').map((f) => f.severity), ['information']);
+    assert.deepStrictEqual(
+      lintText(text)
+        .findings.filter((f) => f.rule === 'case-number-format')
+        .map((f) => f.severity),
+      ['information'],
+    );
     const { config } = resolveConfig({ caseNumberPatterns: ['[0-9]{4}-[0-9]{3}'] }, RULE_IDS, DEFAULT_SEVERITIES);
-    assert.deepStrictEqual(lintText(text, config).findings.filter((f) => f.rule === 'case-number-format'), []);
+    assert.deepStrictEqual(
+      lintText(text, config).findings.filter((f) => f.rule === 'case-number-format'),
+      [],
+    );
   });
 
   it("judges case numbers by the document's own scheme", () => {
-    const own = (n: string) => HEADER + item(1, 'A', DECISION('Godkendt.'), '2024-123') + item(2, 'B', DECISION('Godkendt.'), '2024-124') + item(3, 'C', DECISION('Godkendt.'), n);
-    assert.deepStrictEqual(lintText(own('2024-125')).findings.filter((f) => f.rule === 'case-number-format'), []);
+    const own = (n: string) =>
+      HEADER +
+      item(1, 'A', DECISION('Godkendt.'), '2024-123') +
+      item(2, 'B', DECISION('Godkendt.'), '2024-124') +
+      item(3, 'C', DECISION('Godkendt.'), n);
+    assert.deepStrictEqual(
+      lintText(own('2024-125')).findings.filter((f) => f.rule === 'case-number-format'),
+      [],
+    );
     const broken = lintText(own('2024/12-5')).findings.filter((f) => f.rule === 'case-number-format');
-    assert.deepStrictEqual(broken.map((f) => [f.severity, f.message.en]), [['warning', "The case number \"2024/12-5\" is malformed: it fits neither the document's scheme (the document's own form, like 2024-123) nor a known one."]]);
+    assert.deepStrictEqual(
+      broken.map((f) => [f.severity, f.message.en]),
+      [
+        [
+          'warning',
+          'The case number "2024/12-5" is malformed: it fits neither the document\'s scheme (the document\'s own form, like 2024-123) nor a known one.',
+        ],
+      ],
+    );
   });
 
   it('missing-decision names an item whose heading was lost by the line it starts at', () => {
     const text = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'layouts', 'lost-headings-sections.txt'), 'utf8');
     const found = lintText(text).findings.filter((f) => f.rule === 'missing-decision');
-    assert.deepStrictEqual(found.map((f) => [f.message.da, f.message.en]), [
-      ['Punktet på linje 25 (overskriften mangler) har ingen beslutning.', 'The item at line 25 (its heading lost) has no decision (Beslutning).'],
-    ]);
+    assert.deepStrictEqual(
+      found.map((f) => [f.message.da, f.message.en]),
+      [
+        [
+          'Punktet på linje 25 (overskriften mangler) har ingen beslutning.',
+          'The item at line 25 (its heading lost) has no decision (Beslutning).',
+        ],
+      ],
+    );
   });
 });

@@ -30,7 +30,7 @@ function disableIn(label: string, docPath: string, rule: string, folders: readon
   return boundedNode<Outcome>(label, `${first}; return require(${JSON.stringify(DISABLE_RULE)}).disableRule(...${args});`).value;
 }
 
-describe('turning a rule off writes only the workspace\'s own .referatrc.json (issue 23)', function () {
+describe("turning a rule off writes only the workspace's own .referatrc.json (issue 23)", function () {
   this.timeout(60000);
   let root: string;
   let ws: string;
@@ -55,7 +55,11 @@ describe('turning a rule off writes only the workspace\'s own .referatrc.json (i
     assert.deepStrictEqual(outcome, { applied: true, file: path.join(ws, '.referatrc.json') });
     assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'untouched\n');
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(ws, '.referatrc.json'), 'utf8')), { rules: { 'toc-mismatch': 'off' } });
-    assert.deepStrictEqual(fs.readdirSync(ws).filter((n) => !n.startsWith('..referatrc.json.')), ['.referatrc.json'], 'no temporary file left');
+    assert.deepStrictEqual(
+      fs.readdirSync(ws).filter((n) => !n.startsWith('..referatrc.json.')),
+      ['.referatrc.json'],
+      'no temporary file left',
+    );
   });
 
   it('refuses a document under a folder linked from outside the workspace, and writes nothing there', () => {
@@ -63,7 +67,10 @@ describe('turning a rule off writes only the workspace\'s own .referatrc.json (i
     fs.writeFileSync(path.join(outside, '.referatrc.json'), '{}\n');
     const outcome = disableIn('linked folder', path.join(ws, 'shared', 'm.referat.md'), 'toc-mismatch', [folderUri()]);
     assert.strictEqual(outcome.applied, false);
-    assert.match(outcome.applied ? '' : outcome.reason.en, /m\.referat\.md is in a folder that a link leads outside the workspace .*outside\); Referat writes \.referatrc\.json only inside the workspace folder\./);
+    assert.match(
+      outcome.applied ? '' : outcome.reason.en,
+      /m\.referat\.md is in a folder that a link leads outside the workspace .*outside\); Referat writes \.referatrc\.json only inside the workspace folder\./,
+    );
     assert.match(outcome.applied ? '' : outcome.reason.da, /fører uden for arbejdsområdet/);
     assert.strictEqual(fs.readFileSync(path.join(outside, '.referatrc.json'), 'utf8'), '{}\n');
     assert.ok(!fs.existsSync(path.join(ws, '.referatrc.json')));
@@ -85,14 +92,19 @@ describe('turning a rule off writes only the workspace\'s own .referatrc.json (i
     const outcome = disableIn('link inside', path.join(ws, 'm.referat.md'), 'toc-mismatch', [folderUri()]);
     assert.deepStrictEqual(outcome, { applied: true, file: path.join(ws, 'config', 'rc.json') });
     assert.ok(fs.lstatSync(path.join(ws, '.referatrc.json')).isSymbolicLink());
-    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(ws, 'config', 'rc.json'), 'utf8')), { rules: { 'decision-date': 'off', 'toc-mismatch': 'off' } });
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(ws, 'config', 'rc.json'), 'utf8')), {
+      rules: { 'decision-date': 'off', 'toc-mismatch': 'off' },
+    });
   });
 
   it('refuses at once a .referatrc.json that is a FIFO, without waiting for a writer', () => {
     execFileSync('mkfifo', [path.join(ws, '.referatrc.json')]);
     const outcome = disableIn('FIFO .referatrc.json', path.join(ws, 'm.referat.md'), 'toc-mismatch', [folderUri()]);
     assert.strictEqual(outcome.applied, false);
-    assert.match(outcome.applied ? '' : outcome.reason.en, /\.referatrc\.json cannot be read \(not a regular file \(a FIFO\)\); edit it yourself\./);
+    assert.match(
+      outcome.applied ? '' : outcome.reason.en,
+      /\.referatrc\.json cannot be read \(not a regular file \(a FIFO\)\); edit it yourself\./,
+    );
     assert.ok(fs.statSync(path.join(ws, '.referatrc.json')).isFIFO(), 'left as it was');
   });
 
@@ -118,7 +130,8 @@ const BOM = '\uFEFF';
 const FIXED = WITH_SLIP.replace('Punkt 22', 'Punkt 21');
 /** A short referat whose fix is on line 4, so that the diff's hunk reaches line 1. */
 // The slip in the first item, so that the diff's hunk reaches line 1 (and the BOM).
-const TOP = '# REFERAT Teknik- og Miljøudvalget d. 03-06-2025\n# Punkt 7: Vejplan\n## Beslutning\nGodkendt.\n# Punkt 2: Cykelsti\n## Beslutning\nGodkendt.\n# Punkt 3: Busplan\n## Beslutning\nGodkendt.\n';
+const TOP =
+  '# REFERAT Teknik- og Miljøudvalget d. 03-06-2025\n# Punkt 7: Vejplan\n## Beslutning\nGodkendt.\n# Punkt 2: Cykelsti\n## Beslutning\nGodkendt.\n# Punkt 3: Busplan\n## Beslutning\nGodkendt.\n';
 const TOP_FIXED = TOP.replace('Punkt 7', 'Punkt 1');
 
 describe('referat-lint --fix writes nothing it cannot write back whole (issue 23)', function () {
@@ -139,7 +152,10 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
     const r = runCliBounded('--fix on a Windows-1252 file', ['--fix', 'cp.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 2);
     assert.ok(fs.readFileSync(at('cp.referat.md')).equals(bytes), 'the file is untouched');
-    assert.strictEqual(r.stderr, 'referat-lint: did not write cp.referat.md: the file is not UTF-8 (it was read as Windows-1252), and --fix writes UTF-8 and UTF-16 files only\n');
+    assert.strictEqual(
+      r.stderr,
+      'referat-lint: did not write cp.referat.md: the file is not UTF-8 (it was read as Windows-1252), and --fix writes UTF-8 and UTF-16 files only\n',
+    );
     const asCp = runCliBounded('lint of a Windows-1252 file', ['cp.referat.md'], { cwd: t.dir });
     const asUtf8 = runCliBounded('lint of the same in UTF-8', ['utf8.referat.md'], { cwd: t.dir });
     assert.strictEqual(asCp.stdout.replace(/^cp\./gm, 'utf8.'), asUtf8.stdout, 'the same findings as the UTF-8 text');
@@ -152,7 +168,10 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
     fs.writeFileSync(at('broken.referat.md'), bytes);
     const r = runCliBounded('--fix on invalid UTF-8', ['--fix', 'broken.referat.md'], { cwd: t.dir });
     assert.strictEqual(r.code, 2);
-    assert.match(r.stderr, /did not write broken\.referat\.md: the file is not valid UTF-8, and --fix does not write a file whose bytes it cannot reproduce/);
+    assert.match(
+      r.stderr,
+      /did not write broken\.referat\.md: the file is not valid UTF-8, and --fix does not write a file whose bytes it cannot reproduce/,
+    );
     assert.ok(fs.readFileSync(at('broken.referat.md')).equals(bytes));
   });
 
@@ -183,7 +202,7 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
     assert.ok(stdin.stdoutBytes.equals(le(FIXED)));
   });
 
-  it('keeps the user\'s text when the file changes while the fixed text is being written, and removes the temporary file', () => {
+  it("keeps the user's text when the file changes while the fixed text is being written, and removes the temporary file", () => {
     for (const linked of [false, true]) {
       const file = at('a.referat.md');
       fs.writeFileSync(file, WITH_SLIP);
@@ -192,7 +211,10 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
       const read = readDocumentText(file);
       const edited = WITH_SLIP.replace('Godkendt.', 'Godkendt med en ændring.');
       const outcome = writeFixedFile(file, read.stamp!, FIXED, read.encoding, { beforeReplace: () => fs.writeFileSync(file, edited) });
-      assert.deepStrictEqual(outcome, { written: false, reason: { da: 'er ændret på disken siden den blev læst', en: 'changed on disk since it was read' } });
+      assert.deepStrictEqual(outcome, {
+        written: false,
+        reason: { da: 'er ændret på disken siden den blev læst', en: 'changed on disk since it was read' },
+      });
       assert.strictEqual(fs.readFileSync(file, 'utf8'), edited);
       assert.deepStrictEqual(tempsLeft(), []);
       fs.rmSync(at('b.referat.md'), { force: true });
@@ -259,11 +281,11 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
     fs.chmodSync(file, 0o666);
     const r = runCliBounded('--fix by nobody on a file of root', ['--fix', 'a.referat.md'], { cwd: t.dir, unprivileged: true });
     assert.strictEqual(r.stderr, 'referat-lint: wrote a.referat.md (1 fix)\n');
-    assert.strictEqual(fs.statSync(file).uid, 0, 'still root\'s');
+    assert.strictEqual(fs.statSync(file).uid, 0, "still root's");
     assert.strictEqual(fs.readFileSync(file, 'utf8'), FIXED);
   });
 
-  it('writes in place a file of the user\'s in a folder where they may not create the temporary file', function () {
+  it("writes in place a file of the user's in a folder where they may not create the temporary file", function () {
     const cannot = whyNoUnprivilegedRun();
     if (cannot || process.getuid?.() !== 0) this.skip();
     fs.mkdirSync(at('locked'), { mode: 0o755 });
@@ -310,7 +332,10 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
     const r = runCliBounded(`--fix-dry-run of ${JSON.stringify(name)}`, ['--fix-dry-run', name], { cwd: t.dir });
     assert.match(r.stderr, /Would fix 1 problem in 1 file\./);
     const expected = runCliBounded('--fix - of the same', ['--fix', '-'], { cwd: t.dir, input: content }).stdoutBytes;
-    for (const tool of [['patch', '-p0', '--batch', '--no-backup-if-mismatch'], ['git', 'apply', '-p0']]) {
+    for (const tool of [
+      ['patch', '-p0', '--batch', '--no-backup-if-mismatch'],
+      ['git', 'apply', '-p0'],
+    ]) {
       const copy = path.join(t.dir, `copy-${tool[0]}`);
       fs.mkdirSync(copy);
       fs.copyFileSync(at(name), path.join(copy, name));
@@ -330,7 +355,7 @@ describe('referat-lint --fix writes nothing it cannot write back whole (issue 23
   });
 });
 
-describe('in a CRLF document the editor\'s fixes insert CRLF lines (issue 23)', () => {
+describe("in a CRLF document the editor's fixes insert CRLF lines (issue 23)", () => {
   const uri = 'file:///m.referat.md';
   const CRLF = tocMissingEntry().replace(/\n/g, '\r\n');
   const bareLf = (text: string): number => text.replace(/\r\n/g, '').split('\n').length - 1;
@@ -340,19 +365,36 @@ describe('in a CRLF document the editor\'s fixes insert CRLF lines (issue 23)', 
     const analysis = analyze(CRLF, config);
     const finding = analysis.findings.find((f) => f.rule === 'toc-mismatch' && f.fix)!;
     assert.ok(finding, analysis.findings.map((f) => f.rule).join(', '));
-    const actions = codeActions(analysis, { textDocument: { uri }, range: finding.range, context: { diagnostics: [], only: [CodeActionKind.QuickFix] } }, config, 'en');
+    const actions = codeActions(
+      analysis,
+      { textDocument: { uri }, range: finding.range, context: { diagnostics: [], only: [CodeActionKind.QuickFix] } },
+      config,
+      'en',
+    );
     const quick = actions.find((a) => a.isPreferred && a.edit)!;
     const edits = quick.edit!.changes![uri];
-    assert.ok(edits.some((e) => e.newText.includes('\r\n')), JSON.stringify(edits));
+    assert.ok(
+      edits.some((e) => e.newText.includes('\r\n')),
+      JSON.stringify(edits),
+    );
     const fixed = applyEdits(CRLF, edits).text;
     assert.strictEqual(bareLf(fixed), 0);
     assert.ok(fixed.includes('2. Tilskud til foreningslivet 2025\r\n3. Renovering af Skovby Svømmehal\r\n4. Eventuelt\r\n'));
   });
 
-  it('source.fixAll and fix-all of one rule give the CLI\'s text, with no bare LF', () => {
+  it("source.fixAll and fix-all of one rule give the CLI's text, with no bare LF", () => {
     const text = CRLF.replace('# Punkt 4:', '# Punkt 5:');
     const analysis = analyze(text, config);
-    const [all] = codeActions(analysis, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] } }, config, 'en');
+    const [all] = codeActions(
+      analysis,
+      {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] },
+      },
+      config,
+      'en',
+    );
     const fixed = applyEdits(text, all.edit!.changes![uri]).text;
     assert.strictEqual(bareLf(fixed), 0);
     assert.strictEqual(fixed, fix(text).text, 'what referat-lint --fix writes');

@@ -47,7 +47,10 @@ function hoverOn(text: string, label: string, cell: string, lang: 'da' | 'en' = 
 describe('table model: the hover on a total reads it', () => {
   it('does not count a year in the header row', () => {
     const text = doc(['Mio. kr.', '2023'], ['Veje', '0,5'], ['Skoler', '0,2'], ['Haller', '0,1'], ['I alt', '0,8']);
-    assert.deepStrictEqual(lintText(text).findings.filter((f) => f.rule === RULE), []);
+    assert.deepStrictEqual(
+      lintText(text).findings.filter((f) => f.rule === RULE),
+      [],
+    );
     assert.strictEqual(hoverOn(text, 'I alt', '0,8'), '**I alt**: 0,8\n\nSum of 3 rows: **0,8**\n\n0,5 + 0,2 + 0,1');
     assert.strictEqual(hoverOn(text, 'I alt', '0,8', 'da'), '**I alt**: 0,8\n\nSummen af 3 rækker: **0,8**\n\n0,5 + 0,2 + 0,1');
   });
@@ -67,7 +70,10 @@ describe('table model: the hover on a total reads it', () => {
 
   it('says so where the rows a total sums cannot be read', () => {
     const text = doc(['Projekt', '2025'], ['Elevator', '750 / (1.700)'], ['Tag', '1.200'], ['I alt', '1.950']);
-    assert.strictEqual(hoverOn(text, 'I alt', '1.950'), '**I alt**: 1.950\n\nWhich rows it sums cannot be read with certainty, so it is not checked.');
+    assert.strictEqual(
+      hoverOn(text, 'I alt', '1.950'),
+      '**I alt**: 1.950\n\nWhich rows it sums cannot be read with certainty, so it is not checked.',
+    );
   });
 });
 
@@ -80,18 +86,34 @@ const fixtures = path.join(repoRoot(), 'test', 'fixtures', 'tables');
 
 /** Every referat we hold, by name: the table fixtures, the examples and, where it is beside us, the real corpus. */
 function documents(): Array<[string, string]> {
-  const out: Array<[string, string]> = fs.readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f) => [f, wrap(fs.readFileSync(path.join(fixtures, f), 'utf8'))]);
+  const out: Array<[string, string]> = fs
+    .readdirSync(fixtures)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => [f, wrap(fs.readFileSync(path.join(fixtures, f), 'utf8'))]);
   for (const file of files()) out.push([path.basename(file), fs.readFileSync(file, 'utf8')]);
   return out;
 }
 
 function files(): string[] {
   const examples = path.join(repoRoot(), 'examples');
-  const files = fs.readdirSync(examples).filter((f) => /\.referat\.(?:md|txt)$/.test(f)).map((f) => path.join(examples, f));
+  const files = fs
+    .readdirSync(examples)
+    .filter((f) => /\.referat\.(?:md|txt)$/.test(f))
+    .map((f) => path.join(examples, f));
   const corpus = corpusDir();
   if (corpus) {
-    files.push(...fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpus, f)));
-    files.push(...fs.readdirSync(path.join(corpus, 'greve')).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpus, 'greve', f)));
+    files.push(
+      ...fs
+        .readdirSync(corpus)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => path.join(corpus, f)),
+    );
+    files.push(
+      ...fs
+        .readdirSync(path.join(corpus, 'greve'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => path.join(corpus, 'greve', f)),
+    );
   }
   return files;
 }
@@ -109,35 +131,39 @@ describe('table model: hover and rule agree', function () {
     for (const [name, text] of documents()) {
       const analysis = analyze(text, config);
       const loud = analysis.findings.filter((f) => f.rule === RULE && f.severity !== 'information');
-      for (const item of analysis.parsed.model.items) for (const table of item.tables) for (const row of table.rows) {
-        if (!row.isTotal) continue;
-        row.cells.forEach((cell, c) => {
-          if (c === 0 || cell.value === undefined || cell.percent) return;
-          const h = hover(analysis, cell.range.start, config, 'en');
-          const where = `${name}:${row.line + 1} "${cell.text}"`;
-          assert.ok(h, `${where}: a hover`);
-          const value = (h.contents as { value: string }).value;
-          const finding = loud.find((f) => f.range.start.line === cell.range.start.line && f.range.start.character === cell.range.start.character);
-          const sum = /Sum of (\d+) rows: \*\*([-\d.,]+)\*\*/.exec(value);
-          totals++;
-          if (finding) {
-            found++;
-            const named = /but the (\d+) rows add up to ([-\d.,]+)\.$/.exec(finding.message.en);
-            if (!named) return;
-            assert.ok(sum, `${where}: the hover shows the sum the finding names\n${value}`);
-            assert.strictEqual(sum[1], named[1], `${where}: as many rows`);
-            // The message writes the sum as the total writes its figure, the hover with the parts' decimals.
-            const shown = 0.5 * Math.pow(10, -(named[2].split(',')[1] ?? '').length) + 1e-6;
-            assert.ok(Math.abs(danish(sum[2]) - danish(named[2])) <= shown, `${where}: ${sum[2]} = ${named[2]}`);
-            return;
+      for (const item of analysis.parsed.model.items)
+        for (const table of item.tables)
+          for (const row of table.rows) {
+            if (!row.isTotal) continue;
+            row.cells.forEach((cell, c) => {
+              if (c === 0 || cell.value === undefined || cell.percent) return;
+              const h = hover(analysis, cell.range.start, config, 'en');
+              const where = `${name}:${row.line + 1} "${cell.text}"`;
+              assert.ok(h, `${where}: a hover`);
+              const value = (h.contents as { value: string }).value;
+              const finding = loud.find(
+                (f) => f.range.start.line === cell.range.start.line && f.range.start.character === cell.range.start.character,
+              );
+              const sum = /Sum of (\d+) rows: \*\*([-\d.,]+)\*\*/.exec(value);
+              totals++;
+              if (finding) {
+                found++;
+                const named = /but the (\d+) rows add up to ([-\d.,]+)\.$/.exec(finding.message.en);
+                if (!named) return;
+                assert.ok(sum, `${where}: the hover shows the sum the finding names\n${value}`);
+                assert.strictEqual(sum[1], named[1], `${where}: as many rows`);
+                // The message writes the sum as the total writes its figure, the hover with the parts' decimals.
+                const shown = 0.5 * Math.pow(10, -(named[2].split(',')[1] ?? '').length) + 1e-6;
+                assert.ok(Math.abs(danish(sum[2]) - danish(named[2])) <= shown, `${where}: ${sum[2]} = ${named[2]}`);
+                return;
+              }
+              if (!sum) return;
+              // Silent: the hover's sum is the total within the rounding of the shown digits of the parts.
+              const decimals = (sum[2].split(',')[1] ?? '').length;
+              const slack = (Number(sum[1]) + 1) * 0.5 * Math.pow(10, -decimals) + 1e-6;
+              assert.ok(Math.abs(danish(sum[2]) - cell.value) <= slack, `${where}: silent, but the hover says ${sum[2]}\n${value}`);
+            });
           }
-          if (!sum) return;
-          // Silent: the hover's sum is the total within the rounding of the shown digits of the parts.
-          const decimals = (sum[2].split(',')[1] ?? '').length;
-          const slack = (Number(sum[1]) + 1) * 0.5 * Math.pow(10, -decimals) + 1e-6;
-          assert.ok(Math.abs(danish(sum[2]) - cell.value) <= slack, `${where}: silent, but the hover says ${sum[2]}\n${value}`);
-        });
-      }
     }
     assert.ok(totals > 100 && found > 0, `${totals} totals, ${found} with a finding`);
   });
@@ -169,7 +195,10 @@ export function reviewableTable(table: Table): unknown {
 }
 
 describe('table model: golden fixtures, one for each row role', () => {
-  const files = fs.readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(fixtures)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   it('are there', () => assert.ok(files.length >= 10));
   for (const file of files) {
     it(file, () => {
@@ -179,7 +208,9 @@ describe('table model: golden fixtures, one for each row role', () => {
       const first = text.split('\n').indexOf('## Økonomi') + 2;
       const actual = {
         tables: parsed.model.items[0].tables.map(reviewableTable),
-        findings: findings.map((f) => `${f.rule} ${f.severity} line ${f.range.start.line - first + 1}${f.fix ? ' (fix)' : ''}: ${f.message.en}`),
+        findings: findings.map(
+          (f) => `${f.rule} ${f.severity} line ${f.range.start.line - first + 1}${f.fix ? ' (fix)' : ''}: ${f.message.en}`,
+        ),
       };
       const golden = path.join(fixtures, file.replace(/\.txt$/, '.json'));
       if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');

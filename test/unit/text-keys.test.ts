@@ -28,7 +28,8 @@ function corpusLines(): string[] {
   const out: string[] = [];
   const dirs = [path.join(repoRoot(), 'examples'), ...(corpusDir() ? [corpusDir()!, path.join(corpusDir()!, 'greve')] : [])];
   for (const dir of dirs) {
-    for (const f of fs.readdirSync(dir)) if (/\.(md|txt)$/.test(f)) out.push(...fs.readFileSync(path.join(dir, f), 'utf8').split(/\r\n|\r|\n/));
+    for (const f of fs.readdirSync(dir))
+      if (/\.(md|txt)$/.test(f)) out.push(...fs.readFileSync(path.join(dir, f), 'utf8').split(/\r\n|\r|\n/));
   }
   return out;
 }

@@ -31,7 +31,12 @@ interface Truth {
 
 /** A title as the script compares it: whitespace collapsed, a final period dropped, case folded. */
 function norm(s: string | null | undefined): string {
-  return String(s ?? '').split(/\s+/).filter(Boolean).join(' ').replace(/\.+$/, '').toLowerCase();
+  return String(s ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\.+$/, '')
+    .toLowerCase();
 }
 
 /** The script's key for an item: its number as written by Python's str(), and the k-th unnumbered item as `None#k`. */
@@ -65,7 +70,8 @@ export function scoreUnseen(dir: string): UnseenScore {
     for (const [key, want] of wanted) {
       score.items++;
       const g = got.get(key);
-      if (g && norm(g.title) === norm(want.title) && JSON.stringify(g.caseNumbers.map((c) => c.text)) === JSON.stringify(want.caseNumbers)) score.right++;
+      if (g && norm(g.title) === norm(want.title) && JSON.stringify(g.caseNumbers.map((c) => c.text)) === JSON.stringify(want.caseNumbers))
+        score.right++;
     }
     if (t.date) {
       score.dates++;

@@ -35,7 +35,10 @@ const FEW = 3;
 
 /** The item-heading form a shape description names, without its markup (`## Punkt N: Title` -> `Punkt N: Title`). */
 function headingForm(shape: string): string {
-  return shape.replace(/^- /, '').replace(/^#+ /, '').replace(/^\*\*|\*\*$/g, '');
+  return shape
+    .replace(/^- /, '')
+    .replace(/^#+ /, '')
+    .replace(/^\*\*|\*\*$/g, '');
 }
 
 function headings(model: ReadModel): PartCertainty {
@@ -46,13 +49,23 @@ function headings(model: ReadModel): PartCertainty {
     const before = items[k - 1].number;
     if (before !== null && items[k].number === before + 1) inSequence++;
   }
-  signals.push({ id: 'numbers-in-sequence', holds: half(inSequence, items.length - 1), detail: `${inSequence} of ${Math.max(0, items.length - 1)} steps count up by one` });
+  signals.push({
+    id: 'numbers-in-sequence',
+    holds: half(inSequence, items.length - 1),
+    detail: `${inSequence} of ${Math.max(0, items.length - 1)} steps count up by one`,
+  });
   const forms = new Set(layout.headingShapes.map(headingForm));
   signals.push({ id: 'one-heading-shape', holds: forms.size <= 1, detail: layout.headingShapes.join(' | ') || 'none' });
   const open = items.filter((i) => !i.closed);
   // A decision without a heading is the item's first text, taken as its decision: no sign of structure.
-  const structured = open.filter((i) => i.sections.length > 0 || i.caseNumbers.length > 0 || (i.decision !== null && !i.decision.headless)).length;
-  signals.push({ id: 'sections-after-headings', holds: half(structured, open.length), detail: `${structured} of ${open.length} open items have a case number, a section or a decision heading` });
+  const structured = open.filter(
+    (i) => i.sections.length > 0 || i.caseNumbers.length > 0 || (i.decision !== null && !i.decision.headless),
+  ).length;
+  signals.push({
+    id: 'sections-after-headings',
+    holds: half(structured, open.length),
+    detail: `${structured} of ${open.length} open items have a case number, a section or a decision heading`,
+  });
   const numbered = toc.filter((e) => e.number !== undefined);
   if (numbered.length >= 2 && items.length > 0) {
     const byNumber = new Map(items.map((i) => [i.number, i]));
@@ -60,7 +73,11 @@ function headings(model: ReadModel): PartCertainty {
       const item = byNumber.get(e.number!);
       return item !== undefined && similarTitles(item.title, e.title);
     }).length;
-    signals.push({ id: 'agrees-with-toc', holds: half(agreeing, numbered.length), detail: `${agreeing} of ${numbered.length} numbered entries match a heading` });
+    signals.push({
+      id: 'agrees-with-toc',
+      holds: half(agreeing, numbered.length),
+      detail: `${agreeing} of ${numbered.length} numbered entries match a heading`,
+    });
   }
   const failed = signals.filter((s) => !s.holds).length;
   return { certain: items.length > 0 && failed <= 1, signals };
@@ -70,7 +87,9 @@ function caseNumbers(model: ReadModel): PartCertainty {
   const withNumbers = model.items.filter((i) => i.caseNumbers.length > 0).length;
   const scheme = model.layout.caseNumberScheme;
   const holds = withNumbers < FEW || scheme !== undefined;
-  const detail = scheme ? `${scheme.count} of ${scheme.total} items share ${scheme.parts.map((p) => p.shape).join(' + ')}` : `${withNumbers} items have case numbers, no scheme most of them share`;
+  const detail = scheme
+    ? `${scheme.count} of ${scheme.total} items share ${scheme.parts.map((p) => p.shape).join(' + ')}`
+    : `${withNumbers} items have case numbers, no scheme most of them share`;
   return { certain: holds, signals: [{ id: 'shared-scheme', holds, detail }] };
 }
 
@@ -80,7 +99,11 @@ function date(model: ReadModel): PartCertainty {
   if (meeting.date === undefined) return { certain: false, signals };
   const dated = items.filter((i) => i.decision?.date !== undefined);
   const agreeing = dated.filter((i) => i.decision!.date === meeting.date).length;
-  signals.push({ id: 'decision-dates-agree', holds: dated.length < FEW || half(agreeing, dated.length), detail: `${agreeing} of ${dated.length} dated decision headings give the header's date` });
+  signals.push({
+    id: 'decision-dates-agree',
+    holds: dated.length < FEW || half(agreeing, dated.length),
+    detail: `${agreeing} of ${dated.length} dated decision headings give the header's date`,
+  });
   return { certain: signals.every((s) => s.holds), signals };
 }
 
@@ -104,9 +127,14 @@ function toc(model: ReadModel): PartCertainty {
   // Items by number, so that each numbered entry is compared with its own items only (a keystroke reads this again).
   const byNumber = new Map<number, Item[]>();
   for (const i of items) if (i.number !== null) (byNumber.get(i.number) ?? byNumber.set(i.number, []).get(i.number)!).push(i);
-  const matched = entries.filter((e) => (e.number === undefined ? items : (byNumber.get(e.number) ?? [])).some((i) => similarTitles(i.title, e.title))).length;
+  const matched = entries.filter((e) =>
+    (e.number === undefined ? items : (byNumber.get(e.number) ?? [])).some((i) => similarTitles(i.title, e.title)),
+  ).length;
   const holds = items.length > 0 && half(matched, entries.length);
-  return { certain: holds, signals: [{ id: 'entries-match-items', holds, detail: `${matched} of ${entries.length} entries match an item` }] };
+  return {
+    certain: holds,
+    signals: [{ id: 'entries-match-items', holds, detail: `${matched} of ${entries.length} entries match an item` }],
+  };
 }
 
 function decisions(model: ReadModel): PartCertainty {
@@ -118,7 +146,14 @@ function decisions(model: ReadModel): PartCertainty {
 
 /** The certainty of each part of a parsed document. */
 export function readCertainty(model: ReadModel): Certainty {
-  return { headings: headings(model), caseNumbers: caseNumbers(model), date: date(model), members: members(model), toc: toc(model), decisions: decisions(model) };
+  return {
+    headings: headings(model),
+    caseNumbers: caseNumbers(model),
+    date: date(model),
+    members: members(model),
+    toc: toc(model),
+    decisions: decisions(model),
+  };
 }
 
 /** The parts read without certainty, in a fixed order. */
@@ -129,6 +164,12 @@ export function uncertainParts(certainty: Certainty): ReadPart[] {
 /** What the document's note says (the uncertain parts and the signals against them): an edit that changes it changes every item's checks. */
 export function certaintyKey(certainty: Certainty): string {
   return uncertainParts(certainty)
-    .map((p) => `${p}:${certainty[p].signals.filter((s) => !s.holds).map((s) => s.id).join('+')}`)
+    .map(
+      (p) =>
+        `${p}:${certainty[p].signals
+          .filter((s) => !s.holds)
+          .map((s) => s.id)
+          .join('+')}`,
+    )
     .join(' ');
 }

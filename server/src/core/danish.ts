@@ -7,8 +7,7 @@ export interface DanishNumber {
   percent: boolean;
 }
 
-const NUMBER =
-  /^([-−–+]?)\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s?(%|pct\.?|procent)?(?:\s?(?:mio\.|mia\.|t\.)?\s?kr\.?)?$/;
+const NUMBER = /^([-−–+]?)\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s?(%|pct\.?|procent)?(?:\s?(?:mio\.|mia\.|t\.)?\s?kr\.?)?$/;
 
 /** Reads `1.214,2`, `-1,2`, `78%`, `18,6 %`, `23,0 mio. kr.`; undefined when the text is not one number. */
 export function parseDanishNumber(raw: string): DanishNumber | undefined {
@@ -37,9 +36,30 @@ export function formatDanishNumber(value: number, decimals: number, groupThousan
 }
 
 const MONTHS: Record<string, number> = {
-  januar: 1, februar: 2, marts: 3, april: 4, maj: 5, juni: 6, juli: 7, august: 8,
-  september: 9, oktober: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
+  januar: 1,
+  februar: 2,
+  marts: 3,
+  april: 4,
+  maj: 5,
+  juni: 6,
+  juli: 7,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  nov: 11,
+  dec: 12,
 };
 
 export interface FoundDate {
@@ -67,8 +87,30 @@ const WORD_DATE = /\b(\d{1,2})(?:\.?\s+([a-zæøå]{3,9})\.?,?\s+|-([a-zæøå]{
 /** A date as an English-language web page renders it: `April 3, 2019`. */
 const MONTH_FIRST = /\b([a-z]{3,9})\.?\s+(\d{1,2}),\s+(\d{4})\b/gi;
 const ENGLISH_MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 /** A time on a 12-hour clock after a date: the date before it is written month first (`8/29/2019 4:00:00 PM`). */
 const TWELVE_HOUR = /^\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b/i;
@@ -84,7 +126,9 @@ export function findDates(text: string): FoundDate[] {
   if (!FOUR_DIGITS.test(text)) return found;
   NUMERIC_DATE.lastIndex = 0;
   for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
-    const monthFirst = m[0].includes('/') && (TWELVE_HOUR.test(text.slice(m.index + m[0].length)) || iso(Number(m[3]), Number(m[2]), Number(m[1])) === undefined);
+    const monthFirst =
+      m[0].includes('/') &&
+      (TWELVE_HOUR.test(text.slice(m.index + m[0].length)) || iso(Number(m[3]), Number(m[2]), Number(m[1])) === undefined);
     const d = monthFirst ? iso(Number(m[3]), Number(m[1]), Number(m[2])) : iso(Number(m[3]), Number(m[2]), Number(m[1]));
     if (d) found.push({ iso: d, index: m.index, length: m[0].length });
   }

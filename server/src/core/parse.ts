@@ -150,7 +150,9 @@ export function decisionsLead(items: readonly Item[]): boolean {
 
 /** Gives an item without a decision heading its leading text as decision, where the layout says so. */
 export function placeDecision(item: Item, leadMode: boolean, lines: readonly string[], shapes: readonly LineShape[]): void {
-  if (!item.decision || item.decision.headless) item.decision = item.lead && (item.closed || leadMode) ? readDecisionLines(lines, shapes, item.lead.line, item.lead.endLine, true) : null;
+  if (!item.decision || item.decision.headless)
+    item.decision =
+      item.lead && (item.closed || leadMode) ? readDecisionLines(lines, shapes, item.lead.line, item.lead.endLine, true) : null;
   // The votes are the placed decision's, so they are read here, where the editor's re-read of one item comes too.
   const votes = readVotes(item, lines);
   if (votes) item.votes = votes;
@@ -201,8 +203,16 @@ export function parseProblems(model: ReferatModel, lines: readonly string[]): Pa
   }
   if (items.length > 0) {
     const missing: Array<[string, string]> = [];
-    if (meeting.date === undefined) missing.push(['mødedatoen (fx "Mødedato: 27. november 2024"); datokontrollerne springes over', 'the meeting date (e.g. "Mødedato: 27. november 2024"); the date checks are skipped']);
-    if (meeting.members.length === 0) missing.push(['medlemslisten (fx "Medlemmer:"); navne i afbud kontrolleres ikke mod den', 'the member list (e.g. "Medlemmer:"); absentees are not checked against it']);
+    if (meeting.date === undefined)
+      missing.push([
+        'mødedatoen (fx "Mødedato: 27. november 2024"); datokontrollerne springes over',
+        'the meeting date (e.g. "Mødedato: 27. november 2024"); the date checks are skipped',
+      ]);
+    if (meeting.members.length === 0)
+      missing.push([
+        'medlemslisten (fx "Medlemmer:"); navne i afbud kontrolleres ikke mod den',
+        'the member list (e.g. "Medlemmer:"); absentees are not checked against it',
+      ]);
     if (missing.length > 0) {
       problems.push({
         message: {
@@ -218,7 +228,14 @@ export function parseProblems(model: ReferatModel, lines: readonly string[]): Pa
 }
 
 /** Lines that continue a heading's title: the next lines up to the case number or the first section. */
-function titleContinuation(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, title: string, tocTitle: string | undefined): number {
+function titleContinuation(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  start: number,
+  end: number,
+  title: string,
+  tocTitle: string | undefined,
+): number {
   const shape = shapes[start];
   const raw = lines[start];
   const unclosedBold = shape.bold && !raw.trimEnd().endsWith('**');
@@ -234,8 +251,14 @@ function titleContinuation(lines: readonly string[], shapes: readonly LineShape[
     const fitsToc = tocTitle !== undefined && similarTitles(tocTitle, joined) && !similarTitles(tocTitle, text);
     // "up to the case-number line or the first section": a short line followed by one of them.
     const following = nextNonBlank(shapes, j, end);
-    const beforeStructure = following !== undefined && (following === j + 1 || endsOpen(text)) && isStructural(lines[following], shapes[following]) && cont.length <= 120 && !/[.!?]$/.test(cont);
-    const continues = (unclosedBold && j === start + 1) || /^[a-zæøå(–-]/.test(next.content) || boldClose || fitsToc || (beforeStructure && Boolean(title));
+    const beforeStructure =
+      following !== undefined &&
+      (following === j + 1 || endsOpen(text)) &&
+      isStructural(lines[following], shapes[following]) &&
+      cont.length <= 120 &&
+      !/[.!?]$/.test(cont);
+    const continues =
+      (unclosedBold && j === start + 1) || /^[a-zæøå(–-]/.test(next.content) || boldClose || fitsToc || (beforeStructure && Boolean(title));
     if (!continues) break;
     text = joined;
     last = j;
@@ -270,7 +293,12 @@ const LUKKET = /lukket/i;
 const CLOSED_AT_END = /(?:\(\s*lukket(?:\s+(?:punkt|sag))?\s*\)|[-–]\s*lukket(?:\s+(?:punkt|sag))?)\s*$/i;
 
 /** The case numbers on the line of text right above a heading (`Sagsnr.: 21/1234`, or the number alone), not above `floor`. */
-function caseNumbersAbove(lines: readonly string[], shapes: readonly LineShape[], heading: number, floor: number): { line: number; numbers: CaseNumber[] } | undefined {
+function caseNumbersAbove(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  heading: number,
+  floor: number,
+): { line: number; numbers: CaseNumber[] } | undefined {
   let line = heading - 1;
   while (line >= floor && shapes[line].blank) line--;
   if (line < floor || heading - line > 4) return undefined;
@@ -292,22 +320,37 @@ function titleBelow(lines: readonly string[], shapes: readonly LineShape[], star
   return next;
 }
 
-export function readItem(lines: readonly string[], shapes: readonly LineShape[], start: number, end: number, heading: ItemHeading, context: ItemContext): Item {
+export function readItem(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  start: number,
+  end: number,
+  heading: ItemHeading,
+  context: ItemContext,
+): Item {
   const shape = shapes[start];
   // A number alone on its line (`Pkt. 42`, `121.`) has its title on the next line of text.
   const below = heading.title ? undefined : titleBelow(lines, shapes, start, end);
-  if (below !== undefined) heading = { ...heading, title: shapes[below].content.replace(/\*\*/g, '').trim(), titleStart: shapes[below].start };
+  if (below !== undefined)
+    heading = { ...heading, title: shapes[below].content.replace(/\*\*/g, '').trim(), titleStart: shapes[below].start };
   const headingEndLine = below ?? titleContinuation(lines, shapes, start, end, heading.title, context.tocTitle);
   let title = heading.title;
-  if (below === undefined) for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
-  const titleEnd = headingEndLine === start || below !== undefined ? heading.titleStart + heading.title.length : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
+  if (below === undefined)
+    for (let j = start + 1; j <= headingEndLine; j++) title = joinWrapped(title, shapes[j].content.replace(/\*\*$/, '').trim());
+  const titleEnd =
+    headingEndLine === start || below !== undefined
+      ? heading.titleStart + heading.title.length
+      : shapes[headingEndLine].start + shapes[headingEndLine].content.replace(/\*\*$/, '').trimEnd().length;
   const closed = LUKKET.test(title) && (/^Lukket\b/i.test(title) || /\bLukket\s*:/i.test(title) || CLOSED_AT_END.test(title));
   const item: Item = {
     number: Number(heading.numberText),
     numberText: heading.numberText,
     numberRange: lineRange(start, heading.numberStart, heading.numberStart + heading.numberText.length),
     title,
-    titleRange: headingEndLine === start ? lineRange(start, heading.titleStart, titleEnd) : range(below ?? start, heading.titleStart, headingEndLine, titleEnd),
+    titleRange:
+      headingEndLine === start
+        ? lineRange(start, heading.titleStart, titleEnd)
+        : range(below ?? start, heading.titleStart, headingEndLine, titleEnd),
     line: start,
     endLine: end,
     headingRange: range(start, shape.start, headingEndLine, headingEndLine === start ? shape.end : shapes[headingEndLine].end),
@@ -322,7 +365,8 @@ export function readItem(lines: readonly string[], shapes: readonly LineShape[],
     quotations: NONE,
     partialAbsentees: NONE,
   };
-  const afterCaseNumbers = item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : headingEndLine + 1;
+  const afterCaseNumbers =
+    item.caseNumbers.length > 0 ? item.caseNumbers[item.caseNumbers.length - 1].range.start.line + 1 : headingEndLine + 1;
   readSections(lines, shapes, item, afterCaseNumbers, context);
   return item;
 }
@@ -372,7 +416,9 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
     let bodyStart = current.line + 1;
     while (bodyStart <= bodyEnd && shapes[bodyStart].blank) bodyStart++;
     current.bodyRange =
-      bodyStart > bodyEnd ? lineRange(current.line, current.headingRange.end.character, current.headingRange.end.character) : range(bodyStart, 0, bodyEnd, lines[bodyEnd].length);
+      bodyStart > bodyEnd
+        ? lineRange(current.line, current.headingRange.end.character, current.headingRange.end.character)
+        : range(bodyStart, 0, bodyEnd, lines[bodyEnd].length);
     current = undefined;
   };
   const closeQuote = (lastLine: number): void => {
@@ -387,13 +433,15 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
     const raw = lines[j];
     if (s.blank || isTableLine(raw)) continue;
     const marked = isMarkedHeading(s) && !isAbsenceLine(raw);
-    const cls = !marked && isMarkedHeading(s) ? classifySection(s.content, true) : context.sectionOf ? context.sectionOf(j) : classifyLine(s);
+    const cls =
+      !marked && isMarkedHeading(s) ? classifySection(s.content, true) : context.sectionOf ? context.sectionOf(j) : classifyLine(s);
     if (!cls) {
       if (!current && !quote) {
         leadStart ??= j;
         leadEnd = j;
       }
-      if (!quote && (isHistoryEntry(s.content) || (mayOpenQuotedMeeting(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL)))) quote = { line: j, endLine: j };
+      if (!quote && (isHistoryEntry(s.content) || (mayOpenQuotedMeeting(raw) && nextLinesHave(lines, shapes, j, end, QUOTED_DATE_LABEL))))
+        quote = { line: j, endLine: j };
       if (!quote) {
         const partial = readPartialAbsence(raw, j);
         if (partial) {
@@ -408,7 +456,12 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
     // Bold lines inside a decision that are not known section names are emphasis, not headings.
     if (marked && s.level === 0 && current?.kind === 'beslutning' && !classifySection(s.content, true)) continue;
     // Inside quoted history, deeper headings and other meetings' decisions are part of what it retells.
-    if (quote && current?.kind === 'historik' && ((s.level > current.level && current.level > 0) || (cls.kind === 'beslutning' && !isThisMeetingsDecision(cls.committee, context)))) continue;
+    if (
+      quote &&
+      current?.kind === 'historik' &&
+      ((s.level > current.level && current.level > 0) || (cls.kind === 'beslutning' && !isThisMeetingsDecision(cls.committee, context)))
+    )
+      continue;
     closeSection(j - 1);
     closeQuote(j - 1);
     current = {
@@ -433,7 +486,10 @@ function readSections(lines: readonly string[], shapes: readonly LineShape[], it
   if (decisionSections.length > 0) {
     const { isOurCommittee } = context;
     // With one decision heading it is the decision, whichever committee it names.
-    const ours = isOurCommittee && decisionSections.length > 1 ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee)) : decisionSections;
+    const ours =
+      isOurCommittee && decisionSections.length > 1
+        ? decisionSections.filter((d) => !d.committee || isOurCommittee(d.committee))
+        : decisionSections;
     const pool = ours.length > 0 ? ours : decisionSections;
     const chosen = pool[pool.length - 1].section;
     const decision = readDecisionLines(lines, shapes, chosen.line, chosen.endLine, false);
@@ -537,7 +593,9 @@ function withoutParentheses(s: string): string {
 /** `sameCommittee` against one committee, for every decision heading of a document: its key is computed once. */
 export function committeeMatcher(committee: string): (name: string) => boolean {
   const key = (s: string): string =>
-    withoutParentheses(nfc(s).toLowerCase()).replace(/\d{4}\s*-\s*\d{4}/g, '').replace(/[^a-zæøå]+/g, '');
+    withoutParentheses(nfc(s).toLowerCase())
+      .replace(/\d{4}\s*-\s*\d{4}/g, '')
+      .replace(/[^a-zæøå]+/g, '');
   const kb = key(committee);
   // A document names the same few committees in all its decision headings: each is compared once.
   const known = new Map<string, boolean>();

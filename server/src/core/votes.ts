@@ -11,10 +11,34 @@ import { lineRange } from './text';
 
 /** Danish number words a count is written with (`ingen imod`, `to undlod`). */
 const NUMBER_WORDS: Record<string, number> = {
-  ingen: 0, nul: 0, en: 1, et: 1, én: 1, ét: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10,
-  elleve: 11, tolv: 12, tretten: 13, fjorten: 14, femten: 15, seksten: 16, sytten: 17, atten: 18, nitten: 19, tyve: 20,
+  ingen: 0,
+  nul: 0,
+  en: 1,
+  et: 1,
+  én: 1,
+  ét: 1,
+  to: 2,
+  tre: 3,
+  fire: 4,
+  fem: 5,
+  seks: 6,
+  syv: 7,
+  otte: 8,
+  ni: 9,
+  ti: 10,
+  elleve: 11,
+  tolv: 12,
+  tretten: 13,
+  fjorten: 14,
+  femten: 15,
+  seksten: 16,
+  sytten: 17,
+  atten: 18,
+  nitten: 19,
+  tyve: 20,
 };
-const N = '(\\d{1,3}|ingen|nul|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve)';
+const N =
+  '(\\d{1,3}|ingen|nul|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve)';
 
 /** `med stemmerne 19 for og 1 imod (og 2 undlod)`, `med 7 stemmer for`, `med 4 stemmer for, 2 imod`. */
 const COUNT = new RegExp(
@@ -34,16 +58,20 @@ const VOTER = new RegExp(`^(?:\\((${PARTY})\\)|(${NAME})(?:\\s*\\((${PARTY})\\))
 const LIST_SEPARATOR = /(?<!\s)\s*,\s*(?:og\s+|samt\s+)?|(?<!\s)\s+og\s+|(?<!\s)\s+samt\s+/g;
 
 /** `For stemte: LIST`, `Imod administrationens indstilling stemte LIST`, `Stemte imod: LIST`, `Undlod at stemme: LIST`. */
-const LEAD = /^(?:(for|imod)(?:\s+[\p{L}\s]{0,40}?)?\s+stemte(?:\s+stemte)?|stemte\s+(for|imod)|(undlod\s+at\s+stemme|undlod))\s*:?\s*(.*)$/iu;
+const LEAD =
+  /^(?:(for|imod)(?:\s+[\p{L}\s]{0,40}?)?\s+stemte(?:\s+stemte)?|stemte\s+(for|imod)|(undlod\s+at\s+stemme|undlod))\s*:?\s*(.*)$/iu;
 /** `LIST stemte imod …`, `LIST stemmer for`, `LIST undlod at tage stilling`, `LIST undlader`, `LIST kunne ikke tiltræde …`. */
 const VERB =
   /^(.+?)(?<!\s)\s+(stemte\s+for|stemmer\s+for|stemte\s+imod|stemmer\s+imod|stemmer\s+mod|stemte\s+mod|undlod\s+at\s+stemme|undlod\s+at\s+tage\s+stilling|undlod|undlader(?:\s+at\s+(?:stemme|tage\s+stilling))?|kunne\s+ikke\s+tiltræde)\b(.*)$/iu;
 /** `Et flertal bestående af LIST`, `Et mindretal (LIST)`, `Et flertal, LIST,`. */
-const MAJORITY = /^et\s+(flertal|mindretal)\s*(?:bestående\s+af\s+|\(|,\s*)(.+?)(?:\)|,)?(?:(?<!\s)\s+(stemte\s+for|stemte\s+imod|stemmer\s+for|stemmer\s+imod)\b|(?<!\s)\s+(?:godkendte|vedtog|anbefalede|besluttede|tiltrådte|ønskede|kunne|afviste|ville|var|fandt|stemte|stemmer|ønsker|går|gik|anbefaler|tiltræder|godkender)\b)(.*)$/iu;
+const MAJORITY =
+  /^et\s+(flertal|mindretal)\s*(?:bestående\s+af\s+|\(|,\s*)(.+?)(?:\)|,)?(?:(?<!\s)\s+(stemte\s+for|stemte\s+imod|stemmer\s+for|stemmer\s+imod)\b|(?<!\s)\s+(?:godkendte|vedtog|anbefalede|besluttede|tiltrådte|ønskede|kunne|afviste|ville|var|fandt|stemte|stemmer|ønsker|går|gik|anbefaler|tiltræder|godkender)\b)(.*)$/iu;
 /** Dissent and protokoltilførsel after the verb: `… med bemærkning om`, `… mindretalsudtalelse`, `tilført protokollen`. */
-const DISSENT_TAIL = /med\s+(?:følgende\s+)?(?:bemærkning|begrundelse|mindretalsudtalelse)|mindretalsudtalelse|tilført\s+protokollen|ført\s+til\s+protokol/i;
+const DISSENT_TAIL =
+  /med\s+(?:følgende\s+)?(?:bemærkning|begrundelse|mindretalsudtalelse)|mindretalsudtalelse|tilført\s+protokollen|ført\s+til\s+protokol/i;
 /** `Name (V) ønskede sin stemme / mindretalsudtalelse / en bemærkning tilført protokollen`. */
-const PROTOCOL = /^(.+?)(?<!\s)\s+(?:ønskede|ønsker|bad\s+om\s+at\s+få)\s+(?:(?:sin|deres|følgende|en)\s+)?(?:(?:stemme|mindretalsudtalelse|bemærkning|udtalelse|holdning|protokoltilførsel)\s+)?(?:tilført\s+protokollen|ført\s+til\s+protokol(?:len)?)\b/iu;
+const PROTOCOL =
+  /^(.+?)(?<!\s)\s+(?:ønskede|ønsker|bad\s+om\s+at\s+få)\s+(?:(?:sin|deres|følgende|en)\s+)?(?:(?:stemme|mindretalsudtalelse|bemærkning|udtalelse|holdning|protokoltilførsel)\s+)?(?:tilført\s+protokollen|ført\s+til\s+protokol(?:len)?)\b/iu;
 /** `Byrådet erklærede Name (A) for inhabil`, `Name (A) erklærede sig inhabil`. */
 const DECLARED = new RegExp(`\\berklærede\\s+(${NAME})(?:\\s*\\((${PARTY})\\))?\\s+(?:for\\s+)?inhabil\\b`, 'u');
 /** A voter named anywhere: a party in parentheses, alone or after a name. */
@@ -154,7 +182,8 @@ function countedSides(text: string, line: number, offset: number): VoteGroup[] {
     const at = m.index + m[0].length - 1 - inner.length;
     const voters = readVoterList(inner, line, offset + at);
     const side: VoteSide = m[2].toLowerCase() === 'for' ? 'for' : 'against';
-    if (voters && !groups.some((g) => g.side === side)) groups.push({ side, voters, range: lineRange(line, offset + m.index, offset + m.index + m[0].length) });
+    if (voters && !groups.some((g) => g.side === side))
+      groups.push({ side, voters, range: lineRange(line, offset + m.index, offset + m.index + m[0].length) });
   }
   return groups;
 }
@@ -219,7 +248,13 @@ function readSentence(text: string, line: number, offset: number): SentenceReadi
     const voters = readVoterList(majority[2], line, offset + text.indexOf(majority[2]));
     if (!voters) return { partly: true };
     const verb = (majority[3] ?? '').toLowerCase();
-    const side: VoteSide = verb.includes('imod') ? 'against' : verb.includes('for') ? 'for' : majority[1].toLowerCase() === 'flertal' ? 'for' : 'against';
+    const side: VoteSide = verb.includes('imod')
+      ? 'against'
+      : verb.includes('for')
+        ? 'for'
+        : majority[1].toLowerCase() === 'flertal'
+          ? 'for'
+          : 'against';
     return { group: { side, voters, range }, dissent: DISSENT_TAIL.test(majority[5] ?? '') ? { voters, range, vote: true } : undefined };
   }
   const protocol = PROTOCOL.exec(text);
@@ -244,7 +279,8 @@ function readSentence(text: string, line: number, offset: number): SentenceReadi
 
 /** `Name (A) erklærede sig inhabil` (the absence notes' own phrase), `Byrådet erklærede Name (A) for inhabil`. */
 function readDisqualified(raw: string, line: number, votes: Votes): void {
-  if (!/inhabil/i.test(raw) || /ikke\s+inhabil|om\s+(?:han|hun|de)\s+(?:var|er)\s+inhabil|om\s+\S+\s+(?:var|er)\s+inhabil/i.test(raw)) return;
+  if (!/inhabil/i.test(raw) || /ikke\s+inhabil|om\s+(?:han|hun|de)\s+(?:var|er)\s+inhabil|om\s+\S+\s+(?:var|er)\s+inhabil/i.test(raw))
+    return;
   const partial = readPartialAbsence(raw, line);
   if (partial && /inhabil/i.test(raw.slice(partial.range.end.character))) {
     votes.disqualified.push({ name: partial.name, range: partial.range });
@@ -253,16 +289,27 @@ function readDisqualified(raw: string, line: number, votes: Votes): void {
   const m = DECLARED.exec(raw);
   if (m) {
     const start = m.index + m[0].indexOf(m[1]);
-    votes.disqualified.push(m[2] ? { name: m[1], party: m[2], range: lineRange(line, start, start + m[1].length) } : { name: m[1], range: lineRange(line, start, start + m[1].length) });
+    votes.disqualified.push(
+      m[2]
+        ? { name: m[1], party: m[2], range: lineRange(line, start, start + m[1].length) }
+        : { name: m[1], range: lineRange(line, start, start + m[1].length) },
+    );
   }
 }
 
 /** A short account of a ballot for the outline and hover: `19 for, 1 imod`, `for: (V), (A); imod: (Ø)`. */
 export function describeBallot(ballot: Ballot, lang: 'da' | 'en'): string {
-  const words = lang === 'da' ? { for: 'for', against: 'imod', abstain: 'undlod', votes: 'stemmer' } : { for: 'for', against: 'against', abstain: 'abstained', votes: 'votes' };
+  const words =
+    lang === 'da'
+      ? { for: 'for', against: 'imod', abstain: 'undlod', votes: 'stemmer' }
+      : { for: 'for', against: 'against', abstain: 'abstained', votes: 'votes' };
   const c = ballot.count;
   if (c && (c.for !== undefined || c.against !== undefined)) {
-    const parts = [c.for !== undefined ? `${c.for} ${words.for}` : '', c.against !== undefined ? `${c.against} ${words.against}` : '', c.abstain !== undefined ? `${c.abstain} ${words.abstain}` : ''];
+    const parts = [
+      c.for !== undefined ? `${c.for} ${words.for}` : '',
+      c.against !== undefined ? `${c.against} ${words.against}` : '',
+      c.abstain !== undefined ? `${c.abstain} ${words.abstain}` : '',
+    ];
     return parts.filter(Boolean).join(', ');
   }
   if (c?.total !== undefined) return `${c.total} ${words.votes}`;
@@ -279,8 +326,11 @@ export function describeVotes(votes: Votes, lang: 'da' | 'en'): string | undefin
 
 /** Every side of a ballot, one line each (`For: (V), Name (A)`), for the hover. */
 export function ballotLines(ballot: Ballot, lang: 'da' | 'en'): string[] {
-  const label = lang === 'da' ? { for: 'For', against: 'Imod', abstain: 'Undlod' } : { for: 'For', against: 'Against', abstain: 'Abstained' };
-  return ballot.groups.map((g) => `${label[g.side]}: ${g.voters.length > 0 ? g.voters.map(voterText).join(', ') : lang === 'da' ? 'ingen' : 'no one'}`);
+  const label =
+    lang === 'da' ? { for: 'For', against: 'Imod', abstain: 'Undlod' } : { for: 'For', against: 'Against', abstain: 'Abstained' };
+  return ballot.groups.map(
+    (g) => `${label[g.side]}: ${g.voters.length > 0 ? g.voters.map(voterText).join(', ') : lang === 'da' ? 'ingen' : 'no one'}`,
+  );
 }
 
 export function voterText(v: Voter): string {
@@ -300,7 +350,9 @@ export function readSignatures(item: Item, lines: readonly string[]): NameRef[] 
   const last = Math.min(item.endLine, lines.length - 1);
   let from = -1;
   if (SIGNATURE_TITLE.test(item.title)) from = item.line + item.headingLines;
-  else for (let l = item.line + item.headingLines; l <= last && from < 0; l++) if (/^[\s#*]*underskrift/i.test(lines[l]) && SIGNATURE_HEADING.test(lines[l])) from = l + 1;
+  else
+    for (let l = item.line + item.headingLines; l <= last && from < 0; l++)
+      if (/^[\s#*]*underskrift/i.test(lines[l]) && SIGNATURE_HEADING.test(lines[l])) from = l + 1;
   if (from < 0) return undefined;
   const absenceLines = new Set((item.decision?.absentees ?? []).map((a) => a.range.start.line));
   const names: NameRef[] = [];

@@ -10,7 +10,8 @@ export async function extractDocx(data: Uint8Array): Promise<string> {
   const neverUnpacked = (name: string): boolean => /^word\/(media|embeddings)\//.test(name);
   const declared = declaredUnzippedBytes(data, neverUnpacked);
   if (declared !== undefined && declared > LIMITS.docxBytes) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.docx(declared)));
-  if ((await unzippedBytes(data, neverUnpacked, LIMITS.docxBytes)) > LIMITS.docxBytes) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.docxInflated()));
+  if ((await unzippedBytes(data, neverUnpacked, LIMITS.docxBytes)) > LIMITS.docxBytes)
+    throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.docxInflated()));
   let html: string;
   try {
     // Pictures are left out of the text anyway: they are not unpacked (mammoth would inline each as base64).

@@ -13,7 +13,22 @@ interface ElementLike {
 }
 
 /** Page furniture a meeting system wraps around the minutes: landmarks by tag or role, and cookie or consent banners by name. */
-const CHROME_TAGS = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'IFRAME', 'SVG', 'DIALOG']);
+const CHROME_TAGS = new Set([
+  'HEAD',
+  'TITLE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'IFRAME',
+  'SVG',
+  'DIALOG',
+]);
 const CHROME_ROLES = /^(navigation|banner|contentinfo|search|dialog|alertdialog|complementary)$/i;
 const BANNER_NAME = /cookie|consent|gdpr|samtykke/i;
 
@@ -23,7 +38,11 @@ function isChrome(node: Node, controlled: ReadonlySet<string>): boolean {
   const element = node as unknown as ElementLike;
   if (typeof element.getAttribute !== 'function') return false;
   if (CHROME_ROLES.test(element.getAttribute('role') ?? '')) return true;
-  if ((element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) && !controlled.has(element.getAttribute('id') ?? '')) return true;
+  if (
+    (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) &&
+    !controlled.has(element.getAttribute('id') ?? '')
+  )
+    return true;
   return BANNER_NAME.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
 }
 
@@ -60,7 +79,8 @@ function converter(controlled: ReadonlySet<string>): TurndownService {
   // A section's title is a heading of its own, unless it sits in a heading already or in a table row.
   service.addRule('sectionTitle', {
     filter: isSectionTitle,
-    replacement: (content, node) => (within(node, HEADINGS) || inTableCell(node) ? content.trim() : `\n\n## ${content.trim().replace(/\s+/g, ' ')}\n\n`),
+    replacement: (content, node) =>
+      within(node, HEADINGS) || inTableCell(node) ? content.trim() : `\n\n## ${content.trim().replace(/\s+/g, ' ')}\n\n`,
   });
   service.addRule('details', { filter: 'details', replacement: (content) => `\n\n${content}\n\n` });
   service.addRule('linkText', { filter: 'a', replacement: (content) => content });
@@ -82,7 +102,10 @@ function converter(controlled: ReadonlySet<string>): TurndownService {
     },
   });
   // A cell's paragraphs and line breaks become spaces, so that each table row stays one pipe row.
-  service.addRule('cellParagraph', { filter: (node) => (node.nodeName === 'P' || node.nodeName === 'DIV') && inTableCell(node), replacement: (content) => ` ${content.trim()} ` });
+  service.addRule('cellParagraph', {
+    filter: (node) => (node.nodeName === 'P' || node.nodeName === 'DIV') && inTableCell(node),
+    replacement: (content) => ` ${content.trim()} `,
+  });
   service.addRule('cellBreak', { filter: (node) => node.nodeName === 'BR' && inTableCell(node), replacement: () => ' ' });
   // Every table as pipe rows, with or without a heading row (Word tables have none).
   service.addRule('table', { filter: 'table', replacement: (content) => `\n\n${content.replace(/\n+/g, '\n').trim()}\n\n` });
@@ -90,8 +113,46 @@ function converter(controlled: ReadonlySet<string>): TurndownService {
 }
 
 /** Elements that never hold others, and those whose end tag may be left out (the next sibling ends them): neither adds to the depth. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame']);
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rtc', 'rp']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'basefont',
+  'bgsound',
+  'frame',
+]);
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+  'rb',
+  'rt',
+  'rtc',
+  'rp',
+]);
 /** Elements whose content is text, not tags. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
 const TAG = /<(!--|\/)?([a-zA-Z][^\s/>]*)?/g;
@@ -147,5 +208,12 @@ export function htmlToText(html: string): string {
   const depth = nestingDepth(html);
   if (depth > LIMITS.htmlDepth) throw new ExtractError(MESSAGES.tooDeep(depth, LIMITS.htmlDepth));
   const text = converter(controlledIds(html)).turndown(mainOf(html));
-  return text.split('\n').map((l) => l.replace(/[ \t\u00a0]+$/, '').replace(/^\| (.*) \|$/, (row) => row.replace(/ {2,}/g, ' '))).join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.replace(/[ \t\u00a0]+$/, '').replace(/^\| (.*) \|$/, (row) => row.replace(/ {2,}/g, ' ')))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

@@ -41,7 +41,11 @@ function headingsOfLines(lines: readonly string[], itemLines: readonly number[])
 }
 
 /** A lookup from line to whereabouts for a text extracted from a file of `format`, whose item headings are on `itemLines`. */
-export function locator(lines: readonly string[], format: PublishedFormat, itemLines: readonly number[] = []): (line: number) => Whereabouts {
+export function locator(
+  lines: readonly string[],
+  format: PublishedFormat,
+  itemLines: readonly number[] = [],
+): (line: number) => Whereabouts {
   if (format === 'pdf') {
     const pages = pagesOfLines(lines);
     return (line) => ({ page: pages[Math.min(line, pages.length - 1)] });

@@ -25,7 +25,10 @@ function loadPdfJs(): Promise<PdfJs> {
     const warn = console.warn;
     console.warn = () => undefined;
     try {
-      const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+      const [lib, worker] = await Promise.all([
+        import('pdfjs-dist/legacy/build/pdf.mjs'),
+        import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+      ]);
       // In Node pdf.js runs its "worker" in this thread; handing it the module already loaded keeps it from importing a file by path, which a bundle does not have.
       g.pdfjsWorker = worker;
       return lib;
@@ -53,17 +56,25 @@ const PARAGRAPH_GAP = 1.6;
  * referat). Throws an ExtractError for a scan, a password or a broken file.
  */
 export async function extractPdf(data: Uint8Array, maxPages = Infinity): Promise<string> {
-  if ((await inflatedStreamBytes(data, LIMITS.pdfStreamBytes)) > LIMITS.pdfStreamBytes) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.pdfStreams()));
+  if ((await inflatedStreamBytes(data, LIMITS.pdfStreamBytes)) > LIMITS.pdfStreamBytes)
+    throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.pdfStreams()));
   const pdfjs = await loadPdfJs();
   // pdf.js refuses a Buffer and takes over the array it gets: it is handed a copy.
-  const task = pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
   try {
     const pdf = await task.promise.catch((e: unknown) => {
       const name = (e as Error)?.name;
       if (name === 'PasswordException') throw new ExtractError(MESSAGES.encrypted);
       throw new ExtractError(MESSAGES.brokenPdf(String((e as Error)?.message ?? e)));
     });
-    if (pdf.numPages > LIMITS.pdfPages && maxPages > LIMITS.pdfPages) throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.pdfPages(pdf.numPages)));
+    if (pdf.numPages > LIMITS.pdfPages && maxPages > LIMITS.pdfPages)
+      throw new ExtractError(MESSAGES.beyondLimits(LIMIT_WORDS.pdfPages(pdf.numPages)));
     const pages: string[] = [];
     let length = 0;
     for (let n = 1; n <= Math.min(pdf.numPages, maxPages); n++) {
@@ -122,7 +133,8 @@ function lineText(line: readonly Run[]): string {
   return text.trimEnd();
 }
 
-const latin1 = (data: Uint8Array, from: number, to: number): string => Buffer.from(data.buffer, data.byteOffset + from, to - from).toString('latin1');
+const latin1 = (data: Uint8Array, from: number, to: number): string =>
+  Buffer.from(data.buffer, data.byteOffset + from, to - from).toString('latin1');
 
 /**
  * What a PDF's Flate-compressed streams inflate to together, counted up to just beyond `budget`
@@ -145,7 +157,8 @@ export async function inflatedStreamBytes(data: Uint8Array, budget: number): Pro
     const dictionary = head.slice(head.lastIndexOf('obj') + 1);
     const end = bytes.indexOf('endstream', start);
     if (end === -1) break;
-    if (/\/FlateDecode/.test(dictionary) && !/\/Subtype\s*\/Image/.test(dictionary)) total += await inflatedSize(bytes.subarray(start, end), budget - total);
+    if (/\/FlateDecode/.test(dictionary) && !/\/Subtype\s*\/Image/.test(dictionary))
+      total += await inflatedSize(bytes.subarray(start, end), budget - total);
     at = end + 3;
     previousEnd = end + 9;
   }

@@ -24,7 +24,11 @@ let queue: Promise<unknown> = Promise.resolve();
  * answers the editor stays free, and a file crafted to exhaust memory or time ends the worker (a
  * new one reads the next file) with a refusal, never the process.
  */
-export function extractInReadingThread(data: Uint8Array, format: PublishedFormat, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+export function extractInReadingThread(
+  data: Uint8Array,
+  format: PublishedFormat,
+  options: ExtractOptions = {},
+): Promise<ExtractedDocument> {
   const job = queue.then(() => read({ data, format, options }));
   queue = job.catch(() => undefined);
   return job;

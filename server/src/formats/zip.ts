@@ -36,8 +36,16 @@ function zipEntries(data: Uint8Array): ZipEntry[] | undefined {
     const commentLength = view.getUint16(offset + 32, true);
     let size = view.getUint32(offset + 24, true);
     if (size === 0xffffffff) size = zip64Size(view, offset + 46 + nameLength, extraLength) ?? Infinity;
-    const name = Buffer.from(data.buffer, data.byteOffset + offset + 46, Math.min(nameLength, view.byteLength - offset - 46)).toString('latin1');
-    entries.push({ name, method: view.getUint16(offset + 10, true), size, compressedSize: view.getUint32(offset + 20, true), localHeader: view.getUint32(offset + 42, true) });
+    const name = Buffer.from(data.buffer, data.byteOffset + offset + 46, Math.min(nameLength, view.byteLength - offset - 46)).toString(
+      'latin1',
+    );
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      size,
+      compressedSize: view.getUint32(offset + 20, true),
+      localHeader: view.getUint32(offset + 42, true),
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -78,7 +86,7 @@ function endOfCentralDirectory(view: DataView): number | undefined {
 
 /** The uncompressed size in an entry's zip64 extra field (id 1), which comes first in it. */
 function zip64Size(view: DataView, at: number, length: number): number | undefined {
-  for (let p = at; p + 4 <= at + length && p + 4 <= view.byteLength; ) {
+  for (let p = at; p + 4 <= at + length && p + 4 <= view.byteLength;) {
     const id = view.getUint16(p, true);
     const size = view.getUint16(p + 2, true);
     if (id === 1 && size >= 8 && p + 12 <= view.byteLength) return Number(view.getBigUint64(p + 4, true));

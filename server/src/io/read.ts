@@ -45,7 +45,10 @@ export function notRegular(stat: fs.Stats): ReadRefusal {
 
 /** The refusal of a file over `limit` bytes. */
 export function tooLarge(limit: number): ReadRefusal {
-  return new ReadRefusal({ da: `filen er større end ${megabytes(limit)} og læses ikke`, en: `the file is larger than ${megabytes(limit)} and is not read` });
+  return new ReadRefusal({
+    da: `filen er større end ${megabytes(limit)} og læses ikke`,
+    en: `the file is larger than ${megabytes(limit)} and is not read`,
+  });
 }
 
 /** Checks what was opened (not what the name led to a moment before), then reads at most `max` bytes; with `refuseLarger`, a larger file is refused. */

@@ -44,7 +44,16 @@ export function fixAllEdit(analysis: Analysis, uri: string, config: ResolvedConf
 }
 
 /** A fix-all action; for a client that resolves code actions its edit is made only when it is chosen, since fixing all rules lints the fixed document again. */
-function fixAllAction(analysis: Analysis, uri: string, config: ResolvedConfig, title: string, kind: string, lazy: boolean, rule?: string, diagnostics?: Diagnostic[]): CodeAction | undefined {
+function fixAllAction(
+  analysis: Analysis,
+  uri: string,
+  config: ResolvedConfig,
+  title: string,
+  kind: string,
+  lazy: boolean,
+  rule?: string,
+  diagnostics?: Diagnostic[],
+): CodeAction | undefined {
   const action: CodeAction = { title, kind, ...(diagnostics ? { diagnostics } : {}) };
   if (lazy) return { ...action, data: { uri, ...(rule ? { rule } : {}) } satisfies FixAllData };
   const edit = fixAllEdit(analysis, uri, config, rule);
@@ -58,7 +67,14 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, config
   const actions: CodeAction[] = [];
   if (wanted(only, FIX_ALL_KIND) && only?.some((o) => o.startsWith(CodeActionKind.Source))) {
     if (lazy && !analysis.findings.some((f) => f.fix)) return actions;
-    const all = fixAllAction(analysis, uri, config, lang === 'da' ? 'Ret alle referat-fund' : 'Fix all referat findings', FIX_ALL_KIND, lazy);
+    const all = fixAllAction(
+      analysis,
+      uri,
+      config,
+      lang === 'da' ? 'Ret alle referat-fund' : 'Fix all referat findings',
+      FIX_ALL_KIND,
+      lazy,
+    );
     if (all) actions.push(all);
     return actions;
   }
@@ -124,7 +140,13 @@ function disableHereAction(analysis: Analysis, uri: string, rule: string, line: 
     const enableEdit =
       afterTable < analysis.lines.length
         ? { range: at(afterTable), newText: enable + eol }
-        : { range: { start: { line: table.endLine, character: analysis.lines[table.endLine].length }, end: { line: table.endLine, character: analysis.lines[table.endLine].length } }, newText: eol + enable };
+        : {
+            range: {
+              start: { line: table.endLine, character: analysis.lines[table.endLine].length },
+              end: { line: table.endLine, character: analysis.lines[table.endLine].length },
+            },
+            newText: eol + enable,
+          };
     return {
       title: lang === 'da' ? `Slå ${rule} fra for denne tabel` : `Disable ${rule} for this table`,
       kind: CodeActionKind.QuickFix,

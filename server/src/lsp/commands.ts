@@ -15,9 +15,14 @@ export function answered<T>(request: Promise<T>, what: Message, lang: Lang, toke
   return new Promise<T>((resolve, reject) => {
     let done = false;
     const seconds = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
-    const message: Message = { da: `Editoren svarede ikke inden for ${seconds} (${what.da}).`, en: `The editor did not answer within ${seconds} (${what.en}).` };
+    const message: Message = {
+      da: `Editoren svarede ikke inden for ${seconds} (${what.da}).`,
+      en: `The editor did not answer within ${seconds} (${what.en}).`,
+    };
     const timer = setTimeout(() => settle(() => reject(new ResponseError(LSPErrorCodes.RequestFailed, message[lang]))), ms);
-    const cancelled = token?.onCancellationRequested(() => settle(() => reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled'))));
+    const cancelled = token?.onCancellationRequested(() =>
+      settle(() => reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled'))),
+    );
     function settle(then: () => void): void {
       if (done) return;
       done = true;

@@ -6,19 +6,29 @@ import { nameKey } from '../core/text';
 import type { Lang } from './locale';
 
 const ABSENTEE_LABEL = /^(\s*(?:\*\*)?(?:Afbud|Fraværende|Fravær)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
-const SECTION_NAMES = ['Resumé', 'Indstilling', 'Sagsfremstilling', 'Økonomi', 'Lovgrundlag', 'Beslutningskompetence', 'Procedure', 'Bilag'];
+const SECTION_NAMES = [
+  'Resumé',
+  'Indstilling',
+  'Sagsfremstilling',
+  'Økonomi',
+  'Lovgrundlag',
+  'Beslutningskompetence',
+  'Procedure',
+  'Bilag',
+];
 
 /** The heading markup most of the document's sections use. */
 function sectionStyle(items: readonly Item[]): { style: HeadingStyle; level: number } {
   const counts = new Map<string, number>();
   let best: Section | undefined;
   let bestCount = 0;
-  for (const item of items) for (const s of item.sections) {
-    const key = `${s.style}:${s.level}`;
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    if (n > bestCount) [best, bestCount] = [s, n];
-  }
+  for (const item of items)
+    for (const s of item.sections) {
+      const key = `${s.style}:${s.level}`;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n > bestCount) [best, bestCount] = [s, n];
+    }
   return best ? { style: best.style, level: best.level } : { style: 'atx', level: 2 };
 }
 
@@ -58,7 +68,8 @@ export function completions(analysis: Analysis, position: Position, lang: Lang):
   const label = ABSENTEE_LABEL.exec(before);
   if (label) {
     const written = label[2];
-    const wordStart = label[1].length + Math.max(written.lastIndexOf(',') + 1, written.lastIndexOf(' og ') >= 0 ? written.lastIndexOf(' og ') + 4 : 0);
+    const wordStart =
+      label[1].length + Math.max(written.lastIndexOf(',') + 1, written.lastIndexOf(' og ') >= 0 ? written.lastIndexOf(' og ') + 4 : 0);
     let from = wordStart;
     while (from < before.length && before[from] === ' ') from++;
     const already = new Set(written.split(/,|\sog\s/).map((s) => nameKey(s.replace(/\(.*?\)/g, ''))));
@@ -97,7 +108,19 @@ export function completions(analysis: Analysis, position: Position, lang: Lang):
     const esc = (s: string): string => s.replace(/[$}\\]/g, '\\$&');
     head = `${esc(raw.slice(0, n))}${next}${esc(raw.slice(last.numberRange.end.character, t))}\${1:${lang === 'da' ? 'Titel' : 'Title'}}${esc(raw.slice(tEnd))}`;
   }
-  const body = [head, '', '${2:' + (lang === 'da' ? 'sagsnummer' : 'case number') + '}', '', headingIn(style, level, 'Sagsfremstilling'), '', '$3', '', headingIn(style, level, decisionHeading(analysis).replace(/[$}\\]/g, '\\$&')), '', '$0'].join('\n');
+  const body = [
+    head,
+    '',
+    '${2:' + (lang === 'da' ? 'sagsnummer' : 'case number') + '}',
+    '',
+    headingIn(style, level, 'Sagsfremstilling'),
+    '',
+    '$3',
+    '',
+    headingIn(style, level, decisionHeading(analysis).replace(/[$}\\]/g, '\\$&')),
+    '',
+    '$0',
+  ].join('\n');
   out.push({
     label: lang === 'da' ? `Punkt ${next}: nyt punkt` : `Punkt ${next}: new item`,
     kind: CompletionItemKind.Snippet,

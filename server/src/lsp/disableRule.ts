@@ -12,7 +12,10 @@ export type DisableOutcome = { applied: true; file: string } | { applied: false;
 /** The text of a `.referatrc.json` with `rules.<rule>` set to "off", comments and layout kept. */
 export function configTextWithRuleOff(text: string, rule: string): string {
   const base = text.trim() ? text : '{}';
-  const out = applyJsonEdits(base, modify(base, ['rules', rule], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } }));
+  const out = applyJsonEdits(
+    base,
+    modify(base, ['rules', rule], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } }),
+  );
   return out.endsWith('\n') ? out : `${out}\n`;
 }
 
@@ -59,7 +62,10 @@ export function disableRule(documentUri: string, rule: string, workspaceFolders:
   if (!ruleById(rule)) return refuse(`Referat kender ingen regel ved navn "${rule}".`, `Referat has no rule named "${rule}".`);
   const doc = URI.parse(documentUri);
   if (doc.scheme !== 'file') {
-    return refuse('Gem dokumentet i en mappe i arbejdsområdet først; så kan reglen slås fra i mappens .referatrc.json.', 'Save the document in a workspace folder first; then the rule can be turned off in that folder\'s .referatrc.json.');
+    return refuse(
+      'Gem dokumentet i en mappe i arbejdsområdet først; så kan reglen slås fra i mappens .referatrc.json.',
+      "Save the document in a workspace folder first; then the rule can be turned off in that folder's .referatrc.json.",
+    );
   }
   const name = path.basename(doc.fsPath);
   const folders = workspaceFolders
@@ -111,7 +117,11 @@ export function disableRule(documentUri: string, rule: string, workspaceFolders:
       // A BOM is no JSON: it is set aside and written back.
       if (text.charCodeAt(0) === 0xfeff) [bom, text] = ['\uFEFF', text.slice(1)];
     } catch (e) {
-      if (e instanceof FileRefusal) return refuse(`${file} kan ikke læses (${e.reason.da}); ret den selv.`, `${file} cannot be read (${e.reason.en}); edit it yourself.`);
+      if (e instanceof FileRefusal)
+        return refuse(
+          `${file} kan ikke læses (${e.reason.da}); ret den selv.`,
+          `${file} cannot be read (${e.reason.en}); edit it yourself.`,
+        );
       return refuse(`${file} kan ikke læses (${errorText(e)}).`, `${file} cannot be read (${errorText(e)}).`);
     }
     const errors: ParseError[] = [];

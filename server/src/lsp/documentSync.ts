@@ -7,7 +7,9 @@ const isFullText = (c: TextDocumentContentChangeEvent): boolean => !('range' in 
 
 function validPosition(p: Position | undefined, lineCount: number): boolean {
   // A character past the end of its line means the line's end (LSP); a line past the last one fits nothing.
-  return p !== undefined && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < lineCount;
+  return (
+    p !== undefined && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < lineCount
+  );
 }
 
 /** Why a range change does not fit the document, or undefined when it does. */
@@ -16,7 +18,8 @@ export function rangeMisfit(document: TextDocument, change: RangeChange): string
   if (!validPosition(start, document.lineCount) || !validPosition(end, document.lineCount)) {
     return `the range ${JSON.stringify(change.range)} lies outside the document's ${document.lineCount} lines`;
   }
-  if (end!.line < start!.line || (end!.line === start!.line && end!.character < start!.character)) return `the range ${JSON.stringify(change.range)} ends before it starts`;
+  if (end!.line < start!.line || (end!.line === start!.line && end!.character < start!.character))
+    return `the range ${JSON.stringify(change.range)} ends before it starts`;
   return undefined;
 }
 

@@ -5,7 +5,16 @@ import type { CodeAction } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { InputError, loadDocument, printableName } from '../files';
 import { realPathInside } from '../io/read';
-import { EXTRACTED_SCHEME, extractedTextPath, locator, publishedFormatOf, sourcePathOf, withWhereabouts, type ExtractTextResult, type PublishedFormat } from '../formats';
+import {
+  EXTRACTED_SCHEME,
+  extractedTextPath,
+  locator,
+  publishedFormatOf,
+  sourcePathOf,
+  withWhereabouts,
+  type ExtractTextResult,
+  type PublishedFormat,
+} from '../formats';
 import type { Finding } from '../rules/types';
 import type { Lang } from './locale';
 
@@ -26,7 +35,14 @@ function formatBehind(uri: string): PublishedFormat | undefined {
 export function findingsToShow(uri: string, analysis: Analysis): Finding[] {
   const format = formatBehind(uri);
   if (!format) return analysis.findings;
-  return withWhereabouts(analysis.findings, locator(analysis.lines, format, analysis.parsed.model.items.map((i) => i.line)));
+  return withWhereabouts(
+    analysis.findings,
+    locator(
+      analysis.lines,
+      format,
+      analysis.parsed.model.items.map((i) => i.line),
+    ),
+  );
 }
 
 /** An extracted text is read-only: its fixes could not be applied, so only the actions without edits (rule page, turn a rule off) stay. */
@@ -44,13 +60,25 @@ export async function extractForEditor(fileUri: string, lang: Lang, workspaceFol
   const file = parsed.fsPath;
   const shown = printableName(file);
   const say = (da: string, en: string): ExtractTextResult => ({ error: lang === 'da' ? da : en });
-  if (parsed.scheme !== 'file' || !publishedFormatOf(file)) return say(`${shown}: ikke en PDF-, Word- eller HTML-fil på disken; kun de kan åbnes som referattekst.`, `${shown}: not a published file (PDF, Word or HTML) on disk; only those open as referat text.`);
-  const folders = workspaceFolders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  if (parsed.scheme !== 'file' || !publishedFormatOf(file))
+    return say(
+      `${shown}: ikke en PDF-, Word- eller HTML-fil på disken; kun de kan åbnes som referattekst.`,
+      `${shown}: not a published file (PDF, Word or HTML) on disk; only those open as referat text.`,
+    );
+  const folders = workspaceFolders
+    .map((f) => URI.parse(f))
+    .filter((u) => u.scheme === 'file')
+    .map((u) => u.fsPath);
   const real = realPathInside(file, folders);
   // Missing is said only inside a folder: outside, the answer does not tell whether a file exists.
   const namedInside = folders.some((f) => !path.relative(f, file).startsWith('..') && !path.isAbsolute(path.relative(f, file)));
-  if (!real && namedInside && !fs.existsSync(file)) return say(`kan ikke læse ${shown}: filen findes ikke`, `cannot read ${shown}: no such file`);
-  if (!real) return say(`${shown} ligger uden for arbejdsområdets mapper og læses ikke.`, `${shown} is outside the workspace folders and is not read.`);
+  if (!real && namedInside && !fs.existsSync(file))
+    return say(`kan ikke læse ${shown}: filen findes ikke`, `cannot read ${shown}: no such file`);
+  if (!real)
+    return say(
+      `${shown} ligger uden for arbejdsområdets mapper og læses ikke.`,
+      `${shown} is outside the workspace folders and is not read.`,
+    );
   try {
     return { text: (await loadDocument(real, lang)).text };
   } catch (e) {

@@ -14,9 +14,19 @@ export function prepareRename(analysis: Analysis, p: Position, config: ResolvedC
 /** Renames a member everywhere it is written: the member list and every absentee list. */
 export function rename(analysis: Analysis, uri: string, p: Position, newName: string, config: ResolvedConfig, lang: Lang): WorkspaceEdit {
   const at = memberAt(analysis, p, config);
-  if (!at?.member) throw new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Her står ikke navnet på et medlem.' : 'There is no member name here.');
+  if (!at?.member)
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      lang === 'da' ? 'Her står ikke navnet på et medlem.' : 'There is no member name here.',
+    );
   const name = newName.trim();
-  if (!name || /[,;\r\n()]/.test(name)) throw new ResponseError(ErrorCodes.InvalidParams, lang === 'da' ? 'Et navn kan ikke være tomt eller indeholde komma, semikolon, parenteser eller linjeskift.' : 'A name cannot be empty or hold commas, semicolons, parentheses or line breaks.');
+  if (!name || /[,;\r\n()]/.test(name))
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      lang === 'da'
+        ? 'Et navn kan ikke være tomt eller indeholde komma, semikolon, parenteser eller linjeskift.'
+        : 'A name cannot be empty or hold commas, semicolons, parentheses or line breaks.',
+    );
   const model = analysis.parsed.model;
   const target = nameKey(at.member.name);
   const ranges: Range[] = model.meeting.members.filter((m) => nameKey(m.name) === target).map((m) => m.range);

@@ -49,7 +49,9 @@ export class ConfigResolver {
 
   setSettings(settings: Settings | undefined, perFolder: ReadonlyArray<{ folder: string; settings: Settings | undefined }> = []): void {
     this.base = settingsAsConfig(settings);
-    this.folderSettings = perFolder.map((f) => ({ folder: f.folder, config: settingsAsConfig(f.settings) })).sort((a, b) => b.folder.length - a.folder.length);
+    this.folderSettings = perFolder
+      .map((f) => ({ folder: f.folder, config: settingsAsConfig(f.settings) }))
+      .sort((a, b) => b.folder.length - a.folder.length);
     this.clear();
   }
 

@@ -17,7 +17,9 @@ export function documentSymbols(analysis: Analysis, lang: Lang, maxItems = Infin
   const meeting = model.meeting;
   const header = meeting.headerRange;
   if (header.end.line > header.start.line || meeting.committee || meeting.date) {
-    const name = [meeting.committee?.text ?? (lang === 'da' ? 'Mødet' : 'Meeting'), meeting.date ? isoToDanish(meeting.date) : undefined].filter(Boolean).join(' ');
+    const name = [meeting.committee?.text ?? (lang === 'da' ? 'Mødet' : 'Meeting'), meeting.date ? isoToDanish(meeting.date) : undefined]
+      .filter(Boolean)
+      .join(' ');
     const children: DocumentSymbol[] = meeting.members.map((m) => ({
       name: m.name,
       detail: [m.party && `(${m.party})`, m.role].filter(Boolean).join(' '),
@@ -25,7 +27,14 @@ export function documentSymbols(analysis: Analysis, lang: Lang, maxItems = Infin
       range: m.range,
       selectionRange: m.range,
     }));
-    out.push({ name, detail: lang === 'da' ? 'møde' : 'meeting', kind: SymbolKind.Module, range: header, selectionRange: meeting.committee?.range ?? header, children });
+    out.push({
+      name,
+      detail: lang === 'da' ? 'møde' : 'meeting',
+      kind: SymbolKind.Module,
+      range: header,
+      selectionRange: meeting.committee?.range ?? header,
+      children,
+    });
   }
   if (model.tocRange && model.toc.length > 0) {
     out.push({
@@ -33,14 +42,24 @@ export function documentSymbols(analysis: Analysis, lang: Lang, maxItems = Infin
       kind: SymbolKind.Namespace,
       range: model.tocRange,
       selectionRange: model.toc[0].range,
-      children: model.toc.map((e) => ({ name: e.number !== undefined ? `${e.number}. ${e.title}` : e.title, kind: SymbolKind.EnumMember, range: e.range, selectionRange: e.titleRange })),
+      children: model.toc.map((e) => ({
+        name: e.number !== undefined ? `${e.number}. ${e.title}` : e.title,
+        kind: SymbolKind.EnumMember,
+        range: e.range,
+        selectionRange: e.titleRange,
+      })),
     });
   }
   for (const [k, item] of model.items.entries()) {
     if (k === maxItems) {
       const rest = model.items.length - k;
       const range = lineSpan(lines, item.line, Math.max(item.line, model.items[model.items.length - 1].endLine));
-      out.push({ name: lang === 'da' ? `… ${rest} punkter mere` : `… ${rest} more items`, kind: SymbolKind.Class, range, selectionRange: item.headingRange });
+      out.push({
+        name: lang === 'da' ? `… ${rest} punkter mere` : `… ${rest} more items`,
+        kind: SymbolKind.Class,
+        range,
+        selectionRange: item.headingRange,
+      });
       break;
     }
     const children: DocumentSymbol[] = item.sections.map((s) => {

@@ -22,7 +22,12 @@ export function rebuildTocEdits(analysis: Analysis): TextEdit[] {
   if (toc.length === 0) {
     const line = items[0].line;
     const entries = items.map((i) => `${i.numberText}. ${i.title}`);
-    return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: ['Indholdsfortegnelse', '', ...entries, '', ''].join(eol) }];
+    return [
+      {
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        newText: ['Indholdsfortegnelse', '', ...entries, '', ''].join(eol),
+      },
+    ];
   }
   const partner = pairToc(toc, items);
   const entryOf = new Map<number, number>();
@@ -79,7 +84,11 @@ function rewritten(lines: readonly string[], entry: TocEntry, item: Item): strin
   const { titleRange, numberRange, range } = entry;
   const own = lines.slice(range.start.line, range.end.line + 1);
   const first = titleRange.start.line - range.start.line;
-  if (numberRange && numberRange.start.line === titleRange.start.line && lines[numberRange.start.line].slice(numberRange.start.character, numberRange.end.character) !== item.numberText) {
+  if (
+    numberRange &&
+    numberRange.start.line === titleRange.start.line &&
+    lines[numberRange.start.line].slice(numberRange.start.character, numberRange.end.character) !== item.numberText
+  ) {
     own[first] = own[first].slice(0, numberRange.start.character) + item.numberText + own[first].slice(numberRange.end.character);
   }
   if (sameTitle(entry.title, item.title)) return own;

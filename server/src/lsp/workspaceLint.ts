@@ -105,7 +105,10 @@ export class WorkspaceFindings {
       sliceStart = Date.now();
     };
     try {
-      const roots = folders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+      const roots = folders
+        .map((f) => URI.parse(f))
+        .filter((u) => u.scheme === 'file')
+        .map((u) => u.fsPath);
       const found: string[] = [];
       for (const root of roots) await this.walk(root, found, unreadable, slice, cancelled);
       // PDF, Word and HTML files count where their text looks like a referat; their findings go on their extracted text.
@@ -138,7 +141,13 @@ export class WorkspaceFindings {
     }
   }
 
-  private async walk(dir: string, out: string[], unreadable: string[], slice: () => Promise<void>, cancelled: () => boolean): Promise<void> {
+  private async walk(
+    dir: string,
+    out: string[],
+    unreadable: string[],
+    slice: () => Promise<void>,
+    cancelled: () => boolean,
+  ): Promise<void> {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));

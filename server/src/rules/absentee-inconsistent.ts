@@ -5,7 +5,8 @@ import { memberMatcher, NearNames } from './members';
 import { msg, type Rule } from './types';
 
 /** Words in an item that explain why its absentees differ: came late, left, did not take part. */
-export const EXPLAINED = /ankom|kom\s+(?:senere|kl\.?)|mødte\s+(?:op|kl\.?)|forlod|gik\s+(?:kl\.?|under|efter)|deltog\s+ikke|inhabil|erklærede\s+sig|fra\s+punkt|fra\s+kl\.?|til\s+stede\s+fra|under\s+behandlingen/i;
+export const EXPLAINED =
+  /ankom|kom\s+(?:senere|kl\.?)|mødte\s+(?:op|kl\.?)|forlod|gik\s+(?:kl\.?|under|efter)|deltog\s+ikke|inhabil|erklærede\s+sig|fra\s+punkt|fra\s+kl\.?|til\s+stede\s+fra|under\s+behandlingen/i;
 
 const SHORTEST_EXPLANATION = 'ankom'.length;
 
@@ -29,30 +30,32 @@ export const absenteeInconsistent: Rule = {
     const respelled = new Map<string, string>();
     if (members.length === 0) {
       const spellings = new Map<string, NameRef[]>();
-      for (const item of withList) for (const ref of item.decision!.absentees) {
-        const k = nameKey(ref.name);
-        const refs = spellings.get(k);
-        if (refs) refs.push(ref);
-        else spellings.set(k, [ref]);
-      }
+      for (const item of withList)
+        for (const ref of item.decision!.absentees) {
+          const k = nameKey(ref.name);
+          const refs = spellings.get(k);
+          if (refs) refs.push(ref);
+          else spellings.set(k, [ref]);
+        }
       const keys = [...spellings.keys()];
       const near = new NearNames(keys);
-      for (const [i, a] of keys.entries()) for (const { index } of near.within(a, a.length >= 12 ? 2 : 1)) {
-        const [b, ra, rb] = [keys[index], spellings.get(a)!, spellings.get(keys[index])!];
-        if (index === i || ra.length <= rb.length) continue;
-        const intended = ra[0].name;
-        respelled.set(b, a);
-        for (const ref of rb) {
-          report({
-            range: ref.range,
-            message: msg(
-              `"${ref.name}" staves "${intended}" i de andre punkter.`,
-              `"${ref.name}" is spelled "${intended}" in the other items.`,
-            ),
-            fix: { title: msg(`Ret til "${intended}"`, `Change to "${intended}"`), edits: [{ range: ref.range, newText: intended }] },
-          });
+      for (const [i, a] of keys.entries())
+        for (const { index } of near.within(a, a.length >= 12 ? 2 : 1)) {
+          const [b, ra, rb] = [keys[index], spellings.get(a)!, spellings.get(keys[index])!];
+          if (index === i || ra.length <= rb.length) continue;
+          const intended = ra[0].name;
+          respelled.set(b, a);
+          for (const ref of rb) {
+            report({
+              range: ref.range,
+              message: msg(
+                `"${ref.name}" staves "${intended}" i de andre punkter.`,
+                `"${ref.name}" is spelled "${intended}" in the other items.`,
+              ),
+              fix: { title: msg(`Ret til "${intended}"`, `Change to "${intended}"`), edits: [{ range: ref.range, newText: intended }] },
+            });
+          }
         }
-      }
     }
 
     // Who a written name means: the member (exact or near; a near miss is absentee-not-member's), or the name as spelled by most.
@@ -79,10 +82,12 @@ export const absenteeInconsistent: Rule = {
     const explainingWords = (): Set<string> => (explaining ??= readExplainingWords());
     const readExplainingWords = (): Set<string> => {
       const words = new Set<string>();
-      for (const item of model.items) for (let l = item.line; l <= item.endLine; l++) {
-        // No phrase of EXPLAINED is shorter than `ankom`: the blank and short lines, near half of a referat, are not searched.
-        if (lines[l].length >= SHORTEST_EXPLANATION && EXPLAINED.test(lines[l])) for (const w of nameKey(lines[l]).split(WORD_BREAK)) if (w) words.add(w);
-      }
+      for (const item of model.items)
+        for (let l = item.line; l <= item.endLine; l++) {
+          // No phrase of EXPLAINED is shorter than `ankom`: the blank and short lines, near half of a referat, are not searched.
+          if (lines[l].length >= SHORTEST_EXPLANATION && EXPLAINED.test(lines[l]))
+            for (const w of nameKey(lines[l]).split(WORD_BREAK)) if (w) words.add(w);
+        }
       const addWords = (refs: readonly NameRef[]): void => {
         for (const ref of refs) for (const w of nameKey(ref.name).split(WORD_BREAK)) if (w) words.add(w);
       };

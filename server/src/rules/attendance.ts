@@ -38,7 +38,12 @@ export function attendance(model: ReferatModel, item: Item, config: ResolvedConf
   const meeting = new Set([...keys(model.meeting.absentees)].filter((k) => !partly.has(k)));
   const fromItem = keys(item.decision?.absentees ?? []);
   const disqualified = keys((item.votes?.disqualified ?? []).filter((v): v is Voter & { name: string } => v.name !== undefined));
-  const parties = new Set(members.map((m) => m.party).filter((p): p is string => p !== undefined).map(partyKey));
+  const parties = new Set(
+    members
+      .map((m) => m.party)
+      .filter((p): p is string => p !== undefined)
+      .map(partyKey),
+  );
   return {
     member,
     away(m) {

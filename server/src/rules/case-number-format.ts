@@ -27,12 +27,18 @@ function diagnose(text: string): Message | undefined {
   const digits = text.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
   if (digits !== text) {
     const reading = readCaseNumber(digits);
-    if (reading && reading.kind !== 'other') return msg('et bogstav står hvor der skal være et ciffer (O for 0, l for 1)', 'a letter stands where a digit belongs (O for 0, l for 1)');
+    if (reading && reading.kind !== 'other')
+      return msg(
+        'et bogstav står hvor der skal være et ciffer (O for 0, l for 1)',
+        'a letter stands where a digit belongs (O for 0, l for 1)',
+      );
   }
   if (/^\d{2}\.\d{2}\.\d{2}\.?[A-ZÆØÅ](?:-|$)/.test(text)) return msg('handlingsfacetten mangler sine cifre', 'the facet lacks its digits');
-  if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d*[A-ZÆØÅa-zæøå]/.test(text)) return msg('løbenummeret indeholder et bogstav', 'the serial contains a letter');
+  if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d*[A-ZÆØÅa-zæøå]/.test(text))
+    return msg('løbenummeret indeholder et bogstav', 'the serial contains a letter');
   if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d+$/.test(text)) return msg('årstallet mangler', 'the year is missing');
-  if (/^\d{2}\.\d{2}[A-ZÆØÅ]\d{2}/.test(text) || /^\d{2}\.\d{2}\.[A-ZÆØÅ]/.test(text)) return msg('et segment af emnenummeret mangler', 'a segment of the subject number is missing');
+  if (/^\d{2}\.\d{2}[A-ZÆØÅ]\d{2}/.test(text) || /^\d{2}\.\d{2}\.[A-ZÆØÅ]/.test(text))
+    return msg('et segment af emnenummeret mangler', 'a segment of the subject number is missing');
   if (/^\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}--/.test(text)) return msg('løbenummeret mangler', 'the serial is missing');
   return undefined;
 }
@@ -85,7 +91,14 @@ export const caseNumberFormat: Rule = {
         }
       }
       // A number that fits a configured pattern is the team's own scheme: accepted wherever it stands.
-      if (reported || !scheme || item.caseNumbers.length === 0 || followsScheme(item, scheme.key, schemeParts!) || item.caseNumbers.every((c) => kindOf(c, config) === 'custom')) continue;
+      if (
+        reported ||
+        !scheme ||
+        item.caseNumbers.length === 0 ||
+        followsScheme(item, scheme.key, schemeParts!) ||
+        item.caseNumbers.every((c) => kindOf(c, config) === 'custom')
+      )
+        continue;
       const expected = (described ??= describeScheme(scheme.parts));
       const first = item.caseNumbers[0];
       const last = item.caseNumbers[item.caseNumbers.length - 1];

@@ -7,7 +7,10 @@ const CASE_TEXT = new Set<SectionKind>(['sagsfremstilling', 'lovgrundlag', 'oeko
 
 function isCaseText(section: Section): boolean {
   const body = section.bodyRange;
-  return CASE_TEXT.has(section.kind) && (body.start.line !== body.end.line || body.start.character !== body.end.character || body.start.line !== section.line);
+  return (
+    CASE_TEXT.has(section.kind) &&
+    (body.start.line !== body.end.line || body.start.character !== body.end.character || body.start.line !== section.line)
+  );
 }
 
 /** An item without a case number where the document's other items have one. */

@@ -3,7 +3,20 @@ import { sameCommittee } from '../core/parse';
 import type { Item } from '../core/model';
 import { msg, type Rule } from './types';
 
-const MONTH_NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const MONTH_NAMES = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** Writes the meeting date in the form the wrong date was written in. */
 function inSameForm(written: string, iso: string): string {
@@ -56,8 +69,14 @@ export const decisionDate: Rule = {
         }
         report({
           range: r,
-          message: msg(`Beslutningen er dateret ${writtenDate}, men mødet var ${meetingDate}.`, `The decision is dated ${writtenDate}, but the meeting was on ${meetingDate}.`),
-          fix: { title: msg(`Ret datoen til ${replacement}`, `Change the date to ${replacement}`), edits: [{ range: r, newText: replacement }] },
+          message: msg(
+            `Beslutningen er dateret ${writtenDate}, men mødet var ${meetingDate}.`,
+            `The decision is dated ${writtenDate}, but the meeting was on ${meetingDate}.`,
+          ),
+          fix: {
+            title: msg(`Ret datoen til ${replacement}`, `Change the date to ${replacement}`),
+            edits: [{ range: r, newText: replacement }],
+          },
         });
       }
       if (!committee) continue;
@@ -77,10 +96,18 @@ export const decisionDate: Rule = {
           const here = { iso: last.iso, text: text.slice(last.index, last.index + last.length) };
           if (dates.length === 1) {
             // Trimmed before the `den` is dropped: a single /\s+(?:den|d\.)?\s*$/ backtracks cubically on a run of spaces.
-            const before = text.slice(0, dates[0].index).replace(/^[\s*\-•]+/, '').trimEnd().replace(/(?<=\s)(?:den|d\.)$/, '').trimEnd();
+            const before = text
+              .slice(0, dates[0].index)
+              .replace(/^[\s*\-•]+/, '')
+              .trimEnd()
+              .replace(/(?<=\s)(?:den|d\.)$/, '')
+              .trimEnd();
             const ours = before !== '' && sameCommittee(before, committee);
             if (ours && previous && dates[0].iso < previous.iso && dates[0].iso < date) {
-              const range = { start: { line: l, character: dates[0].index }, end: { line: l, character: dates[0].index + dates[0].length } };
+              const range = {
+                start: { line: l, character: dates[0].index },
+                end: { line: l, character: dates[0].index + dates[0].length },
+              };
               report({
                 range,
                 message: msg(

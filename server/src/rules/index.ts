@@ -70,7 +70,9 @@ export function documentInputs(item: Item, lines: readonly string[]): string {
     item.endLine,
     item.closed,
     item.caseNumbers,
-    decision ? [decision.line, decision.afbudLine, decision.absentees, decision.afbudLine !== undefined ? lines[decision.afbudLine] : null] : null,
+    decision
+      ? [decision.line, decision.afbudLine, decision.absentees, decision.afbudLine !== undefined ? lines[decision.afbudLine] : null]
+      : null,
     explaining,
     item.signatures ?? null,
   ]);

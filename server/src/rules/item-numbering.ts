@@ -46,7 +46,12 @@ export function bestNumbering(items: readonly Item[]): BestNumbering | undefined
 function tocPartners(model: ReferatModel): Array<TocEntryWithNumber | undefined> {
   const toc = model.toc.filter((e): e is TocEntryWithNumber => e.number !== undefined && e.numberRange !== undefined);
   if (toc.length === 0) return [];
-  if (toc.length === model.items.length && toc.length === model.toc.length && toc.every((e, k) => e.number === model.items[k].number || fold(e.title) === fold(model.items[k].title))) return toc;
+  if (
+    toc.length === model.items.length &&
+    toc.length === model.toc.length &&
+    toc.every((e, k) => e.number === model.items[k].number || fold(e.title) === fold(model.items[k].title))
+  )
+    return toc;
   const once = <T>(keys: T[]): Set<T> => {
     const seen = new Set<T>();
     const twice = new Set<T>();
@@ -59,17 +64,27 @@ function tocPartners(model: ReferatModel): Array<TocEntryWithNumber | undefined>
   return model.items.map((i) => (i.number !== null && itemNumbers.has(i.number) ? byNumber.get(i.number) : undefined));
 }
 
-type TocEntryWithNumber = ReferatModel['toc'][number] & { number: number; numberRange: NonNullable<ReferatModel['toc'][number]['numberRange']> };
+type TocEntryWithNumber = ReferatModel['toc'][number] & {
+  number: number;
+  numberRange: NonNullable<ReferatModel['toc'][number]['numberRange']>;
+};
 
 /**
  * The edits that give item `i` the number `next`, and its table-of-contents entry with it: where the
  * entry carries the item's number (a fix), or whenever it differs from the new one (the command).
  */
-function numberEdits(model: ReferatModel, partners: ReadonlyArray<TocEntryWithNumber | undefined>, i: number, next: bigint, toc: 'in-step' | 'all'): TextEdit[] {
+function numberEdits(
+  model: ReferatModel,
+  partners: ReadonlyArray<TocEntryWithNumber | undefined>,
+  i: number,
+  next: bigint,
+  toc: 'in-step' | 'all',
+): TextEdit[] {
   const item = model.items[i];
   const edits: TextEdit[] = exact(item) === next ? [] : [{ range: item.numberRange, newText: String(next) }];
   const entry = partners[i];
-  if (entry && (toc === 'all' ? BigInt(entry.number) !== next : entry.number === item.number)) edits.push({ range: entry.numberRange, newText: String(next) });
+  if (entry && (toc === 'all' ? BigInt(entry.number) !== next : entry.number === item.number))
+    edits.push({ range: entry.numberRange, newText: String(next) });
   return edits;
 }
 
@@ -100,7 +115,10 @@ function numbersLeftInBody(model: ReferatModel, lines: readonly string[], shapeO
     if (key) keys.add(key);
   }
   // The table of contents lists the numbers on purpose; its lines are no second heading.
-  const headingLines = new Set([...model.items.map((i) => i.line), ...model.toc.flatMap((e) => range(e.range.start.line, e.range.end.line))]);
+  const headingLines = new Set([
+    ...model.items.map((i) => i.line),
+    ...model.toc.flatMap((e) => range(e.range.start.line, e.range.end.line)),
+  ]);
   const numbers = new Set<bigint>();
   if (keys.size === 0) return numbers;
   for (let l = 0; l < lines.length; l++) {
@@ -144,7 +162,12 @@ export const itemNumbering: Rule = {
             `Punkt ${item.numberText} skulle have nummeret ${want}: ${kept} af ${items.length} punkter følger rækken fra ${start}.`,
             `Item ${item.numberText} should be numbered ${want}: ${kept} of ${items.length} items follow the sequence from ${start}.`,
           ),
-          fix: inBody.has(want) ? undefined : { title: msg(`Ret nummeret til ${want}`, `Change the number to ${want}`), edits: numberEdits(model, partners, i, want, 'in-step') },
+          fix: inBody.has(want)
+            ? undefined
+            : {
+                title: msg(`Ret nummeret til ${want}`, `Change the number to ${want}`),
+                edits: numberEdits(model, partners, i, want, 'in-step'),
+              },
         });
       }
       return;
@@ -162,8 +185,14 @@ export const itemNumbering: Rule = {
         c === p
           ? msg(`Punkt ${cur.numberText} gentager nummeret før.`, `Item ${cur.numberText} repeats the number before it.`)
           : c < p
-            ? msg(`Punkt ${cur.numberText} kommer efter punkt ${prev.numberText}: numrene går baglæns.`, `Item ${cur.numberText} follows item ${prev.numberText}: the numbers go backwards.`)
-            : msg(`Nummereringen springer fra ${prev.numberText} til ${cur.numberText}.`, `The numbering skips from ${prev.numberText} to ${cur.numberText}.`);
+            ? msg(
+                `Punkt ${cur.numberText} kommer efter punkt ${prev.numberText}: numrene går baglæns.`,
+                `Item ${cur.numberText} follows item ${prev.numberText}: the numbers go backwards.`,
+              )
+            : msg(
+                `Nummereringen springer fra ${prev.numberText} til ${cur.numberText}.`,
+                `The numbering skips from ${prev.numberText} to ${cur.numberText}.`,
+              );
       report({ range: cur.numberRange, message });
     }
   },

@@ -16,7 +16,10 @@ const DOUBTS: Record<string, Message> = {
   'items-found': msg('ingen punkter fundet', 'no items found'),
   'numbers-in-sequence': msg('numrene følger ikke hinanden', 'the numbers do not run in sequence'),
   'one-heading-shape': msg('overskrifterne har flere former', 'the headings take several shapes'),
-  'sections-after-headings': msg('der står hverken sagsnummer, afsnit eller beslutning under de fleste overskrifter', 'most headings have no case number, section or decision below them'),
+  'sections-after-headings': msg(
+    'der står hverken sagsnummer, afsnit eller beslutning under de fleste overskrifter',
+    'most headings have no case number, section or decision below them',
+  ),
   'agrees-with-toc': msg('de passer ikke med indholdsfortegnelsen', 'they do not match the table of contents'),
   'shared-scheme': msg('punkterne deler ikke én form', 'the items share no one form'),
   'header-date': msg('ingen dato i hovedet', 'no date in the header'),
@@ -34,7 +37,7 @@ export const layoutUncertain: Rule = {
   id: 'layout-uncertain',
   description: msg(
     'Dele af dokumentets layout kunne ikke læses sikkert; kontrollerne der bygger på dem er slået fra.',
-    'Parts of the document\'s layout could not be read with certainty; the checks that rely on them are off.',
+    "Parts of the document's layout could not be read with certainty; the checks that rely on them are off.",
   ),
   defaultSeverity: 'information',
   tags: ['layout'],
@@ -46,13 +49,18 @@ export const layoutUncertain: Rule = {
     if (!model.certainty || model.items.length === 0) return;
     const parts = uncertainParts(model.certainty);
     if (parts.length === 0) return;
-    const off = RULES.filter((r) => r.reads.some((p) => parts.includes(p)) && (config.rules[r.id] ?? r.defaultSeverity) !== 'off').map((r) => r.id);
+    const off = RULES.filter((r) => r.reads.some((p) => parts.includes(p)) && (config.rules[r.id] ?? r.defaultSeverity) !== 'off').map(
+      (r) => r.id,
+    );
     // Only parts that turn a check off are worth the reader's time.
     if (off.length === 0) return;
     const said = (lang: keyof Message): string =>
       parts
         .map((p) => {
-          const why = model.certainty[p].signals.filter((s) => !s.holds).map((s) => DOUBTS[s.id]?.[lang]).filter(Boolean);
+          const why = model.certainty[p].signals
+            .filter((s) => !s.holds)
+            .map((s) => DOUBTS[s.id]?.[lang])
+            .filter(Boolean);
           return `${PART_NAMES[p][lang]}${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
         })
         .join(', ');

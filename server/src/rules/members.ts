@@ -6,12 +6,15 @@ import { NearNames } from './nearNames';
 export { NearNames };
 
 export type Match =
-  | { kind: 'exact'; member: Member }
-  | { kind: 'near'; member: Member; why: 'spelling' | 'diacritics' | 'middle-name' }
-  | { kind: 'none' };
+  { kind: 'exact'; member: Member } | { kind: 'near'; member: Member; why: 'spelling' | 'diacritics' | 'middle-name' } | { kind: 'none' };
 
 function stripDiacritics(s: string): string {
-  return s.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return s
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Indices by a key computed from each member, for the lookups that must be unique. */

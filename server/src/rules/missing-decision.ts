@@ -15,12 +15,16 @@ export const missingDecision: Rule = {
       report({
         range: item.titleRange,
         // An item whose heading the publication lost has neither number nor title: name its line.
-        message: item.numberText || item.title
-          ? msg(`Punkt ${item.numberText} "${item.title}" har ingen beslutning.`, `Item ${item.numberText} "${item.title}" has no decision (Beslutning).`)
-          : msg(
-            `Punktet på linje ${item.line + 1} (overskriften mangler) har ingen beslutning.`,
-            `The item at line ${item.line + 1} (its heading lost) has no decision (Beslutning).`,
-          ),
+        message:
+          item.numberText || item.title
+            ? msg(
+                `Punkt ${item.numberText} "${item.title}" har ingen beslutning.`,
+                `Item ${item.numberText} "${item.title}" has no decision (Beslutning).`,
+              )
+            : msg(
+                `Punktet på linje ${item.line + 1} (overskriften mangler) har ingen beslutning.`,
+                `The item at line ${item.line + 1} (its heading lost) has no decision (Beslutning).`,
+              ),
       });
     }
   },

@@ -28,7 +28,11 @@ export const signatureMismatch: Rule = {
     const signed = page.signatures.map((ref) => ({ ref, member: memberOf(ref) }));
     // A page that is not mostly members is not read as the list of signatures.
     if (signed.filter((s) => s.member).length * 2 < members.length) return;
-    const absent = absentFromMeeting(model.meeting.absentees, model.items.map((i) => (i === page ? undefined : i.decision?.absentees)), memberOf);
+    const absent = absentFromMeeting(
+      model.meeting.absentees,
+      model.items.map((i) => (i === page ? undefined : i.decision?.absentees)),
+      memberOf,
+    );
     for (const s of signed) {
       if (!s.member || !absent.has(nameKey(s.member.name))) continue;
       report({
@@ -56,8 +60,18 @@ export const signatureMismatch: Rule = {
 };
 
 /** Members absent from the whole meeting: in its `Fraværende:`, or under `Afbud:` in every item that has a decision. */
-function absentFromMeeting(meeting: readonly NameRef[], items: ReadonlyArray<readonly NameRef[] | undefined>, memberOf: (ref: NameRef) => Member | undefined): Set<string> {
-  const keys = (refs: readonly NameRef[]): Set<string> => new Set(refs.map(memberOf).filter((m): m is Member => m !== undefined).map((m) => nameKey(m.name)));
+function absentFromMeeting(
+  meeting: readonly NameRef[],
+  items: ReadonlyArray<readonly NameRef[] | undefined>,
+  memberOf: (ref: NameRef) => Member | undefined,
+): Set<string> {
+  const keys = (refs: readonly NameRef[]): Set<string> =>
+    new Set(
+      refs
+        .map(memberOf)
+        .filter((m): m is Member => m !== undefined)
+        .map((m) => nameKey(m.name)),
+    );
   const out = keys(meeting);
   const lists = items.filter((l): l is readonly NameRef[] => l !== undefined);
   if (lists.length === 0) return out;

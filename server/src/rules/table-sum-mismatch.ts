@@ -43,7 +43,10 @@ function messageOf(k: TableCheck, shown: string): Message {
   const n = k.parts.length;
   switch (k.basis) {
     case 'rows':
-      return msg(`"${label}" er ${text}, men summen af de ${n} rækker er ${shown}.`, `"${label}" is ${text}, but the ${n} rows add up to ${shown}.`);
+      return msg(
+        `"${label}" er ${text}, men summen af de ${n} rækker er ${shown}.`,
+        `"${label}" is ${text}, but the ${n} rows add up to ${shown}.`,
+      );
     case 'subtotal':
       return msg(
         `"${label}" er summen af de ${n} rækker over den i de andre kolonner, men her summer de til ${shown}, ikke ${text}.`,
@@ -58,11 +61,17 @@ function messageOf(k: TableCheck, shown: string): Message {
     }
     case 'carried': {
       const line = k.sourceRow!.line + 1;
-      return msg(`"${label}" er ${text} her, men ${k.source!.text} i linje ${line}, hvor rækkerne summer til det.`, `"${label}" is ${text} here, but ${k.source!.text} on line ${line}, where the rows add up to it.`);
+      return msg(
+        `"${label}" er ${text} her, men ${k.source!.text} i linje ${line}, hvor rækkerne summer til det.`,
+        `"${label}" is ${text} here, but ${k.source!.text} on line ${line}, where the rows add up to it.`,
+      );
     }
     case 'sections': {
       const sections = k.sections ?? 0;
-      return msg(`"${label}" er ${text}, men hvert af de ${sections} afsnit under den summer til ${shown}.`, `"${label}" is ${text}, but each of the ${sections} sections below it adds up to ${shown}.`);
+      return msg(
+        `"${label}" er ${text}, men hvert af de ${sections} afsnit under den summer til ${shown}.`,
+        `"${label}" is ${text}, but each of the ${sections} sections below it adds up to ${shown}.`,
+      );
     }
     case 'section': {
       const from = k.parts[0].line + 1;
@@ -79,7 +88,10 @@ function messageOf(k: TableCheck, shown: string): Message {
     }
     case 'ratio': {
       const ratio = formatDanishNumber(k.expected!, k.cell.decimals ?? 0, false);
-      return msg(`Procenten i "${label}" er ${text}, men forholdet mellem kolonnerne giver ${ratio}.`, `The percentage in "${label}" is ${text}, but the ratio of its columns gives ${ratio}.`);
+      return msg(
+        `Procenten i "${label}" er ${text}, men forholdet mellem kolonnerne giver ${ratio}.`,
+        `The percentage in "${label}" is ${text}, but the ratio of its columns gives ${ratio}.`,
+      );
     }
   }
 }
@@ -89,6 +101,9 @@ function fixTo(cell: TableCell, value: number): Report['fix'] {
   if (!m) return undefined;
   const text = writtenLike(value, cell);
   const at = cell.range.start;
-  const range = { start: { line: at.line, character: at.character + m.index }, end: { line: at.line, character: at.character + m.index + m[0].length } };
+  const range = {
+    start: { line: at.line, character: at.character + m.index },
+    end: { line: at.line, character: at.character + m.index + m[0].length },
+  };
   return { title: msg(`Sæt totalen til ${text}`, `Set the total to ${text}`), edits: [{ range, newText: text }] };
 }

@@ -20,7 +20,11 @@ export function sameTitle(a: string, b: string): boolean {
 }
 
 function written(title: string): string {
-  return title.normalize('NFC').replace(/\s+/g, ' ').replace(/(?<![.\s])[.\s]+$/, '').trim();
+  return title
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<![.\s])[.\s]+$/, '')
+    .trim();
 }
 
 /** Longest common subsequence of two key lists, as index pairs; position-wise when too large to align. */
@@ -115,7 +119,8 @@ export function entryInFormOf(lines: readonly string[], template: TocEntry, item
   const first = lines[template.titleRange.start.line] ?? '';
   let prefix = first.slice(0, template.titleRange.start.character);
   const n = template.numberRange;
-  if (n && n.start.line === template.titleRange.start.line) prefix = prefix.slice(0, n.start.character) + item.numberText + prefix.slice(n.end.character);
+  if (n && n.start.line === template.titleRange.start.line)
+    prefix = prefix.slice(0, n.start.character) + item.numberText + prefix.slice(n.end.character);
   let suffix = (lines[template.titleRange.end.line] ?? '').slice(template.titleRange.end.character);
   if (template.page !== undefined) suffix = suffix.replace(/\s*\d{1,4}\s*$/, '');
   return prefix + item.title + suffix.trimEnd();
@@ -221,7 +226,10 @@ export const tocMismatch: Rule = {
                 edits: [
                   before
                     ? { range: { start: before.range.end, end: before.range.end }, newText: `\n${entryInFormOf(lines, before, item)}` }
-                    : { range: { start: { line: after!.line, character: 0 }, end: { line: after!.line, character: 0 } }, newText: `${entryInFormOf(lines, after!, item)}\n` },
+                    : {
+                        range: { start: { line: after!.line, character: 0 }, end: { line: after!.line, character: 0 } },
+                        newText: `${entryInFormOf(lines, after!, item)}\n`,
+                      },
                 ],
               }
             : undefined;

@@ -81,7 +81,10 @@ export function titleMatcher(titles: readonly string[]): (item: Item) => boolean
   const wanted = titles.map((x) => x.normalize('NFC').toLowerCase().trim()).filter((e) => e.length > 0);
   const verdicts = new Map<string, boolean>();
   const matches = (title: string): boolean => {
-    const t = nfcLatin(title).replace(/^Lukket\s*:\s*/i, '').toLowerCase().trim();
+    const t = nfcLatin(title)
+      .replace(/^Lukket\s*:\s*/i, '')
+      .toLowerCase()
+      .trim();
     // `Udvalget - mødekalender 2023`, `Udvalgets mødekalender 2023`: the standing title after the committee's name.
     return wanted.some((e) => t === e || (t.startsWith(e) && /[\s:,.\-–/]/.test(t.charAt(e.length))) || afterCommittee(t, e));
   };

@@ -5,10 +5,7 @@ import { msg, type Message, type Rule } from './types';
 /** More votes counted than members present, or counts that do not add up to the member list. */
 export const voteCountMismatch: Rule = {
   id: 'vote-count-mismatch',
-  description: msg(
-    'Stemmetallene passer ikke med de fremmødte medlemmer.',
-    'The vote counts do not fit the members present.',
-  ),
+  description: msg('Stemmetallene passer ikke med de fremmødte medlemmer.', 'The vote counts do not fit the members present.'),
   defaultSeverity: 'warning',
   tags: ['votes'],
   fixable: false,
@@ -35,11 +32,35 @@ export const voteCountMismatch: Rule = {
  * What does not fit, and whether it is certain: more votes than members is; more than the members
  * present is not, as substitutes (stedfortrædere) who are not in the member list may have voted.
  */
-function mismatch(ballot: Ballot, c: VoteCount, members: number, away: number, item: Item): { message: Message; certain: boolean } | undefined {
+function mismatch(
+  ballot: Ballot,
+  c: VoteCount,
+  members: number,
+  away: number,
+  item: Item,
+): { message: Message; certain: boolean } | undefined {
   const counted = c.total ?? (c.for ?? 0) + (c.against ?? 0) + (c.abstain ?? 0);
   const present = members - away;
-  const counts = c.total !== undefined ? `${c.total}` : [c.for !== undefined ? `${c.for} for` : '', c.against !== undefined ? `${c.against} imod` : '', c.abstain !== undefined ? `${c.abstain} undlod` : ''].filter(Boolean).join(', ');
-  const countsEn = c.total !== undefined ? `${c.total}` : [c.for !== undefined ? `${c.for} for` : '', c.against !== undefined ? `${c.against} against` : '', c.abstain !== undefined ? `${c.abstain} abstaining` : ''].filter(Boolean).join(', ');
+  const counts =
+    c.total !== undefined
+      ? `${c.total}`
+      : [
+          c.for !== undefined ? `${c.for} for` : '',
+          c.against !== undefined ? `${c.against} imod` : '',
+          c.abstain !== undefined ? `${c.abstain} undlod` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+  const countsEn =
+    c.total !== undefined
+      ? `${c.total}`
+      : [
+          c.for !== undefined ? `${c.for} for` : '',
+          c.against !== undefined ? `${c.against} against` : '',
+          c.abstain !== undefined ? `${c.abstain} abstaining` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
   if (counted > members) {
     return {
       certain: true,

@@ -5,11 +5,14 @@ import { append, firstNonWhite, leadLetter, lineRange, nfc } from '../text';
  * Absence: `Afbud:`, `Fraværende:`, `Fraværende med afbud:`, `Afbud fra Name`. The groups are the
  * markup before the label, the label, the separator, and the rest of the line.
  */
-export const ABSENCE_LABEL = /^(\s*(?:\*\*)?)(Afbud|Fraværende(?:\s+med\s+afbud)?|Fravær|Forfald)(\s*:\s*(?:\*\*)?\s*:?|\*\*\s*:?|\s+fra\s+|\s*:?\s*(?:\*\*)?\s*:?)(.*)$/i;
+export const ABSENCE_LABEL =
+  /^(\s*(?:\*\*)?)(Afbud|Fraværende(?:\s+med\s+afbud)?|Fravær|Forfald)(\s*:\s*(?:\*\*)?\s*:?|\*\*\s*:?|\s+fra\s+|\s*:?\s*(?:\*\*)?\s*:?)(.*)$/i;
 /** `Name var forhindret i at deltage`, `Name havde meldt afbud`: one name before the phrase. */
-const PREVENTED = /^(\s*)(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})(?:\s+\([^)]*\))?\s+(?:var\s+forhindret|havde\s+(?:meldt\s+)?afbud|har\s+meldt\s+afbud|meldte\s+afbud|deltog\s+ikke\s+i\s+mødet)\b/u;
+const PREVENTED =
+  /^(\s*)(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})(?:\s+\([^)]*\))?\s+(?:var\s+forhindret|havde\s+(?:meldt\s+)?afbud|har\s+meldt\s+afbud|meldte\s+afbud|deltog\s+ikke\s+i\s+mødet)\b/u;
 /** Absence from some items only: `Name deltog ikke i behandlingen af punkt 5-7`, `Name forlod mødet`, `Name ankom kl. 17`. */
-const PARTIAL = /^(\s*)(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})(?:\s+\([^)]*\))?\s+(?:deltog\s+ikke\s+i\s+(?:behandlingen|punkt|sagen)|forlod\s+mødet|ankom|mødte\s+(?:først|kl)|kom\s+(?:senere|kl)|var\s+inhabil|erklærede\s+sig\s+inhabil|gik\s+(?:kl|under|efter))/u;
+const PARTIAL =
+  /^(\s*)(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})(?:\s+\([^)]*\))?\s+(?:deltog\s+ikke\s+i\s+(?:behandlingen|punkt|sagen)|forlod\s+mødet|ankom|mødte\s+(?:først|kl)|kom\s+(?:senere|kl)|var\s+inhabil|erklærede\s+sig\s+inhabil|gik\s+(?:kl|under|efter))/u;
 /** Cheap tests before PREVENTED and PARTIAL: their verbs. */
 const PREVENTED_WORD = /forhindret|afbud|deltog ikke/i;
 const PARTIAL_WORD = /deltog|forlod|ankom|mødte|kom |inhabil|gik /;
@@ -18,7 +21,8 @@ const NAME_WORD = /^(?:[A-ZÆØÅÉÜÖÄ][\p{L}'’-]*\.?|[a-zæøå]{1,3}|[A-Z
 const PARENS = /(?<!\s)\s*\(([^()]{1,200})\)/g;
 const PARTY = /^[A-ZÆØÅ]{1,2}$/;
 /** After a name: a substitute who came instead, which is not an absentee (`- Bo Ek (V) mødte som stedfortræder`). */
-const SUBSTITUTE_TAIL = /(?<!\s)\s+[-–]\s+[^,;]*?\b(?:mødte|deltog|indtrådte|indkaldt)\b.*$|(?<!\s)\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$/i;
+const SUBSTITUTE_TAIL =
+  /(?<!\s)\s+[-–]\s+[^,;]*?\b(?:mødte|deltog|indtrådte|indkaldt)\b.*$|(?<!\s)\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$/i;
 const NO_ONE = /^(ingen|intet|-|–|ingen afbud)\.?$/i;
 
 export interface SplitName {
@@ -53,7 +57,11 @@ export function splitNames(text: string, offset: number): SplitName[] {
       }
       let name = parenthesized ? part.replace(PARENS, '') : part;
       const lead = name.length - name.trimStart().length;
-      name = name.trim().replace(/(?<![.:])[.:]+$/, '').replace(/^\*\*|\*\*$/g, '').trim();
+      name = name
+        .trim()
+        .replace(/(?<![.:])[.:]+$/, '')
+        .replace(/^\*\*|\*\*$/g, '')
+        .trim();
       if (!name) continue;
       const start = offset + at + lead;
       out.push({ name, start, end: start + name.length, party, role });
@@ -115,7 +123,8 @@ export function readAbsentees(lines: readonly string[], line: number, last: numb
   const restOffset = m[1].length + m[2].length + m[3].length;
   const names: NameRef[] = [];
   if (rest.trim() && !NO_ONE.test(rest.trim())) {
-    for (const n of splitNames(rest.includes('*') ? rest.replace(/\*\*/g, '  ') : rest, restOffset)) names.push({ name: n.name, range: lineRange(line, n.start, n.end) });
+    for (const n of splitNames(rest.includes('*') ? rest.replace(/\*\*/g, '  ') : rest, restOffset))
+      names.push({ name: n.name, range: lineRange(line, n.start, n.end) });
     return { names, endLine: line };
   }
   if (rest.trim()) return { names, endLine: line };
@@ -127,7 +136,10 @@ export function readAbsentees(lines: readonly string[], line: number, last: numb
       continue;
     }
     if (!isNameLine(t)) break;
-    append(names, splitNames(t, 0).map((n) => ({ name: n.name, range: lineRange(i, n.start, n.end) })));
+    append(
+      names,
+      splitNames(t, 0).map((n) => ({ name: n.name, range: lineRange(i, n.start, n.end) })),
+    );
     end = i;
   }
   return { names, endLine: end };

@@ -4,7 +4,8 @@ import type { LineShape } from '../lines';
 import { isWhite, leadLetter, lineRange, nfc, NONE } from '../text';
 
 /** Matched against a line without its trailing white space, so that no `(.*?)\s*$` has to backtrack. */
-const CASE_LABEL = /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagnr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
+const CASE_LABEL =
+  /^(\s*(?:\*\*)?(?:Sagsnr|Sags nr|Sag nr|Sagnr|Sagsnummer|Sags-?id|Journalnr|Journalnummer|J\.\s?nr|Jnr|Emnenr)\.?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*)(.*)$/i;
 /** A document number beside the case number (`Dok.nr.: 330-2018-500301`) is not a case number. */
 // `(?<!\s)` starts a match only at the first space of a run: a long run of spaces is not scanned once per space.
 const DOCUMENT_NUMBER = /(?<!\s)\s*(?:\*\*)?\b(?:Dok\.?\s?nr|Dokumentnr|Dokumentnummer|Dok\.?-?id|Bilagsnr)\b.*$/i;
@@ -72,7 +73,11 @@ export function readCaseNumbers(lines: readonly string[], shapes: readonly LineS
     if (!readings.every((r) => r)) break;
     tokens.forEach((t, k) => {
       const r = readings[k]!;
-      const cn: CaseNumber = { text: t.text, kind: r.kind, range: lineRange(i, candidateStart + t.start, candidateStart + t.start + t.text.length) };
+      const cn: CaseNumber = {
+        text: t.text,
+        kind: r.kind,
+        range: lineRange(i, candidateStart + t.start, candidateStart + t.start + t.text.length),
+      };
       if (r.year !== undefined) cn.year = r.year;
       found.push(cn);
     });

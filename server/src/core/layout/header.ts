@@ -13,9 +13,15 @@ import { isAbsenceLine, isNameLine, readAbsentees, readPartialAbsence, readPreve
 const REFERAT_WORD = /^(?:REFERAT|Referat|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b/;
 const REFERAT_TITLE_DATE = /\bd\.\s*(\d{1,2}-\d{1,2}-\d{4})$/;
 const LABEL_END = '(?![\\p{L}])(?:\\*\\*)?\\s*:?\\s*(?:\\*\\*)?\\s*';
-const DATE_LABEL = new RegExp(`^(\\s*(?:\\*\\*)?(?:Mødedato|Dato|Mødetidspunkt|Starttidspunkt|Tidspunkt|Mødestart|Mødetid|Tid og sted|Tid)${LABEL_END})(.*)$`, 'iu');
+const DATE_LABEL = new RegExp(
+  `^(\\s*(?:\\*\\*)?(?:Mødedato|Dato|Mødetidspunkt|Starttidspunkt|Tidspunkt|Mødestart|Mødetid|Tid og sted|Tid)${LABEL_END})(.*)$`,
+  'iu',
+);
 const PLACE_LABEL = new RegExp(`^(\\s*(?:\\*\\*)?(?:Mødested|Mødelokale|Sted|Lokale)${LABEL_END})(.*)$`, 'iu');
-const MEMBERS_LABEL = new RegExp(`^(\\s*(?:\\*\\*)?(?:Mødedeltagere|Deltagende medlemmer|Deltagere|Udvalgsmedlemmer|Medlemmer|Fremmødte|Til stede|Tilstede)${LABEL_END})(.*)$`, 'iu');
+const MEMBERS_LABEL = new RegExp(
+  `^(\\s*(?:\\*\\*)?(?:Mødedeltagere|Deltagende medlemmer|Deltagere|Udvalgsmedlemmer|Medlemmer|Fremmødte|Til stede|Tilstede)${LABEL_END})(.*)$`,
+  'iu',
+);
 const COMMITTEE_LABEL = new RegExp(`^(\\s*(?:\\*\\*)?(?:Udvalg|Mødeforum|Forum|Organ)${LABEL_END})(.*)$`, 'iu');
 /** How far below its label a value may stand. */
 const VALUE_LINES = 3;
@@ -36,7 +42,12 @@ export function readReferatTitle(content: string): [string, string, string | und
 function committeeInTitle(rest: string): string | undefined {
   const m = /^(?:af|fra)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde[t]?\s+)?(?:i\s+)?(.+)$/i.exec(rest.trim());
   if (!m) return undefined;
-  const name = m[1].replace(/[,\s]+(?:den|d\.)?\s*$/i, '').replace(/\s+(?:den|d\.)\s.*$/i, '').replace(/\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$/i, '').replace(/s\s+møde$/i, '').trim();
+  const name = m[1]
+    .replace(/[,\s]+(?:den|d\.)?\s*$/i, '')
+    .replace(/\s+(?:den|d\.)\s.*$/i, '')
+    .replace(/\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$/i, '')
+    .replace(/s\s+møde$/i, '')
+    .trim();
   return name || undefined;
 }
 
@@ -48,7 +59,13 @@ export function emptyMeeting(): Meeting {
 }
 
 /** The first date on a label's line after the label, or on the next lines up to the next label or heading. */
-function labelledDate(lines: readonly string[], shapes: readonly LineShape[], line: number, valueStart: number, end: number): { iso: string; line: number; index: number; length: number } | undefined {
+function labelledDate(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  line: number,
+  valueStart: number,
+  end: number,
+): { iso: string; line: number; index: number; length: number } | undefined {
   const own = findDates(lines[line]).find((d) => d.index >= valueStart);
   if (own) return { iso: own.iso, line, index: own.index, length: own.length };
   if (lines[line].slice(valueStart).trim()) return undefined;
@@ -70,7 +87,11 @@ const UNLABELLED_DATE_LINES = 80;
  * 17. april 2023`, `Den 09.01.2020 kl. 13:00`), or bare (`24-09-2019`): the first date above the
  * first item. Labels written first and their values after them (text copied from a PDF) read so too.
  */
-function firstHeaderDate(lines: readonly string[], shapes: readonly LineShape[], headerEnd: number): { iso: string; line: number; index: number; length: number } | undefined {
+function firstHeaderDate(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  headerEnd: number,
+): { iso: string; line: number; index: number; length: number } | undefined {
   for (let i = 0, seen = 0; i < headerEnd && seen < UNLABELLED_DATE_LINES; i++) {
     if (shapes[i].blank) continue;
     seen++;
@@ -90,7 +111,13 @@ function isLabelLine(raw: string): boolean {
 }
 
 /** The value of a label on its line, or on the next non-blank line when the line has none. */
-function labelledText(lines: readonly string[], shapes: readonly LineShape[], line: number, prefix: number, end: number): { text: string; line: number; start: number } | undefined {
+function labelledText(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  line: number,
+  prefix: number,
+  end: number,
+): { text: string; line: number; start: number } | undefined {
   const own = lines[line].slice(prefix).replace(/\*\*/g, '').trim();
   if (own) return { text: own, line, start: lines[line].indexOf(own, prefix) };
   for (let i = line + 1, seen = 0; i < end && seen < 1; i++) {
@@ -102,7 +129,11 @@ function labelledText(lines: readonly string[], shapes: readonly LineShape[], li
   return undefined;
 }
 
-export function readMeeting(lines: readonly string[], shapes: readonly LineShape[], headerEnd: number): { meeting: Meeting; fields: HeaderField[] } {
+export function readMeeting(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  headerEnd: number,
+): { meeting: Meeting; fields: HeaderField[] } {
   const meeting = emptyMeeting();
   const fields = new Set<HeaderField>();
   const last = Math.max(0, headerEnd - 1);
@@ -120,7 +151,8 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
       // `REFERAT` alone on its line: the committee is the line below it, when that is no label.
       let below = rest ? undefined : nextText(shapes, i, headerEnd);
       // `Referat` / `til` / `mødet i Byrådet`: a title broken over lines names the committee after its connecting word.
-      const connector = below !== undefined && /^(?:til|fra|af)$/i.test(shapes[below].content) ? nextText(shapes, below, headerEnd) : undefined;
+      const connector =
+        below !== undefined && /^(?:til|fra|af)$/i.test(shapes[below].content) ? nextText(shapes, below, headerEnd) : undefined;
       if (connector !== undefined) {
         const named = committeeInTitle(`af ${shapes[connector].content}`);
         if (named && !titleCommittee && findDates(named).length === 0) {
@@ -134,7 +166,7 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
         titleCommittee = { text: shapes[below].content, range: lineRange(below, shapes[below].start, shapes[below].end) };
         i = below;
       }
-      const named = title[2] ? rest : committeeInTitle(rest) ?? (findDates(rest).length === 0 ? rest || undefined : undefined);
+      const named = title[2] ? rest : (committeeInTitle(rest) ?? (findDates(rest).length === 0 ? rest || undefined : undefined));
       if (named) {
         const at = shape.start + shape.content.indexOf(named, 7);
         titleCommittee ??= { text: named, range: lineRange(i, at, at + named.length) };
@@ -205,7 +237,13 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
       meeting.partialAbsentees.push(partial);
       continue;
     }
-    if (!meeting.committee && !titleCommittee && isMarkedHeading(shape) && !/^referat$/i.test(shape.content) && shape.content.length < 120) {
+    if (
+      !meeting.committee &&
+      !titleCommittee &&
+      isMarkedHeading(shape) &&
+      !/^referat$/i.test(shape.content) &&
+      shape.content.length < 120
+    ) {
       meeting.committee = { text: shape.content, range: lineRange(i, shape.start, shape.end) };
     }
   }
@@ -219,4 +257,3 @@ export function readMeeting(lines: readonly string[], shapes: readonly LineShape
   }
   return { meeting, fields: [...fields] };
 }
-

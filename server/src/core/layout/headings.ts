@@ -53,10 +53,23 @@ const SEPARATORS = ['', ':', '.', ')', '-'];
 const MARKUPS: ReadonlyArray<HeadingCandidate['markup']> = ['atx', 'bold', 'bare'];
 /** Every shape key, made once: `punkt:|atx`, `number.|bare-` ... */
 const KEYS = new Map<string, string>();
-for (const form of FORMS) for (const separator of SEPARATORS) for (const markup of MARKUPS) for (const bullet of ['', '-']) KEYS.set(`${form}${separator}${markup}${bullet}`, `${form}${separator}|${markup}${bullet}`);
+for (const form of FORMS)
+  for (const separator of SEPARATORS)
+    for (const markup of MARKUPS)
+      for (const bullet of ['', '-']) KEYS.set(`${form}${separator}${markup}${bullet}`, `${form}${separator}|${markup}${bullet}`);
 
 /** A candidate, always built in this one shape of object: the layout step makes one for every heading-shaped line. */
-function candidate(line: number, form: HeadingForm, separator: string, markup: HeadingCandidate['markup'], bullet: boolean, numberText: string, numberStart: number, title: string, titleStart: number): HeadingCandidate {
+function candidate(
+  line: number,
+  form: HeadingForm,
+  separator: string,
+  markup: HeadingCandidate['markup'],
+  bullet: boolean,
+  numberText: string,
+  numberStart: number,
+  title: string,
+  titleStart: number,
+): HeadingCandidate {
   const key = KEYS.get(`${form}${separator}${markup}${bullet ? '-' : ''}`)!;
   return { line, form, separator, markup, key, numberText, numberStart, title, titleStart, evidence: 0 };
 }
@@ -79,7 +92,7 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   const marked = isMarkedHeading(shape);
   let first = content.charCodeAt(0);
   let bullet = false;
-  if (!marked && (first === 45 /* - */ || first === 0x2022 /* • */ || first === 0x2013 /* – */)) {
+  if (!marked && (first === 45 /* - */ || first === 0x2022 /* • */ || first === 0x2013) /* – */) {
     const b = BULLET.exec(content);
     if (b) {
       content = content.slice(b[0].length);
@@ -114,7 +127,11 @@ export function readHeadingCandidate(raw: string, shape: LineShape, line = -1): 
   m = NUMBERED.exec(content);
   if (m) {
     // `15. maj 2023 - referat fra byrådet` starts with a date, not an item number.
-    if (tocLike(marked, content, raw) || (m[3] !== undefined && /^\d{1,2}\./.test(content) && findDates(content.slice(0, 40))[0]?.index === 0)) return undefined;
+    if (
+      tocLike(marked, content, raw) ||
+      (m[3] !== undefined && /^\d{1,2}\./.test(content) && findDates(content.slice(0, 40))[0]?.index === 0)
+    )
+      return undefined;
     // `121.` alone on its line: the title is on the next (see readItem).
     if (m[3] === undefined) return candidate(line, 'number', m[2], markup, bullet, m[1], start, '', shape.end);
     // ` 1.  1. Title`: a list number before the heading's own, the same number twice.
@@ -159,7 +176,12 @@ export function similarKeys(x: string, y: string): boolean {
 }
 
 /** How the lines right below a candidate read: 3 for a case number or `Åben sag`, 2 for a known section, 1 for another heading. */
-export function evidenceBelow(lines: readonly string[], shapes: readonly LineShape[], line: number, isCandidate: (l: number) => boolean): number {
+export function evidenceBelow(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  line: number,
+  isCandidate: (l: number) => boolean,
+): number {
   let seen = 0;
   for (let i = line + 1; i < lines.length && i <= line + 8 && seen < 4; i++) {
     const s = shapes[i];
@@ -168,7 +190,15 @@ export function evidenceBelow(lines: readonly string[], shapes: readonly LineSha
     seen++;
     if (isCaseLabelLine(lines[i]) || isOpenClosedMark(s.content)) return 3;
     const tokens = caseTokens(s.content, 3);
-    if (tokens && tokens.length > 0 && tokens.every((t) => { const r = readCaseNumber(t.text); return r !== undefined && r.kind !== 'other'; })) return 3;
+    if (
+      tokens &&
+      tokens.length > 0 &&
+      tokens.every((t) => {
+        const r = readCaseNumber(t.text);
+        return r !== undefined && r.kind !== 'other';
+      })
+    )
+      return 3;
     if (classifySection(s.content, true)) return 2;
     if (isMarkedHeading(s)) return 1;
   }
@@ -176,12 +206,7 @@ export function evidenceBelow(lines: readonly string[], shapes: readonly LineSha
 }
 
 /** The evidence that a candidate heads an item, from its own shape, the lines below, the table of contents and where it stands. */
-export function weigh(
-  c: HeadingCandidate,
-  under: number,
-  toc: TocIndex,
-  context: string | undefined,
-): number {
+export function weigh(c: HeadingCandidate, under: number, toc: TocIndex, context: string | undefined): number {
   let e = c.form === 'number' ? 0 : 1;
   if (c.markup !== 'bare') e += 1;
   e += under;
@@ -306,12 +331,23 @@ export function chooseHeadings(
     }
     return s;
   };
-  const ranked = [...groups.entries()].map(([key, g]) => ({ key, g, score: score(g), mean: g.reduce((a, c) => a + c.evidence, 0) / g.length }));
+  const ranked = [...groups.entries()].map(([key, g]) => ({
+    key,
+    g,
+    score: score(g),
+    mean: g.reduce((a, c) => a + c.evidence, 0) / g.length,
+  }));
   ranked.sort((a, b) => b.score - a.score || b.g.length - a.g.length);
   const best = ranked[0];
   const formOf = (key: string): string => key.split('|')[0];
   // A second shape joins where its candidates read as headings too: the same form in other markup (Lejre's levels and bold lines), or strong evidence.
-  const chosenKeys = [best.key, ...ranked.slice(1).filter((r) => (formOf(r.key) === formOf(best.key) ? r.mean >= 2 : r.mean >= 3.5)).map((r) => r.key)];
+  const chosenKeys = [
+    best.key,
+    ...ranked
+      .slice(1)
+      .filter((r) => (formOf(r.key) === formOf(best.key) ? r.mean >= 2 : r.mean >= 3.5))
+      .map((r) => r.key),
+  ];
   const chosen = chosenKeys.length === 1 ? groups.get(best.key)! : weighed.filter((c) => chosenKeys.includes(c.key));
 
   const headings: HeadingCandidate[] = [];
@@ -324,7 +360,12 @@ export function chooseHeadings(
     // Of two lines with the same number in a row, a sentence or a bare line right above the other yields to the one that
     // reads more as a heading (`1. næstformand ...`, a page's own list entry); two headings with text of their own are a repeat.
     const after = chosen[k + 1];
-    if (after !== undefined && Number(after.numberText) === n && after.evidence > c.evidence && (!capitalised(c.title) || nothingBetween(shapes, c.line, after.line))) {
+    if (
+      after !== undefined &&
+      Number(after.numberText) === n &&
+      after.evidence > c.evidence &&
+      (!capitalised(c.title) || nothingBetween(shapes, c.line, after.line))
+    ) {
       previous = c;
       previousKept = false;
       continue;
@@ -337,7 +378,12 @@ export function chooseHeadings(
     if (c.evidence >= 3) keep = true;
     else if (continuesList) keep = false;
     else if (last === undefined) keep = c.evidence >= 1 || (c.evidence >= 0 && best.mean < 2);
-    else keep = (n > last && c.evidence >= 1) || (n === last + 1 && c.evidence >= 0) || nextInSequence || (n === last + 1 && c.evidence >= -2 && fillsGap(chosen[k + 1], n));
+    else
+      keep =
+        (n > last && c.evidence >= 1) ||
+        (n === last + 1 && c.evidence >= 0) ||
+        nextInSequence ||
+        (n === last + 1 && c.evidence >= -2 && fillsGap(chosen[k + 1], n));
     if (keep) {
       headings.push(c);
       last = n;
@@ -345,5 +391,9 @@ export function chooseHeadings(
     previous = c;
     previousKept = keep;
   }
-  return { headings, shapes: chosenKeys.filter((key) => headings.some((h) => h.key === key)).map(describeShape), bodyCandidates: weighed.length - headings.length };
+  return {
+    headings,
+    shapes: chosenKeys.filter((key) => headings.some((h) => h.key === key)).map(describeShape),
+    bodyCandidates: weighed.length - headings.length,
+  };
 }

@@ -110,7 +110,11 @@ const ITEM_MARK = /^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$/i;
  * repeats, or any section after the decision, starts the next). Marks or labels count where the
  * document shows two of them at least; sections where it shows a decision.
  */
-function unheadedItemStarts(lines: readonly string[], shapes: readonly LineShape[], sectionOf: (line: number) => Classified | undefined): number[] {
+function unheadedItemStarts(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  sectionOf: (line: number) => Classified | undefined,
+): number[] {
   const marks: number[] = [];
   const labels: number[] = [];
   const sectionStarts: number[] = [];
@@ -153,20 +157,38 @@ function unheadedItemStarts(lines: readonly string[], shapes: readonly LineShape
  * in a row, with nothing between them and numbers that go up, whose first number heads an item again
  * further down. Returns the label's line and the last entry's.
  */
-function unlabelledToc(lines: readonly string[], shapes: readonly LineShape[], candidates: readonly HeadingCandidate[]): { label: number; end: number } | undefined {
+function unlabelledToc(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  candidates: readonly HeadingCandidate[],
+): { label: number; end: number } | undefined {
   let a = 0;
   while (a < candidates.length) {
     let b = a;
-    while (b + 1 < candidates.length && candidates[b + 1].key === candidates[a].key && Number(candidates[b + 1].numberText) > Number(candidates[b].numberText) && onlyBlankBetween(shapes, candidates[b].line, candidates[b + 1].line)) b++;
+    while (
+      b + 1 < candidates.length &&
+      candidates[b + 1].key === candidates[a].key &&
+      Number(candidates[b + 1].numberText) > Number(candidates[b].numberText) &&
+      onlyBlankBetween(shapes, candidates[b].line, candidates[b + 1].line)
+    )
+      b++;
     if (b - a >= 2) {
       const first = candidates[a];
       // The first entry's number heads an item further down; a copy of the same tight list there (a list repeated in each item) is no heading.
       const again = candidates.findIndex((c, i) => i > b && c.numberText === first.numberText && c.key === first.key);
       const next = candidates[again + 1];
-      const repeated = again >= 0 && !(next && next.key === first.key && Number(next.numberText) === Number(first.numberText) + 1 && onlyBlankBetween(shapes, candidates[again].line, next.line));
+      const repeated =
+        again >= 0 &&
+        !(
+          next &&
+          next.key === first.key &&
+          Number(next.numberText) === Number(first.numberText) + 1 &&
+          onlyBlankBetween(shapes, candidates[again].line, next.line)
+        );
       let label = first.line - 1;
       while (label >= 0 && shapes[label].blank) label--;
-      if (repeated && label >= 0 && shapes[label].content.length <= 40 && !candidates.some((c) => c.line === label)) return { label, end: candidates[b].line };
+      if (repeated && label >= 0 && shapes[label].content.length <= 40 && !candidates.some((c) => c.line === label))
+        return { label, end: candidates[b].line };
     }
     a = b + 1;
   }
@@ -195,7 +217,12 @@ function countTocCandidates(candidates: ReadonlyArray<{ line: number }>, tocLine
  * than its own entries, where its numbers start again from the beginning (the items repeat them), or
  * before the first item when a case number or a section shows that one has begun.
  */
-function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLine: number, candidates: readonly HeadingCandidate[]): number {
+function tocExtent(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  tocLine: number,
+  candidates: readonly HeadingCandidate[],
+): number {
   // The candidates are in line order: `next` walks along with the lines.
   let next = 0;
   while (next < candidates.length && candidates[next].line <= tocLine) next++;
@@ -213,7 +240,8 @@ function tocExtent(lines: readonly string[], shapes: readonly LineShape[], tocLi
       const n = Number(c.numberText);
       // `6. STIME - Title` among `5. Title` entries is an entry of the same list.
       const key = c.key.replace(/^coded\|/, 'number.|');
-      if (entries > 0 && ((entryKey !== undefined && key !== entryKey) || (entryKey === undefined && entries > 0) || n <= highest)) return lastText;
+      if (entries > 0 && ((entryKey !== undefined && key !== entryKey) || (entryKey === undefined && entries > 0) || n <= highest))
+        return lastText;
       entryKey = key;
       highest = Math.max(highest, n);
       lastCandidate = i;

@@ -53,7 +53,10 @@ export function findPageFurniture(lines: readonly string[], shapes: readonly Lin
     const key = runningKey(shapes[i].content);
     anywhere.set(key, (anywhere.get(key) ?? 0) + 1);
   }
-  for (const [side, isFooter] of [[before, true], [after, false]] as const) {
+  for (const [side, isFooter] of [
+    [before, true],
+    [after, false],
+  ] as const) {
     const at = new Map<string, number[]>();
     for (const near of side) {
       for (const i of near.slice(0, 2)) {

@@ -8,30 +8,88 @@ import { firstNonWhite, isDigit, isWhite, nfc, trimmedEnd } from '../text';
  */
 const SECTION_NAMES: ReadonlyArray<[SectionKind, readonly string[]]> = [
   ['resume', ['resume', 'resumé', 'sagsresume', 'sagsresumé', 'sammenfatning', 'kort fortalt']],
-  ['indstilling', ['indstilling', 'indstillinger', 'forvaltningens indstilling', 'administrationens indstilling', 'forvaltningen indstiller', 'administrationen indstiller', 'direktionen indstiller']],
-  ['sagsfremstilling', ['sagsfremstilling', 'fremstilling', 'sagens indhold', 'sagsbeskrivelse', 'baggrund', 'supplerende sagsfremstilling']],
+  [
+    'indstilling',
+    [
+      'indstilling',
+      'indstillinger',
+      'forvaltningens indstilling',
+      'administrationens indstilling',
+      'forvaltningen indstiller',
+      'administrationen indstiller',
+      'direktionen indstiller',
+    ],
+  ],
+  [
+    'sagsfremstilling',
+    ['sagsfremstilling', 'fremstilling', 'sagens indhold', 'sagsbeskrivelse', 'baggrund', 'supplerende sagsfremstilling'],
+  ],
   ['lovgrundlag', ['lovgrundlag', 'retsgrundlag', 'lovgivning', 'hjemmel', 'retligt grundlag']],
-  ['oekonomi', ['økonomi', 'økonomi og finansiering', 'økonomiske konsekvenser', 'økonomiske forhold', 'bevillingsmæssige konsekvenser', 'økonomi og afledt drift']],
+  [
+    'oekonomi',
+    [
+      'økonomi',
+      'økonomi og finansiering',
+      'økonomiske konsekvenser',
+      'økonomiske forhold',
+      'bevillingsmæssige konsekvenser',
+      'økonomi og afledt drift',
+    ],
+  ],
   ['beslutningskompetence', ['beslutningskompetence', 'sagen afgøres i', 'kompetence', 'kompetenceniveau']],
   ['procedure', ['procedure', 'sagsprocedure', 'sagsgang', 'videre proces', 'tidsplan', 'proces']],
   ['bilag', ['bilag', 'bilagsoversigt']],
   // Quoted history: these retell other meetings; their dates, absentees and decisions are not this meeting's.
-  ['historik', ['sagens forløb', 'sagsforløb', 'tidligere behandling', 'tidligere behandlinger', 'historik', 'tidligere beslutninger', 'politisk behandling', 'behandling i andre udvalg']],
-  ['other', ['udtalelser', 'udtalelse', 'høring', 'høringssvar', 'handicappolitik', 'administrationens vurdering', 'vurdering', 'kommunikation', 'borgerinddragelse', 'bæredygtighed', 'klima', 'konsekvenser']],
+  [
+    'historik',
+    [
+      'sagens forløb',
+      'sagsforløb',
+      'tidligere behandling',
+      'tidligere behandlinger',
+      'historik',
+      'tidligere beslutninger',
+      'politisk behandling',
+      'behandling i andre udvalg',
+    ],
+  ],
+  [
+    'other',
+    [
+      'udtalelser',
+      'udtalelse',
+      'høring',
+      'høringssvar',
+      'handicappolitik',
+      'administrationens vurdering',
+      'vurdering',
+      'kommunikation',
+      'borgerinddragelse',
+      'bæredygtighed',
+      'klima',
+      'konsekvenser',
+    ],
+  ],
   ['beslutning', ['beslutning', 'beslutninger']],
 ];
 
 /** Every name above, lower case, to its kind: a heading is looked up whole, not tried against each name. */
-const KIND_OF_NAME = new Map<string, Classified>(SECTION_NAMES.flatMap(([kind, names]) => names.map((n) => [n, { kind }] as [string, Classified])));
+const KIND_OF_NAME = new Map<string, Classified>(
+  SECTION_NAMES.flatMap(([kind, names]) => names.map((n) => [n, { kind }] as [string, Classified])),
+);
 
 // The committee starts and ends with a non-space, so a run of spaces is split between the quantifiers one way only.
-const DECISION_DATED = /^Beslutning(?:\s*:)?\s+(?:i\s+)?(?!\s)(.+?)(?<!\s)\s+(?:den|d\.)\s+(\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]{3,9}\s+\d{4})\.?$/i;
+const DECISION_DATED =
+  /^Beslutning(?:\s*:)?\s+(?:i\s+)?(?!\s)(.+?)(?<!\s)\s+(?:den|d\.)\s+(\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]{3,9}\s+\d{4})\.?$/i;
 const DECISION_PLAIN = /^Beslutning(?:er)?\s*:?$/i;
 
 /** The first word of every name above: a bare line starting otherwise is no heading. */
 const FIRST_WORDS = new Set([...KIND_OF_NAME.keys()].map((n) => n.split(' ')[0]));
 /** What the non-strict readings below return: one object per kind, as they carry nothing else. */
-const KIND: Record<SectionKind, Classified> = Object.fromEntries(SECTION_NAMES.map(([kind]) => [kind, { kind }])) as Record<SectionKind, Classified>;
+const KIND: Record<SectionKind, Classified> = Object.fromEntries(SECTION_NAMES.map(([kind]) => [kind, { kind }])) as Record<
+  SectionKind,
+  Classified
+>;
 
 const LONGEST_FIRST_WORD = Math.max(...[...FIRST_WORDS].map((w) => w.length));
 
@@ -108,8 +166,13 @@ export const QUOTED_DATE_LABEL = /^\s*(?:\*\*)?(?:Dato|Mødedato)(?:\*\*)?\s*:/i
 /** A line opening a retold meeting in a case history: `04-04-2022 Økonomiudvalget`, `Økonomiudvalget den 4. april 2022`. */
 export function isHistoryEntry(content: string): boolean {
   // The entry starts with its date or ends with it.
-  if (content.length > 120 || !(isDigit(content.charCodeAt(firstNonWhite(content))) || isDigit(content.charCodeAt(trimmedEnd(content) - 1)))) return false;
+  if (
+    content.length > 120 ||
+    !(isDigit(content.charCodeAt(firstNonWhite(content))) || isDigit(content.charCodeAt(trimmedEnd(content) - 1)))
+  )
+    return false;
   return /udvalg|råd|bestyrelse/i.test(content) && HISTORY_ENTRY.test(content);
 }
 
-const HISTORY_ENTRY = /^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+\p{Lu}[\p{L}\s,.-]*(?:udvalg|råd|bestyrelse)\p{L}*|\p{Lu}[\p{L},.-]*(?:udvalg|råd)\p{L}*(?:\s+\d{4}-\d{4})?\s+(?:den\s+|d\.\s*)?\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$/u;
+const HISTORY_ENTRY =
+  /^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+\p{Lu}[\p{L}\s,.-]*(?:udvalg|råd|bestyrelse)\p{L}*|\p{Lu}[\p{L},.-]*(?:udvalg|råd)\p{L}*(?:\s+\d{4}-\d{4})?\s+(?:den\s+|d\.\s*)?\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$/u;

@@ -27,4 +27,10 @@ export const DEFAULT_STANDING_ITEMS = [
 ];
 
 /** Items that need no decision text: the formalities that close a meeting. */
-export const DEFAULT_DECISION_EXEMPTIONS = ['Eventuelt', 'Underskriftsblad', 'Underskriftsside', 'Underskriftsark', 'Evaluering af dagens møde'];
+export const DEFAULT_DECISION_EXEMPTIONS = [
+  'Eventuelt',
+  'Underskriftsblad',
+  'Underskriftsside',
+  'Underskriftsark',
+  'Evaluering af dagens møde',
+];

@@ -29,9 +29,11 @@ const BARE_TOTAL = /^(?:i alt|total|totalt|samlet|sum)$/i;
 /** `X i alt`: a total named after its parts (`Udgifter i alt`), or a line item that happens to end so. */
 const NAMED_TOTAL = /^\S.*[\s,]i alt$/i;
 /** `I alt X`, unless X says the figure is not the plain sum (`I alt uden X`, `I alt ekskl. moms`, `I alt fra 2026`). */
-const TOTAL_OF = /^i alt\s+(?!(?:uden|ekskl|eksl|eksklusiv|excl|inkl|inklusiv|incl|fra|efter|før|minus|fratrukket|med|pr|per|heraf)\b|i\s*%|[%/-])\S/i;
+const TOTAL_OF =
+  /^i alt\s+(?!(?:uden|ekskl|eksl|eksklusiv|excl|inkl|inklusiv|incl|fra|efter|før|minus|fratrukket|med|pr|per|heraf)\b|i\s*%|[%/-])\S/i;
 /** A subtotal by name (`Subtotal`, `Mellemtotal drift`), or `Total X` / `X total` (`Total drift`, `Anlæg total`). */
-const OTHER_TOTAL = /^(?:sub-?total|mellemtotal|deltotal|delsum)\b|^total(?:t)?\s+(?!(?:\d|%|pr\b|per\b|ekskl|eksl|inkl|uden|fra|før|efter)\b)\p{L}|^\p{L}[\p{L} -]*\stotal$/iu;
+const OTHER_TOTAL =
+  /^(?:sub-?total|mellemtotal|deltotal|delsum)\b|^total(?:t)?\s+(?!(?:\d|%|pr\b|per\b|ekskl|eksl|inkl|uden|fra|før|efter)\b)\p{L}|^\p{L}[\p{L} -]*\stotal$/iu;
 const TOTAL_WORD = /i alt|total|samlet|sum/i;
 /** A second figure beside the total in one label: `I alt/Difference`, `Tillæg / I alt`. */
 const DUAL_LABEL = /(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:i alt|total|sum)\s*$/i;
@@ -115,12 +117,17 @@ export function totalLabelTest(options: { totalLabels?: string[] }): (label: str
   };
 }
 
-
 /**
  * The tables between lines `from` and `to`: runs of two or more table rows of one kind (tab or pipe).
  * A blank or other line ends a table; a pipe separator row (`|---|`) is skipped.
  */
-export function readTables(lines: readonly string[], shapes: readonly LineShape[], from: number, to: number, isTotalLabel: (label: string) => boolean): Table[] {
+export function readTables(
+  lines: readonly string[],
+  shapes: readonly LineShape[],
+  from: number,
+  to: number,
+  isTotalLabel: (label: string) => boolean,
+): Table[] {
   const tables: Table[] = [];
   let rows: TableRow[] = [];
   let kind: 'tab' | 'pipe' = 'tab';
@@ -195,8 +202,11 @@ export class Columns {
     let to = rest.length;
     while (to > 0 && isBlankCell(rest[to - 1])) to--;
     const figures = rest.filter((c) => c.value !== undefined);
-    const variants = [rest, rest.slice(0, to)].filter((v) => v.length === numeric.length && v.every((c) => isBlankCell(c) || c.value !== undefined));
-    if (variants.length === 0 && figures.length === numeric.length && rest.every((c) => isBlankCell(c) || c.value !== undefined)) variants.push(figures);
+    const variants = [rest, rest.slice(0, to)].filter(
+      (v) => v.length === numeric.length && v.every((c) => isBlankCell(c) || c.value !== undefined),
+    );
+    if (variants.length === 0 && figures.length === numeric.length && rest.every((c) => isBlankCell(c) || c.value !== undefined))
+      variants.push(figures);
     const readings = new Set(variants.map((v) => v.map((c) => row.cells.indexOf(c)).join(',')));
     if (readings.size !== 1) return null;
     const slots: Array<TableCell | undefined> = new Array(total.length).fill(undefined);

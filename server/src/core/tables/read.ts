@@ -61,10 +61,12 @@ const BARE_LABEL = /^(?:i alt|total|totalt|samlet|sum)\s*:?$/i;
 /** Averages and shares among the rows (`Gennemsnit`, `Formueafkast i %`) are not parts of a sum. */
 const DERIVED_LABEL = /^(?:gennemsnit\w*|gns\.?|median|andel\w*|procent\w*|pct\.?)(?=\s|$|[.,:)])|\bi\s*(?:%|procent|pct\.?)$/i;
 const AVERAGE_LABEL = /^(?:gennemsnit|gns|median)/i;
-const AVERAGE_HEADER = /gennemsnit|\bgns\b|\bsnit\b|median|nøgletal|\bpr\.\s*(?:m2|m²|stk|indbygger|borger|elev|barn|time|år|md|måned|dag|plads|bolig)\b|\/\s*(?:m2|m²|stk)\b/;
+const AVERAGE_HEADER =
+  /gennemsnit|\bgns\b|\bsnit\b|median|nøgletal|\bpr\.\s*(?:m2|m²|stk|indbygger|borger|elev|barn|time|år|md|måned|dag|plads|bolig)\b|\/\s*(?:m2|m²|stk)\b/;
 const PERCENT_HEADER = /procent|%|andel|pct/;
 /** Labels of rows that compare two figures (`Afvigelse`, `I alt/Difference`): named as such in the model, read as rows. */
-const DIFFERENCE_LABEL = /^(?:afvigelse|difference|forskel|mer-?\s?forbrug|mindre-?\s?forbrug)\b|(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:difference|afvigelse)/i;
+const DIFFERENCE_LABEL =
+  /^(?:afvigelse|difference|forskel|mer-?\s?forbrug|mindre-?\s?forbrug)\b|(?:^|\/)\s*(?:i alt|total|sum)\s*\/|\/\s*(?:difference|afvigelse)/i;
 /** A number with a footnote mark (`500*`, `12.000¹`): a figure, though its column is not summed (the note may say why). */
 const FOOTNOTED = /^[-−–+]?\s?\d[\d.]*(?:,\d+)?\s?(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/;
 /** Two figures in one cell (`750 / (700)`): a row of figures, its column unsure. */
@@ -73,7 +75,8 @@ const TWO_FIGURES = /^[-−–+(]?\s?\d[\d.,]*\)?\s?\/\s?\(?[-−–+]?\s?\d[\d.
 const POOL_LABEL = /pulje|ramme(?:n|r|ns)?\b|bevilling/i;
 const RESULT_LABEL = /resultat|overskud|underskud/i;
 /** A balance before the movements: `Kursværdi primo`, `Beholdning 1. januar`, `Saldo ved årets start`, `Overført fra 2024`. */
-const OPENING_LABEL = /\bprimo\b|\b(?:1\.|pr\.)\s*jan(?:uar|\.)|\bved (?:årets )?(?:start|begyndelse)\b|^overført fra\b|^primobeholdning|^startsaldo/i;
+const OPENING_LABEL =
+  /\bprimo\b|\b(?:1\.|pr\.)\s*jan(?:uar|\.)|\bved (?:årets )?(?:start|begyndelse)\b|^overført fra\b|^primobeholdning|^startsaldo/i;
 const NOTE_LABEL = /^(?:\*|note\b|noter\b|anm\b|anm\.|kilde\b|kilder\b|fodnote\b|\d\)\s)/i;
 
 function isBlankRow(row: TableRow): boolean {
@@ -91,7 +94,13 @@ function hasNumbers(row: TableRow): boolean {
  * cells, not a caption. Above the first number, only an amount counts, not a header's `Budget 2023`.
  */
 function hasFigures(row: TableRow, inHeader: boolean): boolean {
-  return row.cells.some((c, i) => i > 0 && (inHeader ? (/^[-−–+(]?\s?\d/.test(c.text) && /\d\.\d{3}|\d,\d/.test(c.text)) || FOOTNOTED.test(c.text) || TWO_FIGURES.test(c.text) : /\d/.test(c.text)));
+  return row.cells.some(
+    (c, i) =>
+      i > 0 &&
+      (inHeader
+        ? (/^[-−–+(]?\s?\d/.test(c.text) && /\d\.\d{3}|\d,\d/.test(c.text)) || FOOTNOTED.test(c.text) || TWO_FIGURES.test(c.text)
+        : /\d/.test(c.text)),
+  );
 }
 
 function isYear(cell: TableCell): boolean {
@@ -222,7 +231,8 @@ function labelOf(row: TableRow): string {
 }
 
 function sameLabel(a: TableRow, b: TableRow): boolean {
-  const norm = (r: TableRow): string => labelOf(r).normalize('NFC').toLocaleLowerCase('da').replace(/\s*:$/, '').replace(/\s+/g, ' ').trim();
+  const norm = (r: TableRow): string =>
+    labelOf(r).normalize('NFC').toLocaleLowerCase('da').replace(/\s*:$/, '').replace(/\s+/g, ' ').trim();
   return norm(a) === norm(b);
 }
 
@@ -361,7 +371,9 @@ class TableReader {
         kinds.push('label');
         continue;
       }
-      const figures = body.map((r) => r.cells.length === width ? r.cells[c] : undefined).filter((x): x is TableCell => x?.value !== undefined);
+      const figures = body
+        .map((r) => (r.cells.length === width ? r.cells[c] : undefined))
+        .filter((x): x is TableCell => x?.value !== undefined);
       const percent = heads[c] === 'percent' || (figures.length > 0 && figures.every((x) => x.percent));
       const checked = this.checks.find((k) => k.column === c && (k.basis === 'shares' || k.basis === 'ratio'));
       if (heads[c] === 'average') kinds.push('average');
@@ -440,7 +452,8 @@ class TableReader {
           if (!fitted.some((c) => row.cells[c].value !== 0)) continue;
           // An unlabelled subtotal that adds up in every column but one: said, as information only.
           for (const c of columns) {
-            if (reading.verdicts[c] === 'miss') this.check('subtotal', row, c, reading.sums[c], reading.slacks[c]!, rowsOf(parts), 'probable', false);
+            if (reading.verdicts[c] === 'miss')
+              this.check('subtotal', row, c, reading.sums[c], reading.slacks[c]!, rowsOf(parts), 'probable', false);
           }
           for (const p of parts) if (p.maybe) p.maybe = undefined;
           unit.kind = 'sub';
@@ -454,12 +467,20 @@ class TableReader {
     this.list.push(unit);
   }
 
-  private check(basis: CheckBasis, row: TableRow, column: number, expected: number | undefined, slack: number, parts: TableRow[], certainty: Certainty, unique: boolean): TableCheck {
+  private check(
+    basis: CheckBasis,
+    row: TableRow,
+    column: number,
+    expected: number | undefined,
+    slack: number,
+    parts: TableRow[],
+    certainty: Certainty,
+    unique: boolean,
+  ): TableCheck {
     const check = this.made(basis, row, column, expected, slack, parts, certainty, unique);
     this.checks.push(check);
     return check;
   }
-
 
   private total(row: TableRow, index: number): void {
     const cols = new Columns(row);
@@ -483,7 +504,16 @@ class TableReader {
       // Were the earlier `X i alt` rows totals after all? Keep the reading with fewer slips.
       const asTotals = this.asTotals(this.list);
       const other = this.evaluate(cols, asTotals, sums, index);
-      const otherMisses = other.misses.length + maybes.reduce((n, m) => n + m.maybe!.checks.filter((k) => k.certainty !== 'unsure' && k.expected !== undefined && Math.abs(k.expected - k.cell.value!) > k.tolerance).length, 0);
+      const otherMisses =
+        other.misses.length +
+        maybes.reduce(
+          (n, m) =>
+            n +
+            m.maybe!.checks.filter(
+              (k) => k.certainty !== 'unsure' && k.expected !== undefined && Math.abs(k.expected - k.cell.value!) > k.tolerance,
+            ).length,
+          0,
+        );
       if (otherMisses < outcome.misses.length) {
         this.list = asTotals;
         for (const m of maybes) this.flush(m);
@@ -544,7 +574,12 @@ class TableReader {
   }
 
   /** Checks one total against every reading: per column the reading that adds up, else the nearest one that does not. */
-  private evaluate(cols: Columns, list: readonly Unit[], columns: readonly number[], index: number): { checks: TableCheck[]; misses: TableCheck[]; verdict: Map<number, Verdict>; coverFrom: number; primaryUnits: Unit[] } {
+  private evaluate(
+    cols: Columns,
+    list: readonly Unit[],
+    columns: readonly number[],
+    index: number,
+  ): { checks: TableCheck[]; misses: TableCheck[]; verdict: Map<number, Verdict>; coverFrom: number; primaryUnits: Unit[] } {
     const row = cols.total;
     const { starts, primary } = allowedStarts(list);
     // A long block of rows is read once, by the total below it.
@@ -620,12 +655,24 @@ class TableReader {
       // The sum named is the reading that comes nearest; the fix needs that reading to be the only one, or to fit another column.
       const candidates: Candidate[] = readings
         .filter((r) => r.verdicts[c] === 'miss')
-        .map((r) => ({ sum: r.sums[c]!, slack: r.slacks[c]!, rows: () => parts(r), elsewhere: columns.some((o) => o !== c && r.verdicts[o] === 'fit'), primary: r.start === primary }));
+        .map((r) => ({
+          sum: r.sums[c]!,
+          slack: r.slacks[c]!,
+          rows: () => parts(r),
+          elsewhere: columns.some((o) => o !== c && r.verdicts[o] === 'fit'),
+          primary: r.start === primary,
+        }));
       // The readings a row's label or the figures prove (a balance, subtotals among the rows) are candidates too.
       for (const e of [balance, innerReading]) {
         const s = e?.sums.get(c);
         if (!e || !s || e.verdicts.get(c) !== 'miss') continue;
-        candidates.push({ sum: s.sum, slack: s.slack, rows: () => rowsOf(e.units), elsewhere: columns.some((o) => o !== c && e.verdicts.get(o) === 'fit'), primary: false });
+        candidates.push({
+          sum: s.sum,
+          slack: s.slack,
+          rows: () => rowsOf(e.units),
+          elsewhere: columns.some((o) => o !== c && e.verdicts.get(o) === 'fit'),
+          primary: false,
+        });
       }
       const pool = candidates.some((k) => k.elsewhere) ? candidates.filter((k) => k.elsewhere) : candidates;
       let near: Candidate | undefined;
@@ -657,7 +704,11 @@ class TableReader {
     for (let j = index + 1; j < rows.length && j <= index + 3; j++) {
       if (rows[j].isTotal) return false;
       const rest = cols.part(rows[j], c);
-      if (rest && !isBlankCell(cols.slots(rows[j])![c]) && Math.abs(total.value! - parts.sum - rest.value) <= parts.slack + rest.slack + roundingOf(total) + 1e-9) {
+      if (
+        rest &&
+        !isBlankCell(cols.slots(rows[j])![c]) &&
+        Math.abs(total.value! - parts.sum - rest.value) <= parts.slack + rest.slack + roundingOf(total) + 1e-9
+      ) {
         this.roles.set(rows[j], 'difference');
         return true;
       }
@@ -666,7 +717,16 @@ class TableReader {
   }
 
   /** A check not yet pushed: a total's checks wait until it is known to be a total. */
-  private made(basis: CheckBasis, row: TableRow, column: number, expected: number | undefined, slack: number, parts: TableRow[], certainty: Certainty, unique: boolean): TableCheck {
+  private made(
+    basis: CheckBasis,
+    row: TableRow,
+    column: number,
+    expected: number | undefined,
+    slack: number,
+    parts: TableRow[],
+    certainty: Certainty,
+    unique: boolean,
+  ): TableCheck {
     const cell = row.cells[column];
     return { basis, row, column, cell, expected, tolerance: tolerance(slack, cell), parts, certainty, unique };
   }
@@ -676,7 +736,13 @@ class TableReader {
    * the previous result plus its rows), not the subtotal with them: both are readings budget tables
    * use, so it is probable, with the running total it would be.
    */
-  private chainBreak(cols: Columns, list: readonly Unit[], readings: readonly Reading[], best: Reading, columns: readonly number[]): TableCheck[] {
+  private chainBreak(
+    cols: Columns,
+    list: readonly Unit[],
+    readings: readonly Reading[],
+    best: Reading,
+    columns: readonly number[],
+  ): TableCheck[] {
     const sub = list[best.start - 1];
     if (sub?.kind !== 'sub' || (sub.covers?.[0]?.kind !== 'sub' && sub.covers?.[0]?.kind !== 'total')) return [];
     const chain = readings.find((r) => r.start === best.start - 1);
@@ -784,7 +850,8 @@ class TableReader {
     const exact = diffs.filter((d) => d < 1e-9).length;
     const strict = exact >= 3 && diffs.length - exact === 1;
     const slackOf = (s: { sum: number; slack: number }, cell: TableCell): number => (strict ? -roundingOf(cell) : s.slack);
-    const agree = (s: { sum: number; slack: number }, cell: TableCell): boolean => (strict ? Math.abs(s.sum - cell.value!) < 1e-9 : fits(s.sum, s.slack, cell));
+    const agree = (s: { sum: number; slack: number }, cell: TableCell): boolean =>
+      strict ? Math.abs(s.sum - cell.value!) < 1e-9 : fits(s.sum, s.slack, cell);
     const fitsAll = (c: number): boolean => sums.get(c)!.every((s) => agree(s, total.cells[c]));
     if (![...sums.keys()].some(fitsAll)) return;
     for (const [c, per] of sums) {
@@ -796,7 +863,8 @@ class TableReader {
       const fitting = per.filter((s) => agree(s, cell));
       if (fitting.length === 0) {
         const same = per.every((s) => Math.abs(s.sum - per[0].sum) <= s.slack + per[0].slack + 1e-9);
-        this.check('sections', total, c, per[0].sum, slackOf(per[0], cell), sections.flat(), same ? 'certain' : 'unsure', true).sections = per.length;
+        this.check('sections', total, c, per[0].sum, slackOf(per[0], cell), sections.flat(), same ? 'certain' : 'unsure', true).sections =
+          per.length;
         continue;
       }
       per.forEach((s, k) => {
@@ -893,7 +961,11 @@ function groupsStart(list: readonly Unit[]): number {
  * block's start (or the last such row) stands for them (`Drift` over `Løn` and `Husleje`), so a
  * grand total over it does not count those rows twice.
  */
-function innerSubtotals(cols: Columns, block: readonly Unit[], columns: readonly number[]): { units: Unit[]; subtotals: TableRow[] } | undefined {
+function innerSubtotals(
+  cols: Columns,
+  block: readonly Unit[],
+  columns: readonly number[],
+): { units: Unit[]; subtotals: TableRow[] } | undefined {
   // With two or more columns, a subtotal shows itself in `data`, column by column.
   if (columns.length !== 1 || block.length < 3) return undefined;
   const c = columns[0];
