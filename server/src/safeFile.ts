@@ -80,20 +80,3 @@ export function removeQuietly(file: string): void {
     // Left behind: its name says what it is.
   }
 }
-
-/** The path with every link resolved; a part that does not exist yet is kept as named below the last one that does. */
-export function realPathOf(p: string): string {
-  const abs = path.resolve(p);
-  try {
-    return fs.realpathSync(abs);
-  } catch {
-    const parent = path.dirname(abs);
-    return parent === abs ? abs : path.join(realPathOf(parent), path.basename(abs));
-  }
-}
-
-/** Whether `file` is `folder` or below it; both are absolute, resolved paths. */
-export function isInside(file: string, folder: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
-}

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { modify, applyEdits as applyJsonEdits, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, findConfigFile } from '../configFile';
-import { createTempBeside, FileRefusal, isInside, readRegularFile, realPathOf, removeQuietly, writeAll } from '../safeFile';
+import { isInside, realPathOf } from '../io/read';
+import { createTempBeside, FileRefusal, readRegularFile, removeQuietly, writeAll } from '../safeFile';
 import { ruleById } from '../rules';
 import type { Message } from '../rules/types';
 
